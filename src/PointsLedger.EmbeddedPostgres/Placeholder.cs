@@ -1,0 +1,1 @@
+namespace PointsLedger.EmbeddedPostgres; public static class Placeholder {}
