@@ -1,1 +1,54 @@
-var app = WebApplication.Create(args); app.Run();
+using JasperFx;
+using JasperFx.CodeGeneration;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using PointsLedger.Auth;
+using PointsLedger.Database;
+using PointsLedger.Expiry;
+using PointsLedger.Households;
+using PointsLedger.Http;
+using PointsLedger.Idempotency;
+using PointsLedger.Problems;
+using Wolverine;
+using Wolverine.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddLedgerStore(builder.ResolveConnectionString());
+builder.AddLedgerAuth();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(new IdNumberHasher(LocalSecrets.Resolve(builder.Configuration, "PersonalData:IdNumberKey", "id-number-key", builder.Environment)));
+builder.Services.Configure<ExpirySettings>(builder.Configuration.GetSection("Expiry"));
+builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.Services.AddLedgerJson();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkProblems.Customize);
+builder.Services.AddLedgerHealth();
+builder.Services.AddLedgerSwagger();
+builder.Services.AddWolverineHttp();
+
+var sweepHour = builder.Configuration.GetValue("Expiry:SweepHour", 1);
+builder.Host.UseWolverine(opts =>
+{
+    opts.ApplicationAssembly = typeof(Program).Assembly;
+    opts.Policies.AutoApplyTransactions();
+    opts.EnableRelayOfUserName = true;
+    opts.CodeGeneration.TypeLoadMode = builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
+    opts.Schedules.ScheduleRecurring("daily-expiry", $"0 {sweepHour} * * *", _ => new RunExpirySweep(null), LedgerClock.Zone);
+});
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseLedgerLocalization();
+app.UseLedgerSwagger();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
+app.MapLedgerHealth();
+app.MapDevToken();
+app.MapWolverineEndpoints(opts => opts.ApplyCorrelationIdHeaderToAllEndpoints = true);
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using PointsLedger.Problems;
+
+namespace PointsLedger.Auth;
+
+/// <summary>
+/// Who is making the request, read from the bearer token. <see cref="HouseholdId"/> is, for staff,
+/// the household they belong to (the favour-points guard), and for residents their own.
+/// </summary>
+public sealed record Actor(string Id, string Role, Guid? VillageId = null, Guid? MerchantId = null, Guid? HouseholdId = null)
+{
+    public static Actor From(ClaimsPrincipal user) => new(
+        user.FindFirstValue(LedgerClaims.Subject) ?? throw new Refusal("unauthorized", 401),
+        user.FindFirstValue(LedgerClaims.Role) ?? throw new Refusal("unauthorized", 401),
+        GuidClaim(user, LedgerClaims.VillageId),
+        GuidClaim(user, LedgerClaims.MerchantId),
+        GuidClaim(user, LedgerClaims.HouseholdId));
+
+    public Actor MustBe(params string[] roles) =>
+        roles.Contains(Role) ? this : throw Refusal.Forbidden("forbidden");
+
+    /// <summary>Village staff act only in their own village; township roles act everywhere.</summary>
+    public Actor MustActIn(Guid villageId) =>
+        Role is Roles.Cadre or Roles.Approver && VillageId != villageId ? throw Refusal.Forbidden("out-of-scope") : this;
+
+    private static Guid? GuidClaim(ClaimsPrincipal user, string type) =>
+        Guid.TryParse(user.FindFirstValue(type), out var id) ? id : null;
+}

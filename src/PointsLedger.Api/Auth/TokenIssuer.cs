@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace PointsLedger.Auth;
+
+public sealed class TokenIssuer(SymmetricSecurityKey key, TimeProvider clock)
+{
+    public const string Issuer = "pointsledger";
+    public const string Audience = "pointsledger-api";
+
+    public string Issue(Actor actor, TimeSpan lifetime)
+    {
+        var claims = new Dictionary<string, object>
+        {
+            [LedgerClaims.Subject] = actor.Id,
+            [LedgerClaims.Role] = actor.Role,
+        };
+        if (actor.VillageId is { } village) claims[LedgerClaims.VillageId] = village.ToString();
+        if (actor.MerchantId is { } merchant) claims[LedgerClaims.MerchantId] = merchant.ToString();
+        if (actor.HouseholdId is { } household) claims[LedgerClaims.HouseholdId] = household.ToString();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Claims = claims,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + lifetime,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    public static TokenValidationParameters ValidationParameters(SymmetricSecurityKey key) => new()
+    {
+        ValidIssuer = Issuer,
+        ValidAudience = Audience,
+        IssuerSigningKey = key,
+        NameClaimType = LedgerClaims.Subject,
+        RoleClaimType = LedgerClaims.Role,
+        ClockSkew = TimeSpan.FromSeconds(30),
+    };
+}

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Marten;
+using PointsLedger.Auth;
+using PointsLedger.Households;
+using PointsLedger.Problems;
+using PointsLedger.Villages;
+using Wolverine.Http;
+
+namespace PointsLedger.Awards;
+
+public sealed record AwardStatusChanged(Guid AwardId, Guid HouseholdId, string Status);
+
+public static class ApproveAwardEndpoint
+{
+    /// <summary>审批：由提交人以外的审批人通过待审批的积分。</summary>
+    [WolverinePost("/api/awards/{awardId}/approve"), Tags("Awards")]
+    public static async Task<AwardStatusChanged> Post(
+        Guid awardId, ClaimsPrincipal user, IDocumentSession session, HttpContext context, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin);
+        var stream = await session.FetchAwardStreamAsync(awardId, ct);
+        var household = stream.Aggregate!;
+        actor.MustActIn(household.VillageId);
+        var village = await session.LoadVillageAsync(household.VillageId, ct);
+
+        stream.AppendOne(AwardDecisions.Approve(household, village, awardId, actor));
+        return Idempotency.Idempotency.Remember(context, session, StatusCodes.Status200OK, new AwardStatusChanged(awardId, household.Id, "credited"));
+    }
+}

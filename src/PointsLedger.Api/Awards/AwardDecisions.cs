@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using PointsLedger.Auth;
+using PointsLedger.Households;
+using PointsLedger.Ledger;
+using PointsLedger.Problems;
+using PointsLedger.Villages;
+
+namespace PointsLedger.Awards;
+
+/// <summary>
+/// Pure decisions over a household's account. Each runs against the stream version it was loaded
+/// at, so two racing requests cannot both pass a cap or a status check.
+/// </summary>
+public static class AwardDecisions
+{
+    public static object Grant(Household household, Village village, Rule rule, Guid awardId, DateOnly occurredOn, string? note, Actor actor, DateOnly today)
+    {
+        if (occurredOn > today) throw Refusal.Unprocessable("occurred-in-future", occurredOn.ToString("yyyy-MM-dd"));
+        if (village.IsClosed(occurredOn)) throw Refusal.Conflict("month-closed", occurredOn.ToString("yyyy-MM"));
+        GuardAgainstOwnHousehold(household, actor);
+        if (rule.MonthlyCap is { } cap)
+        {
+            var used = UsedThisMonth(household, rule.Code, occurredOn);
+            if (used + rule.Points > cap) throw Refusal.Conflict("monthly-cap-reached", rule.Title, used, cap, rule.Points);
+        }
+
+        if (rule.RequiresApproval)
+        {
+            return new AwardSubmitted(awardId, rule.Code, rule.Color, rule.Points, occurredOn, actor.Id, note);
+        }
+        return new PointsAwarded(awardId, rule.Code, rule.Color, rule.Points, occurredOn, actor.Id, note,
+            DeductionDraws(household, rule.Color, rule.Points));
+    }
+
+    public static AwardApproved Approve(Household household, Village village, Guid awardId, Actor approver)
+    {
+        var award = Find(household, awardId);
+        if (award.Status != AwardStatus.Pending) throw Refusal.Conflict("award-not-pending");
+        if (award.SubmittedBy == approver.Id) throw Refusal.Forbidden("self-approval");
+        GuardAgainstOwnHousehold(household, approver);
+        if (village.IsClosed(award.OccurredOn)) throw Refusal.Conflict("month-closed", award.OccurredOn.ToString("yyyy-MM"));
+        return new AwardApproved(awardId, approver.Id, DeductionDraws(household, award.Color, award.Points));
+    }
+
+    /// <summary>
+    /// Takes back what the award moved. A credited award's points come back out of available, from
+    /// its own lot first, then other lots of its colour, never below zero; a revoked deduction
+    /// returns the points to the lots it drew from; a pending award is simply withdrawn.
+    /// </summary>
+    public static AwardRevoked Revoke(Household household, Guid awardId, string reason, Actor actor)
+    {
+        var award = Find(household, awardId);
+        if (award.Status == AwardStatus.Revoked) throw Refusal.Conflict("award-already-revoked");
+        GuardAgainstOwnHousehold(household, actor);
+
+        var changes = award switch
+        {
+            { Status: AwardStatus.Pending } => [],
+            { Points: > 0 } => household.Lots.Draw(award.Points, lot => lot.Color == award.Color, first: award.AwardId),
+            _ => award.Changes.Select(change => change with { Points = -change.Points }).ToImmutableList(),
+        };
+        return new AwardRevoked(awardId, actor.Id, reason, changes);
+    }
+
+    public static int UsedThisMonth(Household household, string ruleCode, DateOnly day) =>
+        household.Awards.Values
+            .Where(a => a.RuleCode == ruleCode && a.Status != AwardStatus.Revoked && a.Points > 0)
+            .Where(a => a.OccurredOn.Year == day.Year && a.OccurredOn.Month == day.Month)
+            .Sum(a => a.Points);
+
+    private static ImmutableList<LotChange> DeductionDraws(Household household, PointColor color, int points) =>
+        points >= 0 ? [] : household.Lots.Draw(-points, lot => lot.Color == color);
+
+    private static void GuardAgainstOwnHousehold(Household household, Actor actor)
+    {
+        if (actor.Role != Roles.Resident && actor.HouseholdId == household.Id) throw Refusal.Forbidden("self-award");
+    }
+
+    private static Award Find(Household household, Guid awardId) =>
+        household.Awards.TryGetValue(awardId, out var award) ? award : throw Refusal.NotFound("award-not-found", awardId);
+}

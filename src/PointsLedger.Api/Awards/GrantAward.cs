@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using PointsLedger.Auth;
+using PointsLedger.Households;
+using PointsLedger.Http;
+using PointsLedger.Idempotency;
+using PointsLedger.Ledger;
+using PointsLedger.Problems;
+using PointsLedger.Villages;
+using Wolverine.Http;
+
+namespace PointsLedger.Awards;
+
+/// <summary>Awards (or deducts) points to one household by a rule of its village.</summary>
+public sealed record GrantAward(Guid HouseholdId, string RuleCode, DateOnly OccurredOn, string? Note)
+{
+    public sealed class Validator : AbstractValidator<GrantAward>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.HouseholdId).NotEmpty();
+            RuleFor(x => x.RuleCode).NotEmpty().MaximumLength(32);
+            RuleFor(x => x.OccurredOn).NotEmpty();
+            RuleFor(x => x.Note).MaximumLength(200);
+        }
+    }
+}
+
+public sealed record AwardRecorded(Guid AwardId, Guid HouseholdId, string Status, PointColor Color, int Points)
+    : CreationResponse($"/api/awards/{AwardId}")
+{
+    public static AwardRecorded From(Guid householdId, object decided) => decided switch
+    {
+        PointsAwarded e => new(e.AwardId, householdId, "credited", e.Color, e.Points),
+        AwardSubmitted e => new(e.AwardId, householdId, "pending", e.Color, e.Points),
+        _ => throw new ArgumentOutOfRangeException(nameof(decided)),
+    };
+}
+
+public static class GrantAwardEndpoint
+{
+    public static ProblemDetails Validate(GrantAward command) => Shape.Check<GrantAward, GrantAward.Validator>(command);
+
+    /// <summary>按细则加分或扣分。Send an Idempotency-Key: a retry returns the first answer.</summary>
+    [WolverinePost("/api/awards"), Tags("Awards")]
+    public static async Task<AwardRecorded> Post(
+        GrantAward command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpContext context, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Cadre, Roles.Approver, Roles.Admin);
+        var stream = await session.Events.FetchForExclusiveWriting<Household>(command.HouseholdId, ct);
+        var household = stream.Aggregate ?? throw Refusal.NotFound("household-not-found", command.HouseholdId);
+        actor.MustActIn(household.VillageId);
+        var village = await session.LoadVillageAsync(household.VillageId, ct);
+
+        var decided = AwardDecisions.Grant(household, village, village.RuleFor(command.RuleCode), Guid.CreateVersion7(),
+            command.OccurredOn, command.Note, actor, clock.Today());
+        stream.AppendOne(decided);
+        return Idempotency.Idempotency.Remember(context, session, StatusCodes.Status201Created, AwardRecorded.From(household.Id, decided));
+    }
+}

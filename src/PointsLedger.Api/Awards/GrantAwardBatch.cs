@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using PointsLedger.Auth;
+using PointsLedger.Households;
+using PointsLedger.Http;
+using PointsLedger.Problems;
+using PointsLedger.Villages;
+using Wolverine.Http;
+
+namespace PointsLedger.Awards;
+
+/// <summary>One rule for a whole list of households, e.g. after an inspection: all are recorded or none.</summary>
+public sealed record GrantAwardBatch(Guid VillageId, string RuleCode, Guid[] HouseholdIds, DateOnly OccurredOn, string? Note)
+{
+    public const int MaxHouseholds = 2000;
+
+    public sealed class Validator : AbstractValidator<GrantAwardBatch>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.VillageId).NotEmpty();
+            RuleFor(x => x.RuleCode).NotEmpty().MaximumLength(32);
+            RuleFor(x => x.OccurredOn).NotEmpty();
+            RuleFor(x => x.Note).MaximumLength(200);
+            RuleFor(x => x.HouseholdIds).NotEmpty().Must(ids => ids.Length <= MaxHouseholds)
+                .WithMessage($"一次最多 {MaxHouseholds} 户")
+                .Must(ids => ids.Distinct().Count() == ids.Length).WithMessage("户不能重复");
+        }
+    }
+}
+
+public sealed record BatchAward(Guid HouseholdId, Guid AwardId, string Status);
+
+public sealed record BatchRecorded(BatchAward[] Awards) : CreationResponse("/api/awards");
+
+public sealed record BatchFailure(Guid HouseholdId, string Code, string Detail);
+
+public static class GrantAwardBatchEndpoint
+{
+    public static ProblemDetails Validate(GrantAwardBatch command) => Shape.Check<GrantAwardBatch, GrantAwardBatch.Validator>(command);
+
+    /// <summary>批量加分：整批成功或整批不记；被拒的户列在 failures 中。</summary>
+    [WolverinePost("/api/awards/batch"), Tags("Awards")]
+    public static async Task<BatchRecorded> Post(
+        GrantAwardBatch command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpContext context, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Cadre, Roles.Approver, Roles.Admin).MustActIn(command.VillageId);
+        var village = await session.LoadVillageAsync(command.VillageId, ct);
+        var rule = village.RuleFor(command.RuleCode);
+        var today = clock.Today();
+
+        // Locks are taken in id order, so two overlapping batches cannot deadlock each other.
+        await session.BeginTransactionAsync(ct);
+        var batch = session.CreateBatchQuery();
+        var fetches = command.HouseholdIds.Order().Select(id => (Id: id, Stream: batch.Events.FetchForExclusiveWriting<Households.Household>(id))).ToList();
+        await batch.Execute(ct);
+
+        var awards = new List<BatchAward>(fetches.Count);
+        var failures = new List<BatchFailure>();
+        foreach (var (id, fetch) in fetches)
+        {
+            var stream = await fetch;
+            try
+            {
+                var household = stream.Aggregate ?? throw Refusal.NotFound("household-not-found", id);
+                if (household.VillageId != village.Id) throw Refusal.Unprocessable("household-not-in-village", id);
+                var decided = AwardDecisions.Grant(household, village, rule, Guid.CreateVersion7(), command.OccurredOn, command.Note, actor, today);
+                stream.AppendOne(decided);
+                var recorded = AwardRecorded.From(id, decided);
+                awards.Add(new BatchAward(id, recorded.AwardId, recorded.Status));
+            }
+            catch (Refusal refusal)
+            {
+                failures.Add(new BatchFailure(id, refusal.Code, ProblemTexts.Detail(refusal.Code, refusal.Args, CultureInfo.CurrentUICulture)));
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new Refusal("batch-refused", StatusCodes.Status422UnprocessableEntity, failures.Count) { Extensions = { ["failures"] = failures } };
+        }
+        return Idempotency.Idempotency.Remember(context, session, StatusCodes.Status201Created, new BatchRecorded([.. awards]));
+    }
+}

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using PointsLedger.Auth;
+using PointsLedger.Http;
+using Wolverine.Http;
+
+namespace PointsLedger.Awards;
+
+public sealed record RevokeAward(string Reason)
+{
+    public sealed class Validator : AbstractValidator<RevokeAward>
+    {
+        public Validator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(200);
+    }
+}
+
+public static class RevokeAwardEndpoint
+{
+    public static ProblemDetails Validate(RevokeAward command) => Shape.Check<RevokeAward, RevokeAward.Validator>(command);
+
+    /// <summary>撤销：错记的积分以一条新的撤销记录冲回，原记录保留。</summary>
+    [WolverinePost("/api/awards/{awardId}/revoke"), Tags("Awards")]
+    public static async Task<AwardStatusChanged> Post(
+        Guid awardId, RevokeAward command, ClaimsPrincipal user, IDocumentSession session, HttpContext context, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin);
+        var stream = await session.FetchAwardStreamAsync(awardId, ct);
+        var household = stream.Aggregate!;
+        actor.MustActIn(household.VillageId);
+
+        stream.AppendOne(AwardDecisions.Revoke(household, awardId, command.Reason, actor));
+        return Idempotency.Idempotency.Remember(context, session, StatusCodes.Status200OK, new AwardStatusChanged(awardId, household.Id, "revoked"));
+    }
+}

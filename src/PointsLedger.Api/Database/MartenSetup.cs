@@ -1,0 +1,46 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Schema;
+using PointsLedger.Awards;
+using PointsLedger.Households;
+using PointsLedger.Idempotency;
+using PointsLedger.Problems;
+using PointsLedger.Villages;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace PointsLedger.Database;
+
+public static class MartenSetup
+{
+    public static void AddLedgerStore(this WebApplicationBuilder builder, string connectionString)
+    {
+        var production = builder.Environment.IsProduction();
+        builder.Services.AddMarten(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = "ledger";
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                opts.AutoCreateSchemaObjects = production ? AutoCreate.None : AutoCreate.CreateOrUpdate;
+
+                opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+                opts.Events.UseAdvisoryLockTransaction = true;
+                opts.Events.MetadataConfig.UserNameEnabled = true;
+                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+                opts.Events.MetadataConfig.CausationIdEnabled = true;
+
+                opts.Projections.Snapshot<Village>(SnapshotLifecycle.Inline)
+                    .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.VillageCode, x => x.Code);
+                opts.Projections.Snapshot<Household>(SnapshotLifecycle.Inline)
+                    .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.HouseholdNumber, x => x.VillageId, x => x.HouseholdNo)
+                    .Index(x => x.OldestOpenGrant!);
+                opts.Projections.Add(new AwardLocationProjection(), ProjectionLifecycle.Inline);
+                opts.Schema.For<IdempotentResponse>();
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine()
+            .ApplyAllDatabaseChangesOnStartup();
+    }
+}

@@ -1,0 +1,26 @@
+namespace PointsLedger.Expiry;
+
+/// <summary>
+/// 清零 policy of a township: points granted in year Y stay spendable through the end of year
+/// Y + <see cref="YearsKept"/> (default 1: granted in 2026, gone on 1 January 2028).
+/// </summary>
+public sealed record ExpiryPolicy(int YearsKept = 1)
+{
+    public DateOnly LastSpendableDay(DateOnly grantedOn) => new(grantedOn.Year + YearsKept, 12, 31);
+
+    /// <summary>Grants made before this day have expired as of <paramref name="asOf"/>.</summary>
+    public DateOnly ExpiredBefore(DateOnly asOf) => new(asOf.Year - YearsKept, 1, 1);
+}
+
+/// <summary>Configuration section "Expiry": a default and per-township overrides by township name.</summary>
+public sealed class ExpirySettings
+{
+    public int YearsKept { get; set; } = 1;
+    public Dictionary<string, int> Townships { get; set; } = new();
+
+    /// <summary>Hour of the day (Asia/Shanghai) at which the daily sweep runs.</summary>
+    public int SweepHour { get; set; } = 1;
+
+    public ExpiryPolicy For(string township) =>
+        new(Townships.TryGetValue(township, out var years) ? years : YearsKept);
+}

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.Extensions.Options;
+using PointsLedger.Auth;
+using PointsLedger.Households;
+using PointsLedger.Http;
+using PointsLedger.Villages;
+using Wolverine;
+using Wolverine.Http;
+
+namespace PointsLedger.Expiry;
+
+/// <summary>Finds every household holding points past its township's expiry and expires them.</summary>
+public sealed record RunExpirySweep(DateOnly? AsOf);
+
+public sealed record ExpirySweepStarted(DateOnly AsOf, int Households);
+
+public static class RunExpirySweepHandler
+{
+    public static async Task<(ExpirySweepStarted, OutgoingMessages)> Handle(
+        RunExpirySweep command, IQuerySession session, IOptions<ExpirySettings> settings, TimeProvider clock, CancellationToken ct)
+    {
+        var asOf = command.AsOf ?? clock.Today();
+        var outgoing = new OutgoingMessages();
+        foreach (var village in await session.Query<Village>().ToListAsync(ct))
+        {
+            var policy = settings.Value.For(village.Township);
+            var cutoff = policy.ExpiredBefore(asOf);
+            var due = await session.Query<Household>()
+                .Where(h => h.VillageId == village.Id && h.OldestOpenGrant < cutoff)
+                .Select(h => h.Id)
+                .ToListAsync(ct);
+            outgoing.AddRange(due.Select(id => new ExpireHouseholdPoints(id, asOf, policy.YearsKept)));
+        }
+        return (new ExpirySweepStarted(asOf, outgoing.Count), outgoing);
+    }
+}
+
+public static class RunExpirySweepEndpoint
+{
+    /// <summary>清零：立即运行一次到期积分清理（每日也会自动运行）。Township admins only.</summary>
+    [WolverinePost("/api/expiry/run"), Tags("Expiry")]
+    public static async Task<ExpirySweepStarted> Post(RunExpirySweep command, ClaimsPrincipal user, IMessageBus bus)
+    {
+        Actor.From(user).MustBe(Roles.Admin);
+        return await bus.InvokeAsync<ExpirySweepStarted>(command);
+    }
+}

@@ -1,0 +1,21 @@
+using System.Security.Claims;
+using Marten;
+using PointsLedger.Auth;
+using Wolverine.Http;
+
+namespace PointsLedger.Households;
+
+public static class GetHouseholdEndpoints
+{
+    [WolverineGet("/api/households/{householdId}"), Tags("Households")]
+    public static async Task<HouseholdView> Get(Guid householdId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        HouseholdView.From(await session.LoadForReaderAsync(householdId, Actor.From(user), ct));
+
+    /// <summary>可用积分与累计积分，按颜色。</summary>
+    [WolverineGet("/api/households/{householdId}/balance"), Tags("Households")]
+    public static async Task<Balance> GetBalance(Guid householdId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var household = await session.LoadForReaderAsync(householdId, Actor.From(user), ct);
+        return new Balance(household.Id, household.Available, household.Earned);
+    }
+}

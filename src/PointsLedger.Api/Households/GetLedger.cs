@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Marten;
+using PointsLedger.Auth;
+using PointsLedger.Ledger;
+using Wolverine.Http;
+
+namespace PointsLedger.Households;
+
+public sealed record HouseholdLedger(Guid HouseholdId, IReadOnlyList<LedgerEntry> Entries);
+
+public static class GetLedgerEndpoint
+{
+    /// <summary>积分明细：the household's full history, newest first; <c>?color=</c> keeps one colour.</summary>
+    [WolverineGet("/api/households/{householdId}/ledger"), Tags("Households")]
+    public static async Task<HouseholdLedger> Get(Guid householdId, PointColor? color, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        // Events first: the snapshot read after them knows every award they mention.
+        var events = await session.Events.FetchStreamAsync(householdId, token: ct);
+        var household = await session.LoadForReaderAsync(householdId, Actor.From(user), ct);
+        var entries = LedgerEntries.From(events, household.Awards)
+            .Where(entry => color is null || entry.Color == color || entry.Kind == "expired")
+            .Reverse()
+            .ToList();
+        return new HouseholdLedger(householdId, entries);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using PointsLedger.Auth;
+using PointsLedger.Http;
+using PointsLedger.Problems;
+using PointsLedger.Villages;
+using Wolverine.Http;
+
+namespace PointsLedger.Households;
+
+public sealed record RegisterHousehold(string HouseholdNo, string HeadName, string IdNumber, string? Phone, string? Grid)
+{
+    public sealed class Validator : AbstractValidator<RegisterHousehold>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.HouseholdNo).NotEmpty().MaximumLength(32);
+            RuleFor(x => x.HeadName).NotEmpty().MaximumLength(32);
+            RuleFor(x => x.IdNumber).Must(Households.IdNumber.IsValid).WithMessage("身份证号码无效（须为18位且校验位正确）");
+            RuleFor(x => x.Phone).Matches("^1[3-9][0-9]{9}$").When(x => x.Phone is not null).WithMessage("手机号码应为11位");
+            RuleFor(x => x.Grid).MaximumLength(32);
+        }
+    }
+}
+
+public sealed record HouseholdCreated(Guid HouseholdId, string CardNo) : CreationResponse($"/api/households/{HouseholdId}");
+
+public static class RegisterHouseholdEndpoint
+{
+    public static ProblemDetails Validate(RegisterHousehold command) => Shape.Check<RegisterHousehold, RegisterHousehold.Validator>(command);
+
+    /// <summary>登记农户。Household numbers are unique within the village.</summary>
+    [WolverinePost("/api/villages/{villageId}/households"), Tags("Households")]
+    public static async Task<HouseholdCreated> Post(
+        Guid villageId, RegisterHousehold command, ClaimsPrincipal user, IDocumentSession session, IdNumberHasher hasher, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre).MustActIn(villageId);
+        await session.LoadVillageAsync(villageId, ct);
+        if (await session.Query<Household>().AnyAsync(h => h.VillageId == villageId && h.HouseholdNo == command.HouseholdNo, ct))
+        {
+            throw Refusal.Conflict("household-number-taken");
+        }
+
+        var householdId = Guid.CreateVersion7();
+        var cardNo = NewCardNo();
+        var idNumber = IdNumber.Normalize(command.IdNumber);
+        session.Events.StartStream<Household>(householdId, new HouseholdRegistered(
+            householdId, villageId, command.HouseholdNo.Trim(), command.HeadName.Trim(), IdNumber.Mask(idNumber), hasher.Hash(idNumber),
+            command.Phone, command.Grid, cardNo, actor.Id));
+        return new HouseholdCreated(householdId, cardNo);
+    }
+
+    /// <summary>Printed on the household card; redeemable only with the last six digits of a member's ID number.</summary>
+    private static string NewCardNo() => string.Concat(Enumerable.Range(0, 12).Select(_ => (char)('0' + RandomNumberGenerator.GetInt32(10))));
+}

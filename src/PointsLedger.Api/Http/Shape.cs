@@ -1,0 +1,23 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace PointsLedger.Http;
+
+/// <summary>
+/// Wolverine's Validate convention with FluentValidation: shape only (lengths, formats, ranges),
+/// checked before anything is loaded. Every failing field is listed.
+/// </summary>
+public static class Shape
+{
+    public static ProblemDetails Check<T, TValidator>(T request) where TValidator : IValidator<T>, new()
+    {
+        var result = Cached<T, TValidator>.Validator.Validate(request);
+        return result.IsValid ? WolverineContinue.NoProblems : Problems.Problem.Validation(result.Errors);
+    }
+
+    private static class Cached<T, TValidator> where TValidator : IValidator<T>, new()
+    {
+        public static readonly TValidator Validator = new();
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using FluentValidation;
+using JasperFx;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace PointsLedger.Problems;
+
+/// <summary>Turns every failure into problem details; a failed request has committed nothing.</summary>
+public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    /// <summary>Unique indexes guard what a decision checked but a racing request may have claimed first.</summary>
+    private static readonly Dictionary<string, string> UniqueIndexCodes = new()
+    {
+        [UniqueIndexes.VillageCode] = "village-code-taken",
+        [UniqueIndexes.HouseholdNumber] = "household-number-taken",
+    };
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var problem = Map(exception);
+        if (problem.Status >= 500) logger.LogError(exception, "Unhandled failure on {Path}", context.Request.Path);
+        await Problem.WriteAsync(context, problem);
+        return true;
+    }
+
+    private static ProblemDetails Map(Exception exception) => exception switch
+    {
+        Refusal refusal => Problem.For(refusal),
+        ValidationException validation => Problem.Validation(validation.Errors),
+        BadHttpRequestException { InnerException: JsonException } or JsonException => Problem.For("malformed-request", 400),
+        BadHttpRequestException bad => Problem.For("malformed-request", bad.StatusCode),
+        ConcurrencyException => Problem.For("concurrency-conflict", 409),
+        DocumentAlreadyExistsException => Problem.For("idempotency-key-in-flight", 409),
+        _ when UniqueViolation(exception) is { } index => Problem.For(UniqueIndexCodes.GetValueOrDefault(index, "concurrency-conflict"), 409),
+        _ when exception.InnerException is { } inner && inner is Refusal or ValidationException or ConcurrencyException => Map(inner),
+        _ => Problem.For("server-error", 500),
+    };
+
+    private static string? UniqueViolation(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg) return pg.ConstraintName ?? "";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,7 @@
+namespace PointsLedger.Problems;
+
+public static class UniqueIndexes
+{
+    public const string VillageCode = "uq_village_code";
+    public const string HouseholdNumber = "uq_household_village_number";
+}

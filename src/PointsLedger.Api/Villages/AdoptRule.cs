@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using PointsLedger.Auth;
+using PointsLedger.Http;
+using PointsLedger.Ledger;
+using PointsLedger.Problems;
+using Wolverine.Http;
+
+namespace PointsLedger.Villages;
+
+/// <summary>Adds a rule to the village's catalogue (积分细则); negative points are a deduction.</summary>
+public sealed record AdoptRule(string Code, PointColor Color, string Title, int Points, int? MonthlyCap, bool? RequiresApproval, bool? RequiresEvidence)
+{
+    public sealed class Validator : AbstractValidator<AdoptRule>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Code).NotEmpty().MaximumLength(32).Matches("^[A-Za-z0-9_.-]+$");
+            RuleFor(x => x.Color).IsInEnum();
+            RuleFor(x => x.Title).NotEmpty().MaximumLength(100);
+            RuleFor(x => x.Points).NotEqual(0).InclusiveBetween(-1000, 1000);
+            RuleFor(x => x.MonthlyCap).Null().When(x => x.Points < 0).WithMessage("扣分细则不设每月上限");
+            RuleFor(x => x.MonthlyCap).GreaterThanOrEqualTo(x => x.Points).When(x => x.Points > 0 && x.MonthlyCap is not null);
+        }
+    }
+}
+
+public sealed record RuleCreated(Guid RuleId) : CreationResponse($"/api/rules/{RuleId}");
+
+public static class AdoptRuleEndpoint
+{
+    public static ProblemDetails Validate(AdoptRule command) => Shape.Check<AdoptRule, AdoptRule.Validator>(command);
+
+    [WolverinePost("/api/villages/{villageId}/rules"), Tags("Villages")]
+    public static async Task<RuleCreated> Post(Guid villageId, AdoptRule command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre, Roles.Approver).MustActIn(villageId);
+        var stream = await session.Events.FetchForWriting<Village>(villageId, ct);
+        var village = stream.Aggregate ?? throw Refusal.NotFound("village-not-found", villageId);
+        if (village.Rules.ContainsKey(command.Code)) throw Refusal.Conflict("rule-code-taken", command.Code);
+
+        var ruleId = Guid.CreateVersion7();
+        stream.AppendOne(new RuleAdopted(ruleId, command.Code, command.Color, command.Title, command.Points, command.MonthlyCap,
+            command.RequiresApproval ?? false, command.RequiresEvidence ?? false, actor.Id));
+        return new RuleCreated(ruleId);
+    }
+}

@@ -1,0 +1,18 @@
+using System.Security.Claims;
+using Marten;
+using PointsLedger.Auth;
+using PointsLedger.Problems;
+using Wolverine.Http;
+
+namespace PointsLedger.Villages;
+
+public static class GetVillageEndpoint
+{
+    /// <summary>The village and its rule catalogue.</summary>
+    [WolverineGet("/api/villages/{villageId}"), Tags("Villages")]
+    public static async Task<Village> Get(Guid villageId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        Actor.From(user).MustBe(Roles.Admin, Roles.Auditor, Roles.Cadre, Roles.Approver).MustActIn(villageId);
+        return await session.LoadVillageAsync(villageId, ct);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using PointsLedger.Auth;
+using PointsLedger.Http;
+using PointsLedger.Problems;
+using Wolverine.Http;
+
+namespace PointsLedger.Villages;
+
+public sealed record RegisterVillage(string Code, string Name, string Township)
+{
+    public sealed class Validator : AbstractValidator<RegisterVillage>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Code).NotEmpty().MaximumLength(32).Matches("^[A-Za-z0-9_-]+$");
+            RuleFor(x => x.Name).NotEmpty().MaximumLength(64);
+            RuleFor(x => x.Township).NotEmpty().MaximumLength(64);
+        }
+    }
+}
+
+public sealed record VillageCreated(Guid VillageId) : CreationResponse($"/api/villages/{VillageId}");
+
+public static class RegisterVillageEndpoint
+{
+    public static ProblemDetails Validate(RegisterVillage command) => Shape.Check<RegisterVillage, RegisterVillage.Validator>(command);
+
+    /// <summary>登记村（社区）。Township admins only.</summary>
+    [WolverinePost("/api/villages"), Tags("Villages")]
+    public static async Task<VillageCreated> Post(RegisterVillage command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Admin);
+        if (await session.Query<Village>().AnyAsync(v => v.Code == command.Code, ct)) throw Refusal.Conflict("village-code-taken");
+
+        var villageId = Guid.CreateVersion7();
+        session.Events.StartStream<Village>(villageId, new VillageRegistered(villageId, command.Code, command.Name, command.Township, actor.Id));
+        return new VillageCreated(villageId);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using PointsLedger.Ledger;
+
+namespace PointsLedger.Villages;
+
+public sealed record VillageRegistered(Guid VillageId, string Code, string Name, string Township, string RegisteredBy);
+
+public sealed record RuleAdopted(
+    Guid RuleId, string Code, PointColor Color, string Title, int Points, int? MonthlyCap,
+    bool RequiresApproval, bool RequiresEvidence, string AdoptedBy);
+
+/// <summary>A rule of the village's catalogue (积分细则). Negative points are a deduction (扣分).</summary>
+public sealed record Rule(
+    Guid RuleId, string Code, PointColor Color, string Title, int Points, int? MonthlyCap,
+    bool RequiresApproval, bool RequiresEvidence);
+
+/// <summary>A village or community with its rule catalogue; one event stream per village.</summary>
+public sealed record Village(Guid Id, string Code, string Name, string Township, ImmutableDictionary<string, Rule> Rules)
+{
+    /// <summary>The last month whose notice is closed ("2026-10"); nothing may be dated into it or before.</summary>
+    public string? ClosedThrough { get; init; }
+
+    public static Village Create(VillageRegistered e) =>
+        new(e.VillageId, e.Code, e.Name, e.Township, ImmutableDictionary<string, Rule>.Empty);
+
+    public Village Apply(RuleAdopted e) => this with
+    {
+        Rules = Rules.SetItem(e.Code, new Rule(e.RuleId, e.Code, e.Color, e.Title, e.Points, e.MonthlyCap, e.RequiresApproval, e.RequiresEvidence)),
+    };
+
+    public bool IsClosed(DateOnly day) => ClosedThrough is not null && string.CompareOrdinal(day.ToString("yyyy-MM"), ClosedThrough) <= 0;
+}

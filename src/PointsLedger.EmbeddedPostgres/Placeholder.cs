@@ -1,1 +1,0 @@
-namespace PointsLedger.EmbeddedPostgres; public static class Placeholder {}
