@@ -39,8 +39,8 @@ builder.Host.UseWolverine(opts =>
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
 app.UseLedgerLocalization();
+app.UseExceptionHandler();
 app.UseLedgerSwagger();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -1,0 +1,62 @@
+using System.Net;
+
+namespace PointsLedger.Api.Tests.Awards;
+
+[Collection(LedgerCollection.Name)]
+public sealed class BatchAwardTests(LedgerApp app)
+{
+    private readonly LedgerClient _api = new(app);
+
+    [Fact]
+    public async Task A_batch_awards_every_listed_household()
+    {
+        var village = await _api.NewVillage();
+        var rule = await _api.NewRule(village, "green", 3);
+        var households = new[] { await _api.NewHousehold(village), await _api.NewHousehold(village), await _api.NewHousehold(village) };
+
+        var response = (await _api.Post("/api/awards/batch", new { villageId = village.Id, ruleCode = rule, householdIds = households, occurredOn = _api.Today() }, village.Cadre, "batch-1"))
+            .ShouldBe(HttpStatusCode.Created);
+
+        Assert.Equal(3, response.Json["awards"]!.AsArray().Count);
+        foreach (var household in households) Assert.Equal(3, (int)(await _api.Balance(household))["available"]!["green"]!);
+
+        var replay = await _api.Post("/api/awards/batch", new { villageId = village.Id, ruleCode = rule, householdIds = households, occurredOn = _api.Today() }, village.Cadre, "batch-1");
+        Assert.True(replay.Replayed);
+        Assert.Equal(3, (int)(await _api.Balance(households[0]))["available"]!["green"]!);
+    }
+
+    [Fact]
+    public async Task A_batch_with_one_refused_household_records_nothing_and_names_it()
+    {
+        var village = await _api.NewVillage();
+        var other = await _api.NewVillage();
+        var rule = await _api.NewRule(village, "green", 3, monthlyCap: 3);
+        var fine = await _api.NewHousehold(village);
+        var capped = await _api.NewHousehold(village);
+        var stranger = await _api.NewHousehold(other);
+        (await _api.Award(village, capped, rule)).ShouldBe(HttpStatusCode.Created);
+
+        var response = (await _api.Post("/api/awards/batch", new { villageId = village.Id, ruleCode = rule, householdIds = new[] { fine, capped, stranger }, occurredOn = _api.Today() }, village.Cadre))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "batch-refused");
+
+        var failures = response.Json["failures"]!.AsArray().ToDictionary(f => Guid.Parse((string)f!["householdId"]!), f => (string?)f!["code"]);
+        Assert.Equal("monthly-cap-reached", failures[capped]);
+        Assert.Equal("household-not-in-village", failures[stranger]);
+        Assert.False(failures.ContainsKey(fine));
+        Assert.Equal(0, (int)(await _api.Balance(fine))["available"]!["total"]!);
+    }
+
+    [Fact]
+    public async Task A_batch_must_list_distinct_households()
+    {
+        var village = await _api.NewVillage();
+        var rule = await _api.NewRule(village, "green", 3);
+        var household = await _api.NewHousehold(village);
+
+        (await _api.Post("/api/awards/batch", new { villageId = village.Id, ruleCode = rule, householdIds = new[] { household, household }, occurredOn = _api.Today() }, village.Cadre))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "validation-failed");
+        (await _api.Post("/api/awards/batch", new { villageId = village.Id, ruleCode = rule, householdIds = Array.Empty<Guid>(), occurredOn = _api.Today() }, village.Cadre))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "validation-failed");
+        Assert.Equal(0, (int)(await _api.Balance(household))["available"]!["total"]!);
+    }
+}

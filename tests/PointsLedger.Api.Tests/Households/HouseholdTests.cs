@@ -1,0 +1,87 @@
+using System.Net;
+
+namespace PointsLedger.Api.Tests.Households;
+
+[Collection(LedgerCollection.Name)]
+public sealed class HouseholdTests(LedgerApp app)
+{
+    private readonly LedgerClient _api = new(app);
+
+    [Fact]
+    public async Task A_registered_household_shows_its_id_number_only_masked()
+    {
+        var village = await _api.NewVillage();
+        var idNumber = IdNumbers.Valid();
+
+        var created = (await _api.Post($"/api/villages/{village.Id}/households",
+            new { householdNo = "001", headName = "李四光", idNumber, phone = "13900000000" }, village.Cadre)).ShouldBe(HttpStatusCode.Created);
+        Assert.Matches("^[0-9]{12}$", (string?)created.Json["cardNo"]);
+        Assert.DoesNotContain(idNumber, created.Body);
+
+        var read = await _api.Get($"/api/households/{created.Guid("householdId")}", village.Cadre);
+        Assert.Equal($"{idNumber[..6]}********{idNumber[14..]}", (string?)read.Json["idNumber"]);
+        Assert.DoesNotContain(idNumber, read.Body);
+    }
+
+    [Fact]
+    public async Task A_household_number_is_registered_once_per_village()
+    {
+        var village = await _api.NewVillage();
+        var other = await _api.NewVillage();
+        await _api.NewHousehold(village, "007");
+
+        (await _api.Post($"/api/villages/{village.Id}/households", new { householdNo = "007", headName = "王五", idNumber = IdNumbers.Valid() }, village.Cadre))
+            .ShouldBeProblem(HttpStatusCode.Conflict, "household-number-taken");
+        await _api.NewHousehold(other, "007");
+    }
+
+    [Theory]
+    [InlineData("110105194912310021")] // wrong check digit
+    [InlineData("11010519491231002")]  // 17 characters
+    [InlineData("110105194913310021")] // check digit right, but no 13th month
+    public async Task A_bad_id_number_is_refused(string idNumber)
+    {
+        var village = await _api.NewVillage();
+
+        var response = (await _api.Post($"/api/villages/{village.Id}/households", new { householdNo = "001", headName = "赵六", idNumber }, village.Cadre))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "validation-failed");
+
+        Assert.True(response.Json["errors"]!.AsObject().ContainsKey("idNumber"));
+    }
+
+    [Fact]
+    public async Task Over_long_names_and_malformed_json_are_bad_requests()
+    {
+        var village = await _api.NewVillage();
+
+        (await _api.Post($"/api/villages/{village.Id}/households", new { householdNo = new string('1', 33), headName = new string('名', 33), idNumber = IdNumbers.Valid() }, village.Cadre))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "validation-failed");
+        (await _api.Send(HttpMethod.Post, $"/api/villages/{village.Id}/households", village.Cadre, "{\"householdNo\": \"001\", "))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "malformed-request");
+    }
+
+    [Fact]
+    public async Task Registering_in_an_unknown_village_is_not_found()
+    {
+        var admin = _api.Admin;
+        (await _api.Post($"/api/villages/{Guid.NewGuid()}/households", new { householdNo = "001", headName = "赵六", idNumber = IdNumbers.Valid() }, admin))
+            .ShouldBeProblem(HttpStatusCode.NotFound, "village-not-found");
+    }
+
+    [Fact]
+    public async Task A_new_household_has_nothing_and_other_villages_cannot_see_it()
+    {
+        var village = await _api.NewVillage();
+        var other = await _api.NewVillage();
+        var household = await _api.NewHousehold(village);
+
+        var balance = await _api.Balance(household);
+        Assert.Equal(0, (int)balance["available"]!["total"]!);
+        Assert.Equal(0, (int)balance["earned"]!["total"]!);
+
+        (await _api.Get($"/api/households/{household}/balance", other.Cadre)).ShouldBeProblem(HttpStatusCode.NotFound, "household-not-found");
+        (await _api.Get($"/api/households/{household}", _api.Token("resident", householdId: Guid.NewGuid())))
+            .ShouldBeProblem(HttpStatusCode.NotFound, "household-not-found");
+        (await _api.Get($"/api/households/{household}/balance", _api.Token("resident", householdId: household))).ShouldBe(HttpStatusCode.OK);
+    }
+}

@@ -1,0 +1,50 @@
+using Alba;
+using JasperFx.CommandLine;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Wolverine;
+
+namespace PointsLedger.Api.Tests.Infrastructure;
+
+/// <summary>The whole app over HTTP against a real PostgreSQL, shared by every HTTP test in the run.</summary>
+public sealed class LedgerApp : IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    /// <summary>The app's clock; tests that move it put it back when they end.</summary>
+    public TestClock Clock { get; } = new();
+
+    public string ConnectionString => _database!.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.StartAsync();
+        JasperFxEnvironment.AutoStartHost = true;
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:PointsLedger", _database.ConnectionString);
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+                services.RunWolverineInSoloMode();
+            });
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LedgerCollection : ICollectionFixture<LedgerApp>
+{
+    public const string Name = "ledger";
+}

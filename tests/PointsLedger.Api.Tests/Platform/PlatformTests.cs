@@ -1,0 +1,64 @@
+using System.Net;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PointsLedger.Api.Tests.Platform;
+
+[Collection(LedgerCollection.Name)]
+public sealed class PlatformTests(LedgerApp app)
+{
+    private readonly LedgerClient _api = new(app);
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_answers_without_a_token(string url) =>
+        Assert.Equal("Healthy", (await _api.Get(url, token: null)).ShouldBe(HttpStatusCode.OK).Body);
+
+    [Fact]
+    public async Task Swagger_documents_the_core_routes()
+    {
+        var document = (await _api.Get("/swagger/v1/swagger.json", token: null)).ShouldBe(HttpStatusCode.OK).Body;
+
+        foreach (var route in new[] { "/api/villages", "/api/villages/{villageId}/households", "/api/villages/{villageId}/rules", "/api/awards",
+                     "/api/awards/batch", "/api/awards/{awardId}/approve", "/api/awards/{awardId}/revoke", "/api/households/{householdId}/balance",
+                     "/api/households/{householdId}/ledger", "/api/households/{householdId}" })
+        {
+            Assert.Contains($"\"{route}\"", document);
+        }
+    }
+
+    [Fact]
+    public async Task A_development_token_signs_in_with_the_role_asked_for()
+    {
+        var village = await _api.NewVillage();
+        var token = (await _api.Post("/api/auth/dev-token", new { role = "cadre", villageId = village.Id }, token: null)).ShouldBe(HttpStatusCode.OK);
+
+        (await _api.Get($"/api/villages/{village.Id}", (string?)token.Json["accessToken"])).ShouldBe(HttpStatusCode.OK);
+        (await _api.Post("/api/auth/dev-token", new { role = "cadre" }, token: null)).ShouldBeProblem(HttpStatusCode.BadRequest, "validation-failed");
+        (await _api.Post("/api/auth/dev-token", new { role = "mayor" }, token: null)).ShouldBeProblem(HttpStatusCode.BadRequest, "validation-failed");
+    }
+
+    [Fact]
+    public async Task A_tampered_token_is_unauthorized()
+    {
+        var token = _api.Admin;
+
+        (await _api.Get("/api/villages/" + Guid.NewGuid(), token[..^4] + "AAAA")).ShouldBeProblem(HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
+    public async Task Every_event_carries_its_actor_and_correlation_id()
+    {
+        var village = await _api.NewVillage();
+        var rule = await _api.NewRule(village, "red", 5);
+        var household = await _api.NewHousehold(village);
+        (await _api.Award(village, household, rule, token: _api.Token("cadre", village.Id, userId: "cadre-wang"))).ShouldBe(HttpStatusCode.Created);
+
+        await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var events = await session.Events.FetchStreamAsync(household);
+
+        Assert.Equal("cadre-wang", events[^1].UserName);
+        Assert.False(string.IsNullOrEmpty(events[^1].CorrelationId));
+    }
+}

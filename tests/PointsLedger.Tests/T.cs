@@ -1,1 +1,0 @@
-public class UnitTest1 { [Xunit.Fact] public void T() {} }
