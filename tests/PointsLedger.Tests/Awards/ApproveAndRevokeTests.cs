@@ -1,0 +1,82 @@
+using PointsLedger.Auth;
+using PointsLedger.Awards;
+using PointsLedger.Problems;
+
+namespace PointsLedger.Tests.Awards;
+
+public sealed class ApproveAndRevokeTests
+{
+    private static readonly AwardSubmitted Pending = new(Guid.NewGuid(), "R1", PointColor.Red, 20, Given.Today, "cadre-1", null);
+
+    [Fact]
+    public void Another_approver_credits_a_pending_award()
+    {
+        var household = Given.Household(Pending);
+
+        var approved = AwardDecisions.Approve(household, Given.Village(), Pending.AwardId, Given.Approver);
+
+        Assert.Equal(20, household.Apply(approved).Available.Red);
+        Assert.Equal(20, household.Apply(approved).Earned.Total);
+    }
+
+    [Fact]
+    public void The_submitter_cannot_approve_their_own_award()
+    {
+        var household = Given.Household(Pending);
+        var submitter = new Actor("cadre-1", Roles.Approver, Given.VillageId);
+
+        Assert.Equal("self-approval", Assert.Throws<Refusal>(() => AwardDecisions.Approve(household, Given.Village(), Pending.AwardId, submitter)).Code);
+    }
+
+    [Fact]
+    public void Only_pending_awards_are_approved()
+    {
+        var credited = Given.Awarded(PointColor.Red, 5, Given.Today);
+        var household = Given.Household(credited);
+
+        Assert.Equal("award-not-pending", Assert.Throws<Refusal>(() => AwardDecisions.Approve(household, Given.Village(), credited.AwardId, Given.Approver)).Code);
+        Assert.Equal("award-not-found", Assert.Throws<Refusal>(() => AwardDecisions.Approve(household, Given.Village(), Guid.NewGuid(), Given.Approver)).Code);
+    }
+
+    [Fact]
+    public void Revoking_a_credited_award_draws_its_own_lot_first_then_its_colour()
+    {
+        var older = Given.Awarded(PointColor.Red, 10, new DateOnly(2026, 1, 1));
+        var mistaken = Given.Awarded(PointColor.Red, 6, new DateOnly(2026, 5, 1));
+        var spend = new LotChange(mistaken.AwardId, -4); // part of it already expired or spent
+        var household = Given.Household(older, mistaken, new PointsExpired(Given.Today, [spend]));
+
+        var revoked = AwardDecisions.Revoke(household, mistaken.AwardId, "错记", Given.Approver);
+        var after = household.Apply(revoked);
+
+        Assert.Equal([new LotChange(mistaken.AwardId, -2), new LotChange(older.AwardId, -4)], revoked.Changes);
+        Assert.Equal(6, after.Available.Red);
+        Assert.Equal(10, after.Earned.Red);
+    }
+
+    [Fact]
+    public void Revoking_a_deduction_returns_what_it_drew()
+    {
+        var lot = Given.Awarded(PointColor.Green, 10, new DateOnly(2026, 1, 1));
+        var deduction = new PointsAwarded(Guid.NewGuid(), "D1", PointColor.Green, -4, Given.Today, "cadre-1", null, [new LotChange(lot.AwardId, -4)]);
+        var household = Given.Household(lot, deduction);
+
+        var after = household.Apply(AwardDecisions.Revoke(household, deduction.AwardId, "不应扣分", Given.Approver));
+
+        Assert.Equal(10, after.Available.Green);
+        Assert.Equal(10, after.Earned.Green);
+    }
+
+    [Fact]
+    public void Withdrawing_a_pending_award_moves_nothing_and_it_cannot_be_revoked_twice()
+    {
+        var household = Given.Household(Pending);
+
+        var revoked = AwardDecisions.Revoke(household, Pending.AwardId, "撤回", Given.Approver);
+        var after = household.Apply(revoked);
+
+        Assert.Empty(revoked.Changes);
+        Assert.Equal(0, after.Earned.Total);
+        Assert.Equal("award-already-revoked", Assert.Throws<Refusal>(() => AwardDecisions.Revoke(after, Pending.AwardId, "again", Given.Approver)).Code);
+    }
+}

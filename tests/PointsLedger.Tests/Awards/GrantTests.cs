@@ -1,0 +1,103 @@
+using PointsLedger.Auth;
+using PointsLedger.Awards;
+using PointsLedger.Problems;
+
+namespace PointsLedger.Tests.Awards;
+
+public sealed class GrantTests
+{
+    [Fact]
+    public void A_positive_award_is_credited_and_opens_a_lot()
+    {
+        var rule = Given.Rule("R1", PointColor.Orange, 5);
+        var household = Given.Household();
+
+        var decided = Assert.IsType<PointsAwarded>(AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, "孝老", Given.Cadre, Given.Today));
+        var after = household.Apply(decided);
+
+        Assert.Equal(5, decided.Points);
+        Assert.Empty(decided.Changes);
+        Assert.Equal(5, after.Available.Orange);
+        Assert.Equal(5, after.Earned.Total);
+    }
+
+    [Fact]
+    public void A_rule_that_needs_approval_only_submits()
+    {
+        var rule = Given.Rule("R1", PointColor.Red, 20, approval: true);
+        var household = Given.Household();
+
+        var decided = Assert.IsType<AwardSubmitted>(AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today));
+
+        Assert.Equal(0, household.Apply(decided).Available.Total);
+        Assert.Equal(AwardStatus.Pending, household.Apply(decided).Awards[decided.AwardId].Status);
+    }
+
+    [Fact]
+    public void The_cap_admits_up_to_its_value_and_counts_pending_awards()
+    {
+        var rule = Given.Rule("R1", PointColor.Purple, 5, cap: 10);
+        var pending = new AwardSubmitted(Guid.NewGuid(), "R1", PointColor.Purple, 5, Given.Today.AddDays(-3), "cadre-1", null);
+        var household = Given.Household(Given.Awarded(PointColor.Purple, 5, Given.Today.AddDays(-1)), pending);
+
+        var refusal = Assert.Throws<Refusal>(() => AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today));
+
+        Assert.Equal("monthly-cap-reached", refusal.Code);
+        Assert.IsType<PointsAwarded>(AwardDecisions.Grant(Given.Household(Given.Awarded(PointColor.Purple, 5, Given.Today)), Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today));
+    }
+
+    [Fact]
+    public void The_cap_is_per_month_and_ignores_revoked_awards()
+    {
+        var rule = Given.Rule("R1", PointColor.Purple, 5, cap: 5);
+        var lastMonth = Given.Awarded(PointColor.Purple, 5, Given.Today.AddMonths(-1));
+        var revoked = Given.Awarded(PointColor.Purple, 5, Given.Today);
+        var household = Given.Household(lastMonth, revoked, new AwardRevoked(revoked.AwardId, "approver-1", "错记", []));
+
+        Assert.IsType<PointsAwarded>(AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today));
+    }
+
+    [Fact]
+    public void A_deduction_draws_its_colour_oldest_first_and_never_below_zero()
+    {
+        var rule = Given.Rule("D1", PointColor.Green, -8);
+        var older = Given.Awarded(PointColor.Green, 3, new DateOnly(2026, 1, 5));
+        var newer = Given.Awarded(PointColor.Green, 4, new DateOnly(2026, 3, 5));
+        var red = Given.Awarded(PointColor.Red, 10, new DateOnly(2026, 1, 1));
+        var household = Given.Household(newer, older, red);
+
+        var decided = Assert.IsType<PointsAwarded>(AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today));
+        var after = household.Apply(decided);
+
+        Assert.Equal([new LotChange(older.AwardId, -3), new LotChange(newer.AwardId, -4)], decided.Changes);
+        Assert.Equal(0, after.Available.Green);
+        Assert.Equal(10, after.Available.Red);
+        Assert.Equal(-1, after.Earned.Green);
+    }
+
+    [Theory]
+    [InlineData(1, "occurred-in-future")]
+    [InlineData(-60, "month-closed")]
+    public void Dates_in_the_future_or_in_a_closed_month_are_refused(int daysFromToday, string code)
+    {
+        var rule = Given.Rule("R1", PointColor.Blue, 5);
+        var village = Given.Village(rule) with { ClosedThrough = Given.Today.AddMonths(-1).ToString("yyyy-MM") };
+
+        var refusal = Assert.Throws<Refusal>(() => AwardDecisions.Grant(Given.Household(), village, rule, Guid.NewGuid(), Given.Today.AddDays(daysFromToday), null, Given.Cadre, Given.Today));
+
+        Assert.Equal(code, refusal.Code);
+    }
+
+    [Fact]
+    public void A_cadre_cannot_award_their_own_household()
+    {
+        var rule = Given.Rule("R1", PointColor.Blue, 5);
+        var household = Given.Household();
+        var ownCadre = Given.Cadre with { HouseholdId = household.Id };
+
+        var refusal = Assert.Throws<Refusal>(() => AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, ownCadre, Given.Today));
+
+        Assert.Equal("self-award", refusal.Code);
+        Assert.Equal(403, refusal.Status);
+    }
+}

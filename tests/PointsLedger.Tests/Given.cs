@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using PointsLedger.Auth;
+using PointsLedger.Villages;
+
+namespace PointsLedger.Tests;
+
+/// <summary>Builds an aggregate the way Marten does: Create from the first event, then Apply each one after.</summary>
+public static class Given
+{
+    public static readonly Guid VillageId = Guid.NewGuid();
+    public static readonly Actor Cadre = new("cadre-1", Roles.Cadre, VillageId);
+    public static readonly Actor Approver = new("approver-1", Roles.Approver, VillageId);
+    public static readonly DateOnly Today = new(2026, 11, 20);
+
+    public static Household Household(params object[] events)
+    {
+        var id = Guid.NewGuid();
+        var household = PointsLedger.Households.Household.Create(new HouseholdRegistered(id, VillageId, "001", "张三明", "370112********1234", "hash", null, null, "123456789012", "cadre-1"));
+        return events.Aggregate(household, Apply);
+    }
+
+    public static Household Apply(Household household, object e) => e switch
+    {
+        PointsAwarded x => household.Apply(x),
+        AwardSubmitted x => household.Apply(x),
+        AwardApproved x => household.Apply(x),
+        AwardRevoked x => household.Apply(x),
+        PointsExpired x => household.Apply(x),
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e, null),
+    };
+
+    public static Village Village(params Rule[] rules) =>
+        new(VillageId, "V1", "东村", "刁镇街道", rules.ToImmutableDictionary(r => r.Code));
+
+    public static Rule Rule(string code, PointColor color, int points, int? cap = null, bool approval = false) =>
+        new(Guid.NewGuid(), code, color, $"细则{code}", points, cap, approval, false);
+
+    public static PointsAwarded Awarded(PointColor color, int points, DateOnly on, string rule = "R1") =>
+        new(Guid.NewGuid(), rule, color, points, on, "cadre-1", null, []);
+}

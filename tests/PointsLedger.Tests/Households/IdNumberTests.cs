@@ -1,0 +1,29 @@
+namespace PointsLedger.Tests.Households;
+
+public sealed class IdNumberTests
+{
+    [Theory]
+    [InlineData("11010519491231002X", true)]
+    [InlineData("11010519491231002x", true)]
+    [InlineData("110105194912310021", false)]
+    [InlineData("110105194913310021", false)]
+    [InlineData("1101051949123100", false)]
+    [InlineData("11010519491231002Y", false)]
+    [InlineData(null, false)]
+    public void Validates_length_birth_date_and_check_character(string? value, bool valid) =>
+        Assert.Equal(valid, IdNumber.IsValid(value));
+
+    [Fact]
+    public void Masks_all_but_the_region_and_the_last_four() =>
+        Assert.Equal("110105********002X", IdNumber.Mask("11010519491231002X"));
+
+    [Fact]
+    public void The_keyed_hash_depends_on_the_key_and_ignores_case()
+    {
+        var hasher = new IdNumberHasher([1, 2, 3]);
+
+        Assert.Equal(hasher.Hash("11010519491231002X"), hasher.Hash("11010519491231002x"));
+        Assert.NotEqual(hasher.Hash("11010519491231002X"), new IdNumberHasher([4, 5, 6]).Hash("11010519491231002X"));
+        Assert.DoesNotContain("11010519491231002X", hasher.Hash("11010519491231002X"));
+    }
+}
