@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace PointsLedger.Benchmarks;
+
+/// <summary>Measures the ledger through HTTP on this machine; see the README section "Speed".</summary>
+public static class Benchmark
+{
+    public static async Task Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        var duration = TimeSpan.FromSeconds(args.Length > 0 ? double.Parse(args[0]) : 15);
+
+        await using var host = await BenchmarkHost.StartAsync();
+        var scenarios = new Scenarios(host.Address, duration);
+        await scenarios.PrepareAsync(households: 2_000);
+
+        var rows = new List<string>
+        {
+            await scenarios.SingleAwards(clients: 1),
+            await scenarios.SingleAwards(clients: 8),
+            await scenarios.BatchOfOneThousand(),
+            await scenarios.BalanceReadsDuringAwards(awardClients: 8, readers: 2),
+        };
+
+        Console.WriteLine();
+        Console.WriteLine($"PointsLedger benchmark — {Environment.ProcessorCount} cores, PostgreSQL alongside, durable commits, {duration.TotalSeconds:0} s per scenario");
+        Console.WriteLine();
+        Console.WriteLine("| scenario | count | per second | p50 ms | p99 ms |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        rows.ForEach(Console.WriteLine);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using PointsLedger.EmbeddedPostgres;
+
+namespace PointsLedger.Benchmarks;
+
+/// <summary>
+/// The API as its own process on real sockets, against a durable PostgreSQL (fsync and synchronous
+/// commit on): POINTSLEDGER_BENCH_PG if set, otherwise a fresh local cluster in a temporary folder.
+/// </summary>
+public sealed class BenchmarkHost : IAsyncDisposable
+{
+    private readonly Process _api;
+    private readonly LocalCluster? _cluster;
+    private readonly string? _folder;
+
+    private BenchmarkHost(Process api, LocalCluster? cluster, string? folder, Uri address)
+    {
+        _api = api;
+        _cluster = cluster;
+        _folder = folder;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<BenchmarkHost> StartAsync()
+    {
+        LocalCluster? cluster = null;
+        string? folder = null;
+        var connectionString = Environment.GetEnvironmentVariable("POINTSLEDGER_BENCH_PG");
+        if (string.IsNullOrEmpty(connectionString))
+        {
+            folder = Path.Combine(Path.GetTempPath(), $"pointsledger-bench-{Guid.NewGuid():N}");
+            cluster = await LocalCluster.StartAsync(new ClusterOptions(folder, FreePort()) { Durable = true });
+            connectionString = cluster.ConnectionString;
+        }
+
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "PointsLedger.Api.dll"), "--urls", address.ToString()])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ConnectionStrings__PointsLedger"] = connectionString,
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        var api = Process.Start(start) ?? throw new InvalidOperationException("could not start the API");
+        var host = new BenchmarkHost(api, cluster, folder, address);
+        await host.WaitUntilReadyAsync();
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _api.Kill(entireProcessTree: true);
+        await _api.WaitForExitAsync();
+        if (_cluster is not null) await _cluster.DisposeAsync();
+        if (_folder is not null) Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Address };
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException("the API did not become ready in 60 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

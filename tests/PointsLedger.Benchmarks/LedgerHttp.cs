@@ -1,0 +1,37 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace PointsLedger.Benchmarks;
+
+/// <summary>The calls the benchmark makes, as a village's clients would make them.</summary>
+public sealed class LedgerHttp(Uri address)
+{
+    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = address };
+
+    public async Task SignInAsync(string role, Guid? villageId = null)
+    {
+        var response = await _http.PostAsJsonAsync("/api/auth/dev-token", new { role, villageId });
+        var token = (string)(await Read(response))["accessToken"]!;
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    public async Task<JsonNode> PostAsync(string url, object body, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await Read(await _http.SendAsync(request));
+    }
+
+    public async Task<JsonNode> GetAsync(string url) => await Read(await _http.GetAsync(url));
+
+    private static async Task<JsonNode> Read(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {text}");
+            return JsonNode.Parse(text)!;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+
+namespace PointsLedger.Benchmarks;
+
+public sealed class Scenarios(Uri address, TimeSpan duration)
+{
+    private readonly LedgerHttp _cadre = new(address);
+    private Guid _villageId;
+    private Guid[] _households = [];
+    private int _batchRules;
+
+    public async Task PrepareAsync(int households)
+    {
+        var admin = new LedgerHttp(address);
+        await admin.SignInAsync("admin");
+        _villageId = (Guid)(await admin.PostAsync("/api/villages", new { code = $"BENCH-{Guid.NewGuid():N}"[..20], name = "基准村", township = "刁镇街道" }))["villageId"]!;
+        await _cadre.SignInAsync("cadre", _villageId);
+        await _cadre.PostAsync($"/api/villages/{_villageId}/rules", new { code = "BENCH", color = "orange", title = "基准", points = 1 });
+
+        var numbers = Enumerable.Range(1, households).ToArray();
+        var ids = new Guid[households];
+        await Parallel.ForEachAsync(numbers, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (n, _) =>
+        {
+            var created = await _cadre.PostAsync($"/api/villages/{_villageId}/households",
+                new { householdNo = $"{n:D5}", headName = "张三明", idNumber = IdNumberFor(n) });
+            ids[n - 1] = (Guid)created["householdId"]!;
+        });
+        _households = ids;
+
+        var warmup = new Latencies();
+        await Run(8, TimeSpan.FromSeconds(3), warmup, Award);
+    }
+
+    public async Task<string> SingleAwards(int clients)
+    {
+        var timings = new Latencies();
+        await Run(clients, duration, timings, Award);
+        return Row($"single award, {clients} client{(clients == 1 ? "" : "s")}", timings);
+    }
+
+    public async Task<string> BatchOfOneThousand()
+    {
+        var timings = new Latencies();
+        var households = _households.Take(1_000).ToArray();
+        for (var round = 0; round < 5; round++)
+        {
+            var rule = $"BATCH{Interlocked.Increment(ref _batchRules)}";
+            await _cadre.PostAsync($"/api/villages/{_villageId}/rules", new { code = rule, color = "green", title = "批量", points = 2 });
+            await timings.Time(async () =>
+            {
+                var result = await _cadre.PostAsync("/api/awards/batch",
+                    new { villageId = _villageId, ruleCode = rule, householdIds = households, occurredOn = Today() }, Guid.NewGuid().ToString());
+                if (result["awards"]!.AsArray().Count != households.Length) throw new InvalidOperationException("batch incomplete");
+            });
+        }
+        timings.Stop();
+        return Row("batch award to 1,000 households (5 runs)", timings);
+    }
+
+    public async Task<string> BalanceReadsDuringAwards(int awardClients, int readers)
+    {
+        var reads = new Latencies();
+        var awards = Run(awardClients, duration, new Latencies(), Award);
+        var balance = Run(readers, duration, reads, () => _cadre.GetAsync($"/api/households/{Pick()}/balance"));
+        await Task.WhenAll(awards, balance);
+        return Row($"balance read, {readers} readers during {awardClients}-client awards", reads);
+    }
+
+    private Task Award() => _cadre.PostAsync("/api/awards",
+        new { householdId = Pick(), ruleCode = "BENCH", occurredOn = Today() }, Guid.NewGuid().ToString());
+
+    private Guid Pick() => _households[Random.Shared.Next(_households.Length)];
+
+    private static async Task Run(int clients, TimeSpan length, Latencies timings, Func<Task> call)
+    {
+        var until = DateTime.UtcNow + length;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            while (DateTime.UtcNow < until) await timings.Time(call);
+        }));
+        timings.Stop();
+    }
+
+    private static string Row(string name, Latencies t) =>
+        $"| {name} | {t.Count:N0} | {t.PerSecond:N0} | {t.Percentile(50):0.0} | {t.Percentile(99):0.0} |";
+
+    private static string Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
+
+    private static string IdNumberFor(int n)
+    {
+        var body = $"3701121980{n / 28 % 12 + 1:D2}{n % 28 + 1:D2}{n % 1000:D3}";
+        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        return body + "10X98765432"[body.Select((c, i) => (c - '0') * weights[i]).Sum() % 11];
+    }
+}
