@@ -11,7 +11,7 @@ public static class Benchmark
         var duration = TimeSpan.FromSeconds(args.Length > 0 ? double.Parse(args[0]) : 15);
 
         await using var host = await BenchmarkHost.StartAsync();
-        var scenarios = new Scenarios(host.Address, duration);
+        var scenarios = new Scenarios(host, duration);
         await scenarios.PrepareAsync(households: 2_000);
 
         var rows = new List<string>

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
+using PointsLedger.Auth;
 using PointsLedger.EmbeddedPostgres;
 
 namespace PointsLedger.Benchmarks;
@@ -8,6 +11,7 @@ namespace PointsLedger.Benchmarks;
 /// <summary>
 /// The API as its own process on real sockets, against a durable PostgreSQL (fsync and synchronous
 /// commit on): POINTSLEDGER_BENCH_PG if set, otherwise a fresh local cluster in a temporary folder.
+/// It runs as Staging (no development shortcuts); the benchmark signs its own tokens with the key it gives the API.
 /// </summary>
 public sealed class BenchmarkHost : IAsyncDisposable
 {
@@ -15,8 +19,9 @@ public sealed class BenchmarkHost : IAsyncDisposable
     private readonly LocalCluster? _cluster;
     private readonly string? _folder;
 
-    private BenchmarkHost(Process api, LocalCluster? cluster, string? folder, Uri address)
+    private BenchmarkHost(Process api, LocalCluster? cluster, string? folder, Uri address, TokenIssuer tokens)
     {
+        Tokens = tokens;
         _api = api;
         _cluster = cluster;
         _folder = folder;
@@ -24,6 +29,8 @@ public sealed class BenchmarkHost : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    public TokenIssuer Tokens { get; }
 
     public static async Task<BenchmarkHost> StartAsync()
     {
@@ -37,21 +44,32 @@ public sealed class BenchmarkHost : IAsyncDisposable
             connectionString = cluster.ConnectionString;
         }
 
+        var signingKey = RandomNumberGenerator.GetBytes(32);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "PointsLedger.Api.dll"), "--urls", address.ToString()])
         {
             WorkingDirectory = AppContext.BaseDirectory,
             Environment =
             {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ASPNETCORE_ENVIRONMENT"] = "Staging",
+                ["Auth__SigningKey"] = Convert.ToBase64String(signingKey),
+                ["PersonalData__IdNumberKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
                 ["ConnectionStrings__PointsLedger"] = connectionString,
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
         var api = Process.Start(start) ?? throw new InvalidOperationException("could not start the API");
-        var host = new BenchmarkHost(api, cluster, folder, address);
-        await host.WaitUntilReadyAsync();
-        return host;
+        var host = new BenchmarkHost(api, cluster, folder, address, new TokenIssuer(new SymmetricSecurityKey(signingKey), TimeProvider.System));
+        try
+        {
+            await host.WaitUntilReadyAsync();
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

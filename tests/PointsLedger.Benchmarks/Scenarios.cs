@@ -2,19 +2,19 @@ using System.Text.Json.Nodes;
 
 namespace PointsLedger.Benchmarks;
 
-public sealed class Scenarios(Uri address, TimeSpan duration)
+public sealed class Scenarios(BenchmarkHost host, TimeSpan duration)
 {
-    private readonly LedgerHttp _cadre = new(address);
+    private readonly LedgerHttp _cadre = new(host.Address, host.Tokens);
     private Guid _villageId;
     private Guid[] _households = [];
     private int _batchRules;
 
     public async Task PrepareAsync(int households)
     {
-        var admin = new LedgerHttp(address);
-        await admin.SignInAsync("admin");
+        var admin = new LedgerHttp(host.Address, host.Tokens);
+        admin.SignIn("admin");
         _villageId = (Guid)(await admin.PostAsync("/api/villages", new { code = $"BENCH-{Guid.NewGuid():N}"[..20], name = "基准村", township = "刁镇街道" }))["villageId"]!;
-        await _cadre.SignInAsync("cadre", _villageId);
+        _cadre.SignIn("cadre", _villageId);
         await _cadre.PostAsync($"/api/villages/{_villageId}/rules", new { code = "BENCH", color = "orange", title = "基准", points = 1 });
 
         var numbers = Enumerable.Range(1, households).ToArray();
