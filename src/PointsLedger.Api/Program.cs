@@ -47,7 +47,11 @@ app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 app.MapLedgerHealth();
 app.MapDevToken();
-app.MapWolverineEndpoints(opts => opts.ApplyCorrelationIdHeaderToAllEndpoints = true);
+app.MapWolverineEndpoints(opts =>
+{
+    opts.ApplyCorrelationIdHeaderToAllEndpoints = true;
+    opts.RejectUnparseableQueryValues = true;
+});
 
 return await app.RunJasperFxCommands(args);
 

@@ -18,7 +18,7 @@ public sealed class LocalCluster : IAsyncDisposable
     }
 
     public string ConnectionString =>
-        $"Host=127.0.0.1;Port={_options.Port};Database={_options.Database};Username=postgres;Pooling=true;Maximum Pool Size=64;Max Auto Prepare=50;Auto Prepare Min Usages=2";
+        $"Host=127.0.0.1;Port={_options.Port};Database={_options.Database};Username=postgres;Pooling=true;Maximum Pool Size=64";
 
     public static async Task<LocalCluster> StartAsync(ClusterOptions options, CancellationToken ct = default)
     {

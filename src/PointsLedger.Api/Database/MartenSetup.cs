@@ -3,6 +3,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Schema;
+using Npgsql;
 using PointsLedger.Awards;
 using PointsLedger.Households;
 using PointsLedger.Idempotency;
@@ -18,9 +19,9 @@ public static class MartenSetup
     public static void AddLedgerStore(this WebApplicationBuilder builder, string connectionString)
     {
         var production = builder.Environment.IsProduction();
-        builder.Services.AddMarten(opts =>
+        var marten = builder.Services.AddMarten(opts =>
             {
-                opts.Connection(connectionString);
+                opts.Connection(WithPreparedStatements(connectionString));
                 opts.DatabaseSchemaName = "ledger";
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 opts.AutoCreateSchemaObjects = production ? AutoCreate.None : AutoCreate.CreateOrUpdate;
@@ -40,7 +41,20 @@ public static class MartenSetup
                 opts.Schema.For<IdempotentResponse>();
             })
             .UseLightweightSessions()
-            .IntegrateWithWolverine()
-            .ApplyAllDatabaseChangesOnStartup();
+            .IntegrateWithWolverine();
+
+        // Production schema changes are applied by the operator (`db-apply`, see deploy/README.md), never by a starting node.
+        if (!production) marten.ApplyAllDatabaseChangesOnStartup();
+    }
+
+    /// <summary>
+    /// Every request runs the same few statements; letting Npgsql prepare them measured ~35% more
+    /// awards/s (README, Speed). A connection string that sets its own value keeps it.
+    /// </summary>
+    private static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 50;
+        return builder.ConnectionString;
     }
 }

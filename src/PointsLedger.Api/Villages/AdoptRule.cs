@@ -27,7 +27,7 @@ public sealed record AdoptRule(string Code, PointColor Color, string Title, int 
     }
 }
 
-public sealed record RuleCreated(Guid RuleId) : CreationResponse($"/api/rules/{RuleId}");
+public sealed record RuleCreated(Guid RuleId, Guid VillageId) : CreationResponse($"/api/villages/{VillageId}");
 
 public static class AdoptRuleEndpoint
 {
@@ -44,6 +44,6 @@ public static class AdoptRuleEndpoint
         var ruleId = Guid.CreateVersion7();
         stream.AppendOne(new RuleAdopted(ruleId, command.Code, command.Color, command.Title, command.Points, command.MonthlyCap,
             command.RequiresApproval ?? false, command.RequiresEvidence ?? false, actor.Id));
-        return new RuleCreated(ruleId);
+        return new RuleCreated(ruleId, villageId);
     }
 }

@@ -33,6 +33,7 @@ public sealed class ApprovalAndRevocationTests(LedgerApp app)
 
         var approved = (await _api.Post($"/api/awards/{awardId}/approve", new { }, village.SecondApprover)).ShouldBe(HttpStatusCode.OK).Json;
         Assert.Equal("credited", (string?)approved["status"]);
+        Assert.Equal("credited", (string?)(await _api.Get($"/api/awards/{awardId}", village.Cadre)).ShouldBe(HttpStatusCode.OK).Json["status"]);
         Assert.Equal(20, (int)(await _api.Balance(household))["available"]!["orange"]!);
 
         (await _api.Post($"/api/awards/{awardId}/approve", new { }, village.SecondApprover)).ShouldBeProblem(HttpStatusCode.Conflict, "award-not-pending");

@@ -18,6 +18,8 @@ public sealed class AwardTests(LedgerApp app)
 
         Assert.Equal("credited", (string?)award["status"]);
         Assert.Equal("orange", (string?)award["color"]);
+        var read = (await _api.Get((string)award["url"]!, village.Cadre)).ShouldBe(HttpStatusCode.OK).Json;
+        Assert.Equal(rule, (string?)read["ruleCode"]);
         Assert.Equal(5, (int)award["points"]!);
         var balance = await _api.Balance(household);
         Assert.Equal(5, (int)balance["available"]!["orange"]!);
