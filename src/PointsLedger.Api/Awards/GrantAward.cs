@@ -56,7 +56,7 @@ public static class GrantAwardEndpoint
 
         var decided = AwardDecisions.Grant(household, village, village.RuleFor(command.RuleCode), Guid.CreateVersion7(),
             command.OccurredOn, command.Note, actor, clock.Today());
-        stream.AppendOne(decided);
+        stream.AppendOne(AwardStreams.AsRecordedEvent(decided));
         return Idempotency.Idempotency.Remember(context, session, StatusCodes.Status201Created, AwardRecorded.From(household.Id, decided));
     }
 }

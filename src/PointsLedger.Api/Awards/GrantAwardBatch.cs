@@ -68,7 +68,7 @@ public static class GrantAwardBatchEndpoint
                 var household = stream.Aggregate ?? throw Refusal.NotFound("household-not-found", id);
                 if (household.VillageId != village.Id) throw Refusal.Unprocessable("household-not-in-village", id);
                 var decided = AwardDecisions.Grant(household, village, rule, Guid.CreateVersion7(), command.OccurredOn, command.Note, actor, today);
-                stream.AppendOne(decided);
+                stream.AppendOne(AwardStreams.AsRecordedEvent(decided));
                 var recorded = AwardRecorded.From(id, decided);
                 awards.Add(new BatchAward(id, recorded.AwardId, recorded.Status));
             }

@@ -4,7 +4,6 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Schema;
 using Npgsql;
-using PointsLedger.Awards;
 using PointsLedger.Households;
 using PointsLedger.Idempotency;
 using PointsLedger.Problems;
@@ -28,6 +27,7 @@ public static class MartenSetup
 
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
                 opts.Events.UseAdvisoryLockTransaction = true;
+                opts.Events.EnableUniqueIndexOnEventId = true;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
                 opts.Events.MetadataConfig.CausationIdEnabled = true;
@@ -37,7 +37,6 @@ public static class MartenSetup
                 opts.Projections.Snapshot<Household>(SnapshotLifecycle.Inline)
                     .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.HouseholdNumber, x => x.VillageId, x => x.HouseholdNo)
                     .Index(x => x.OldestOpenGrant!);
-                opts.Projections.Add(new AwardLocationProjection(), ProjectionLifecycle.Inline);
                 opts.Schema.For<IdempotentResponse>();
             })
             .UseLightweightSessions()

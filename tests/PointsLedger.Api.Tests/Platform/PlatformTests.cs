@@ -53,12 +53,13 @@ public sealed class PlatformTests(LedgerApp app)
         var village = await _api.NewVillage();
         var rule = await _api.NewRule(village, "red", 5);
         var household = await _api.NewHousehold(village);
-        (await _api.Award(village, household, rule, token: _api.Token("cadre", village.Id, userId: "cadre-wang"))).ShouldBe(HttpStatusCode.Created);
+        var awardId = (await _api.Award(village, household, rule, token: _api.Token("cadre", village.Id, userId: "cadre-wang"))).ShouldBe(HttpStatusCode.Created).Guid("awardId");
 
         await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var events = await session.Events.FetchStreamAsync(household);
 
         Assert.Equal("cadre-wang", events[^1].UserName);
+        Assert.Equal(awardId, events[^1].Id);
         Assert.False(string.IsNullOrEmpty(events[^1].CorrelationId));
     }
 }

@@ -1,0 +1,30 @@
+using JasperFx.Events;
+using Marten;
+using PointsLedger.Households;
+using PointsLedger.Problems;
+
+namespace PointsLedger.Awards;
+
+/// <summary>
+/// An award is identified by the event that recorded it: the event's id is the award id, so the
+/// event store's own unique index finds the household stream an award lives in.
+/// </summary>
+public static class AwardStreams
+{
+    public static object AsRecordedEvent(object decided) => decided switch
+    {
+        PointsAwarded e => new Event<PointsAwarded>(e) { Id = e.AwardId },
+        AwardSubmitted e => new Event<AwardSubmitted>(e) { Id = e.AwardId },
+        _ => throw new ArgumentOutOfRangeException(nameof(decided), decided, "not an event that records an award"),
+    };
+
+    public static async Task<Guid> FindHouseholdOfAwardAsync(this IQuerySession session, Guid awardId, CancellationToken ct)
+    {
+        var streams = await session.Events.QueryAllRawEvents().Where(e => e.Id == awardId).Select(e => e.StreamId).ToListAsync(ct);
+        return streams.Count == 1 ? streams[0] : throw Refusal.NotFound("award-not-found", awardId);
+    }
+
+    /// <summary>The household stream holding the award, locked until the request commits.</summary>
+    public static async Task<IEventStream<Household>> FetchAwardStreamAsync(this IDocumentSession session, Guid awardId, CancellationToken ct) =>
+        await session.Events.FetchForExclusiveWriting<Household>(await session.FindHouseholdOfAwardAsync(awardId, ct), ct);
+}
