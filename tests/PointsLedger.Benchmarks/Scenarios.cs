@@ -89,7 +89,6 @@ public sealed class Scenarios(BenchmarkHost host, TimeSpan duration)
     private static string IdNumberFor(int n)
     {
         var body = $"3701121980{n / 28 % 12 + 1:D2}{n % 28 + 1:D2}{n % 1000:D3}";
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        return body + "10X98765432"[body.Select((c, i) => (c - '0') * weights[i]).Sum() % 11];
+        return body + Households.IdNumber.CheckCharacter(body);
     }
 }

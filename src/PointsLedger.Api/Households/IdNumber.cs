@@ -8,18 +8,18 @@ public static class IdNumber
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckCharacters = "10X98765432";
 
-    public static bool IsValid(string? value)
+    public static bool IsValid(string? value) =>
+        value is { Length: 18 }
+        && !value.AsSpan(0, 17).ContainsAnyExceptInRange('0', '9')
+        && char.ToUpperInvariant(value[17]) == CheckCharacter(value.AsSpan(0, 17))
+        && DateOnly.TryParseExact(value.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    /// <summary>The 18th character that the first 17 digits call for.</summary>
+    public static char CheckCharacter(ReadOnlySpan<char> first17)
     {
-        if (value is not { Length: 18 }) return false;
         var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            if (!char.IsAsciiDigit(value[i])) return false;
-            sum += (value[i] - '0') * Weights[i];
-        }
-        var birth = value.Substring(6, 8);
-        return char.ToUpperInvariant(value[17]) == CheckCharacters[sum % 11]
-            && DateOnly.TryParseExact(birth, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        for (var i = 0; i < 17; i++) sum += (first17[i] - '0') * Weights[i];
+        return CheckCharacters[sum % 11];
     }
 
     /// <summary>Region code and the last four characters: 370112********1234.</summary>

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine.Runtime.Recurring;
 using Wolverine.Tracking;
 
 namespace PointsLedger.Api.Tests.Expiry;
@@ -39,6 +41,17 @@ public sealed class ExpiryTests(LedgerApp app)
         Assert.Equal(10, (int)(await _api.Balance(household))["available"]!["orange"]!);
         var expired = Assert.Single(await _api.Ledger(household), e => (string?)e!["kind"] == "expired")!;
         Assert.Equal(-10, (int)expired["available"]!);
+    }
+
+    [Fact]
+    public async Task The_sweep_is_scheduled_every_night_at_one_china_time()
+    {
+        var schedules = await app.Host.Services.GetRequiredService<IRecurringScheduleControl>().QueryAsync(CancellationToken.None);
+
+        var nightly = Assert.Single(schedules, s => s.Name == "daily-expiry");
+        var next = TimeZoneInfo.ConvertTime(nightly.NextOccurrence!.Value, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        Assert.Equal((1, 0), (next.Hour, next.Minute));
+        Assert.False(nightly.Paused);
     }
 
     [Fact]
