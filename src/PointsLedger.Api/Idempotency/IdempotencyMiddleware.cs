@@ -1,3 +1,4 @@
+using JasperFx;
 using Marten;
 using PointsLedger.Auth;
 using PointsLedger.Problems;
@@ -32,24 +33,37 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         context.Request.Body.Position = 0;
-
         var request = IdempotencyKey.For(callerId, key, context.Request.Method, context.Request.Path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-        var earlier = await session.LoadAsync<IdempotentResponse>(request.RecordId, context.RequestAborted);
-        if (earlier is null)
+
+        if (await session.LoadAsync<IdempotentResponse>(request.RecordId, context.RequestAborted) is { } earlier)
         {
-            context.Features.Set(request);
+            await Answer(context, earlier, request);
+            return;
+        }
+
+        context.Features.Set(request);
+        try
+        {
             await next(context);
         }
-        else if (earlier.RequestHash != request.RequestHash)
+        catch (DocumentAlreadyExistsException e) when (e.DocType == typeof(IdempotentResponse) && !context.Response.HasStarted)
+        {
+            // The same key was in flight in parallel and committed first: answer as it did.
+            var winner = await session.LoadAsync<IdempotentResponse>(request.RecordId, context.RequestAborted);
+            await Answer(context, winner!, request);
+        }
+    }
+
+    private static async Task Answer(HttpContext context, IdempotentResponse earlier, IdempotencyKey request)
+    {
+        if (earlier.RequestHash != request.RequestHash)
         {
             await Problem.WriteAsync(context, Problem.For("idempotency-key-reused", 422));
+            return;
         }
-        else
-        {
-            context.Response.StatusCode = earlier.StatusCode;
-            context.Response.ContentType = "application/json; charset=utf-8";
-            context.Response.Headers["Idempotent-Replayed"] = "true";
-            await context.Response.WriteAsync(earlier.Body, context.RequestAborted);
-        }
+        context.Response.StatusCode = earlier.StatusCode;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers["Idempotent-Replayed"] = "true";
+        await context.Response.WriteAsync(earlier.Body, context.RequestAborted);
     }
 }

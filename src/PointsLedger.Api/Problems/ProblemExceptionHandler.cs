@@ -31,12 +31,11 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         ValidationException validation => Problem.Validation(validation.Errors),
         BadHttpRequestException { InnerException: JsonException } or JsonException => Problem.For("malformed-request", 400),
         BadHttpRequestException bad => Problem.For("malformed-request", bad.StatusCode),
+        _ when UniqueViolation(exception) is { } index => Problem.For(UniqueIndexCodes.GetValueOrDefault(index, "concurrency-conflict"), 409),
         ConcurrencyException or Marten.Exceptions.StreamLockedException or Marten.Exceptions.ExistingStreamIdCollisionException
             => Problem.For("concurrency-conflict", 409),
         _ when PostgresError(exception) is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure
             => Problem.For("concurrency-conflict", 409),
-        DocumentAlreadyExistsException => Problem.For("idempotency-key-in-flight", 409),
-        _ when UniqueViolation(exception) is { } index => Problem.For(UniqueIndexCodes.GetValueOrDefault(index, "concurrency-conflict"), 409),
         _ when exception.InnerException is { } inner && inner is Refusal or ValidationException or ConcurrencyException => Map(inner),
         _ => Problem.For("server-error", 500),
     };

@@ -37,7 +37,7 @@ public static class AdoptRuleEndpoint
     public static async Task<RuleCreated> Post(Guid villageId, AdoptRule command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre, Roles.Approver).MustActIn(villageId);
-        var stream = await session.Events.FetchForWriting<Village>(villageId, ct);
+        var stream = await session.Events.FetchForExclusiveWriting<Village>(villageId, ct);
         var village = stream.Aggregate ?? throw Refusal.NotFound("village-not-found", villageId);
         if (village.Rules.ContainsKey(command.Code)) throw Refusal.Conflict("rule-code-taken", command.Code);
 

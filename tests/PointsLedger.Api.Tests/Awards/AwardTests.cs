@@ -93,6 +93,21 @@ public sealed class AwardTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task Retries_racing_with_one_key_award_once()
+    {
+        var village = await _api.NewVillage();
+        var rule = await _api.NewRule(village, "blue", 4);
+        var household = await _api.NewHousehold(village);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _api.Award(village, household, rule, key: "flaky-network")));
+
+        Assert.All(responses, r => r.ShouldBe(HttpStatusCode.Created));
+        Assert.Single(responses.Select(r => r.Guid("awardId")).Distinct());
+        Assert.Equal(7, responses.Count(r => r.Replayed));
+        Assert.Equal(4, (int)(await _api.Balance(household))["available"]!["total"]!);
+    }
+
+    [Fact]
     public async Task Reusing_a_key_for_another_request_is_refused_and_changes_nothing()
     {
         var village = await _api.NewVillage();

@@ -35,6 +35,18 @@ public sealed class HouseholdTests(LedgerApp app)
         await _api.NewHousehold(other, "007");
     }
 
+    [Fact]
+    public async Task Racing_registrations_of_one_household_number_register_it_once()
+    {
+        var village = await _api.NewVillage();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            _api.Post($"/api/villages/{village.Id}/households", new { householdNo = "0099", headName = "王五", idNumber = IdNumbers.Valid() }, village.Cadre)));
+
+        Assert.Single(responses, r => r.Status == HttpStatusCode.Created);
+        Assert.All(responses.Where(r => r.Status != HttpStatusCode.Created), r => r.ShouldBeProblem(HttpStatusCode.Conflict, "household-number-taken"));
+    }
+
     [Theory]
     [InlineData("110105194912310021")] // wrong check digit
     [InlineData("11010519491231002")]  // 17 characters

@@ -63,6 +63,18 @@ public sealed class VillageAndRuleTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task Rules_adopted_at_the_same_moment_are_all_kept()
+    {
+        var village = await _api.NewVillage();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            _api.Post($"/api/villages/{village.Id}/rules", new { code = $"C{i}", color = "red", title = $"细则{i}", points = i + 1 }, village.Cadre)));
+
+        Assert.All(responses, r => r.ShouldBe(HttpStatusCode.Created));
+        Assert.Equal(8, (await _api.Get($"/api/villages/{village.Id}", village.Cadre)).Json["rules"]!.AsObject().Count);
+    }
+
+    [Fact]
     public async Task An_unknown_colour_is_a_bad_request_naming_the_field()
     {
         var village = await _api.NewVillage();
