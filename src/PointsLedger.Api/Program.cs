@@ -33,6 +33,8 @@ builder.Host.UseWolverine(opts =>
     opts.ApplicationAssembly = typeof(Program).Assembly;
     opts.Policies.AutoApplyTransactions();
     opts.EnableRelayOfUserName = true;
+    // One node in Development: agents such as the nightly schedule start at once instead of waiting for leader election.
+    if (builder.Environment.IsDevelopment()) opts.Durability.Mode = DurabilityMode.Solo;
     opts.CodeGeneration.TypeLoadMode = builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
     opts.Schedules.ScheduleRecurring("daily-expiry", $"0 {sweepHour} * * *", _ => new RunExpirySweep(null), LedgerClock.Zone);
 });
