@@ -18,10 +18,7 @@ public static class ApproveAwardEndpoint
         Guid awardId, ClaimsPrincipal user, IDocumentSession session, HttpContext context, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin);
-        var stream = await session.FetchAwardStreamAsync(awardId, ct);
-        var household = stream.Aggregate!;
-        actor.MustActIn(household.VillageId);
-        var village = await session.LoadVillageAsync(household.VillageId, ct);
+        var (stream, household, village) = await session.FetchForDecisionAsync(await session.FindHouseholdOfAwardAsync(awardId, ct), actor, ct);
 
         stream.AppendOne(AwardDecisions.Approve(household, village, awardId, actor));
         return Idempotency.Idempotency.Remember(context, session, StatusCodes.Status200OK, new AwardStatusChanged(awardId, household.Id, "credited"));

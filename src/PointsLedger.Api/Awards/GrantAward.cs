@@ -49,10 +49,7 @@ public static class GrantAwardEndpoint
         GrantAward command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpContext context, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Cadre, Roles.Approver, Roles.Admin);
-        var stream = await session.Events.FetchForExclusiveWriting<Household>(command.HouseholdId, ct);
-        var household = stream.Aggregate ?? throw Refusal.NotFound("household-not-found", command.HouseholdId);
-        actor.MustActIn(household.VillageId);
-        var village = await session.LoadVillageAsync(household.VillageId, ct);
+        var (stream, household, village) = await session.FetchForDecisionAsync(command.HouseholdId, actor, ct);
 
         var decided = AwardDecisions.Grant(household, village, village.RuleFor(command.RuleCode), Guid.CreateVersion7(),
             command.OccurredOn, command.Note, actor, clock.Today());

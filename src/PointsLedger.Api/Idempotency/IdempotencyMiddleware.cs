@@ -1,4 +1,3 @@
-using JasperFx;
 using Marten;
 using PointsLedger.Auth;
 using PointsLedger.Problems;
@@ -6,9 +5,11 @@ using PointsLedger.Problems;
 namespace PointsLedger.Idempotency;
 
 /// <summary>
-/// Replays the stored first response when a request comes again with the same Idempotency-Key and
-/// body, refuses the key with another body, and otherwise hands the key to the endpoint, which
-/// stores its response with <see cref="Idempotency.Remember"/> in its own transaction.
+/// Gives a request with an Idempotency-Key the first answer to that key. The endpoint stores its
+/// answer with <see cref="Idempotency.Remember"/> in the transaction of its events. A request seen
+/// before therefore fails: on the stored answer's primary key if it decided again, or with the
+/// refusal that the first request's effects now cause. Only then is the stored answer looked up,
+/// and replayed for the same body or refused for another. First attempts never pay for the lookup.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
@@ -35,22 +36,16 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         context.Request.Body.Position = 0;
         var request = IdempotencyKey.For(callerId, key, context.Request.Method, context.Request.Path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
 
-        if (await session.LoadAsync<IdempotentResponse>(request.RecordId, context.RequestAborted) is { } earlier)
-        {
-            await Answer(context, earlier, request);
-            return;
-        }
-
         context.Features.Set(request);
         try
         {
             await next(context);
         }
-        catch (DocumentAlreadyExistsException e) when (e.DocType == typeof(IdempotentResponse) && !context.Response.HasStarted)
+        catch (Exception) when (!context.Response.HasStarted)
         {
-            // The same key was in flight in parallel and committed first: answer as it did.
-            var winner = await session.LoadAsync<IdempotentResponse>(request.RecordId, context.RequestAborted);
-            await Answer(context, winner!, request);
+            var earlier = await session.LoadAsync<IdempotentResponse>(request.RecordId, context.RequestAborted);
+            if (earlier is null) throw;
+            await Answer(context, earlier, request);
         }
     }
 

@@ -1,0 +1,33 @@
+using JasperFx.Events;
+using Marten;
+using PointsLedger.Auth;
+using PointsLedger.Households;
+using PointsLedger.Problems;
+using PointsLedger.Villages;
+
+namespace PointsLedger.Awards;
+
+public static class HouseholdForDecision
+{
+    /// <summary>
+    /// Locks the household's stream for the rest of the transaction and loads it with its village:
+    /// one round trip when the actor's token names the village, as village staff's tokens do.
+    /// </summary>
+    public static async Task<(IEventStream<Household> Stream, Household Household, Village Village)> FetchForDecisionAsync(
+        this IDocumentSession session, Guid householdId, Actor actor, CancellationToken ct)
+    {
+        await session.BeginTransactionAsync(ct);
+        var batch = session.CreateBatchQuery();
+        var fetch = batch.Events.FetchForExclusiveWriting<Household>(householdId);
+        var actorsVillage = actor.VillageId is { } villageId ? batch.Load<Village>(villageId) : null;
+        await batch.Execute(ct);
+
+        var stream = await fetch;
+        var household = stream.Aggregate ?? throw Refusal.NotFound("household-not-found", householdId);
+        actor.MustActIn(household.VillageId);
+        var village = actorsVillage is not null && await actorsVillage is { } loaded && loaded.Id == household.VillageId
+            ? loaded
+            : await session.LoadVillageAsync(household.VillageId, ct);
+        return (stream, household, village);
+    }
+}
