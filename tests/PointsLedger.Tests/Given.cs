@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PointsLedger.Auth;
+using PointsLedger.Awards;
 using PointsLedger.Villages;
 
 namespace PointsLedger.Tests;
@@ -34,6 +35,16 @@ public static class Given
 
     public static Rule Rule(string code, PointColor color, int points, int? cap = null, bool approval = false) =>
         new(Guid.NewGuid(), code, color, $"细则{code}", points, cap, approval, false);
+
+    public static AwardRevoked Revoked(PointsAwarded award) =>
+        new(award.AwardId, award.RuleCode, award.Color, award.Points, award.OccurredOn, true, "approver-1", "错记", []);
+
+    /// <summary>Revokes an award decided over the same events the household was built from.</summary>
+    public static AwardRevoked Revoke(object[] events, Guid awardId, Actor? actor = null)
+    {
+        var household = Household(events);
+        return AwardDecisions.Revoke(household, Award.FromHistory(events, awardId), awardId, "撤销", actor ?? Approver);
+    }
 
     public static PointsAwarded Awarded(PointColor color, int points, DateOnly on, string rule = "R1") =>
         new(Guid.NewGuid(), rule, color, points, on, "cadre-1", null, []);

@@ -20,7 +20,7 @@ public static class AwardDecisions
         GuardAgainstOwnHousehold(household, actor);
         if (rule.MonthlyCap is { } cap)
         {
-            var used = UsedThisMonth(household, rule.Code, occurredOn);
+            var used = household.PointsThisMonth(rule.Code, occurredOn);
             if (used + rule.Points > cap) throw Refusal.Conflict("monthly-cap-reached", rule.Title, used, cap, rule.Points);
         }
 
@@ -34,8 +34,7 @@ public static class AwardDecisions
 
     public static AwardApproved Approve(Household household, Village village, Guid awardId, Actor approver)
     {
-        var award = Find(household, awardId);
-        if (award.Status != AwardStatus.Pending) throw Refusal.Conflict("award-not-pending");
+        var award = household.Pending.TryGetValue(awardId, out var pending) ? pending : throw Refusal.Conflict("award-not-pending");
         if (award.SubmittedBy == approver.Id) throw Refusal.Forbidden("self-approval");
         GuardAgainstOwnHousehold(household, approver);
         if (village.IsClosed(award.OccurredOn)) throw Refusal.Conflict("month-closed", award.OccurredOn.ToString("yyyy-MM"));
@@ -47,9 +46,10 @@ public static class AwardDecisions
     /// its own lot first, then other lots of its colour, never below zero; a revoked deduction
     /// returns the points to the lots it drew from; a pending award is simply withdrawn.
     /// </summary>
-    public static AwardRevoked Revoke(Household household, Guid awardId, string reason, Actor actor)
+    /// <param name="award">The award's story from the household's stream; null when the stream has no such award.</param>
+    public static AwardRevoked Revoke(Household household, Award? award, Guid awardId, string reason, Actor actor)
     {
-        var award = Find(household, awardId);
+        if (award is null) throw Refusal.NotFound("award-not-found", awardId);
         if (award.Status == AwardStatus.Revoked) throw Refusal.Conflict("award-already-revoked");
         GuardAgainstOwnHousehold(household, actor);
 
@@ -59,14 +59,9 @@ public static class AwardDecisions
             { Points: > 0 } => household.Lots.Draw(award.Points, lot => lot.Color == award.Color, first: award.AwardId),
             _ => award.Changes.Select(change => change with { Points = -change.Points }).ToImmutableList(),
         };
-        return new AwardRevoked(awardId, actor.Id, reason, changes);
+        return new AwardRevoked(awardId, award.RuleCode, award.Color, award.Points, award.OccurredOn,
+            award.Status == AwardStatus.Credited, actor.Id, reason, changes);
     }
-
-    public static int UsedThisMonth(Household household, string ruleCode, DateOnly day) =>
-        household.Awards.Values
-            .Where(a => a.RuleCode == ruleCode && a.Status != AwardStatus.Revoked && a.Points > 0)
-            .Where(a => a.OccurredOn.Year == day.Year && a.OccurredOn.Month == day.Month)
-            .Sum(a => a.Points);
 
     private static ImmutableList<LotChange> DeductionDraws(Household household, PointColor color, int points) =>
         points >= 0 ? [] : household.Lots.Draw(-points, lot => lot.Color == color);
@@ -75,7 +70,4 @@ public static class AwardDecisions
     {
         if (actor.Role != Roles.Resident && actor.HouseholdId == household.Id) throw Refusal.Forbidden("self-award");
     }
-
-    private static Award Find(Household household, Guid awardId) =>
-        household.Awards.TryGetValue(awardId, out var award) ? award : throw Refusal.NotFound("award-not-found", awardId);
 }

@@ -14,7 +14,8 @@ public static class GetAwardEndpoint
     public static async Task<AwardView> Get(Guid awardId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var household = await session.LoadForReaderAsync(await session.FindHouseholdOfAwardAsync(awardId, ct), Actor.From(user), ct);
-        var award = household.Awards[awardId];
+        var history = await session.Events.FetchStreamAsync(household.Id, token: ct);
+        var award = Award.FromHistory(history.Select(e => e.Data), awardId)!;
         return new AwardView(awardId, household.Id, award.RuleCode, award.Color, award.Points, award.OccurredOn, award.SubmittedBy,
             award.Status.ToString().ToLowerInvariant());
     }

@@ -3,6 +3,7 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
+using PointsLedger.Households;
 using PointsLedger.Http;
 using Wolverine.Http;
 
@@ -30,7 +31,8 @@ public static class RevokeAwardEndpoint
         var household = stream.Aggregate!;
         actor.MustActIn(household.VillageId);
 
-        stream.AppendOne(AwardDecisions.Revoke(household, awardId, command.Reason, actor));
+        var history = await session.Events.FetchStreamAsync(household.Id, token: ct);
+        stream.AppendOne(AwardDecisions.Revoke(household, Award.FromHistory(history.Select(e => e.Data), awardId), awardId, command.Reason, actor));
         return Idempotency.Idempotency.Remember(context, session, StatusCodes.Status200OK, new AwardStatusChanged(awardId, household.Id, "revoked"));
     }
 }

@@ -14,10 +14,9 @@ public static class GetLedgerEndpoint
     [WolverineGet("/api/households/{householdId}/ledger"), Tags("Households")]
     public static async Task<HouseholdLedger> Get(Guid householdId, PointColor? color, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        // Events first: the snapshot read after them knows every award they mention.
+        await session.LoadForReaderAsync(householdId, Actor.From(user), ct);
         var events = await session.Events.FetchStreamAsync(householdId, token: ct);
-        var household = await session.LoadForReaderAsync(householdId, Actor.From(user), ct);
-        var entries = LedgerEntries.From(events, household.Awards)
+        var entries = LedgerEntries.From(events)
             .Where(entry => color is null || entry.Color == color || entry.Kind == "expired")
             .Reverse()
             .ToList();

@@ -18,68 +18,79 @@ public sealed record AwardSubmitted(
 
 public sealed record AwardApproved(Guid AwardId, string ApprovedBy, ImmutableList<LotChange> Changes);
 
-/// <summary>Undoes a credited award (or withdraws a pending one) with who and why; the original stays in the ledger.</summary>
-public sealed record AwardRevoked(Guid AwardId, string RevokedBy, string Reason, ImmutableList<LotChange> Changes);
+/// <summary>
+/// Undoes a credited award (or withdraws a pending one) with who and why; the original stays in the
+/// ledger. It repeats what it undoes, so that it reads, and applies, on its own.
+/// </summary>
+public sealed record AwardRevoked(
+    Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, bool WasCredited,
+    string RevokedBy, string Reason, ImmutableList<LotChange> Changes);
 
 /// <summary>清零: lots past the township's expiry lose what is left; earned points stay.</summary>
 public sealed record PointsExpired(DateOnly AsOf, ImmutableList<LotChange> Changes);
 
-public enum AwardStatus { Pending, Credited, Revoked }
+/// <summary>An award waiting for approval: it counts towards its rule's monthly cap but moves no points.</summary>
+public sealed record PendingAward(Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, string SubmittedBy);
 
-public sealed record Award(
-    Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, string SubmittedBy, AwardStatus Status,
-    ImmutableList<LotChange> Changes);
-
-/// <summary>A household's account: one event stream per household, kept as an inline snapshot.</summary>
+/// <summary>
+/// A household's account: one event stream per household, kept as an inline snapshot that holds only
+/// what decisions need on every request, so it stays small as years of history pile up: the earned
+/// totals, the lots still holding points, the pending awards, and the points each rule gave per month.
+/// An award's full story is read from the stream when it is revoked or shown.
+/// </summary>
 public sealed record Household(
     Guid Id, Guid VillageId, string HouseholdNo, string HeadName, string IdNumberMasked, string IdNumberHash,
     string? Phone, string? Grid, string CardNo,
-    ColorTotals Earned, ImmutableList<Lot> Lots, ImmutableDictionary<Guid, Award> Awards)
+    ColorTotals Earned, ImmutableList<Lot> Lots, ImmutableDictionary<Guid, PendingAward> Pending,
+    ImmutableDictionary<string, int> PointsByRuleAndMonth)
 {
     public ColorTotals Available => Lots.Totals();
 
     /// <summary>The oldest grant that still has points left; stored so the expiry sweep can query it.</summary>
     public DateOnly? OldestOpenGrant => Lots.Where(lot => lot.Remaining > 0).Select(lot => (DateOnly?)lot.GrantedOn).Min();
 
+    public static string RuleMonth(string ruleCode, DateOnly day) => $"{ruleCode}/{day:yyyy-MM}";
+
+    public int PointsThisMonth(string ruleCode, DateOnly day) => PointsByRuleAndMonth.GetValueOrDefault(RuleMonth(ruleCode, day));
+
     public static Household Create(HouseholdRegistered e) => new(
         e.HouseholdId, e.VillageId, e.HouseholdNo, e.HeadName, e.IdNumberMasked, e.IdNumberHash, e.Phone, e.Grid, e.CardNo,
-        ColorTotals.Zero, ImmutableList<Lot>.Empty, ImmutableDictionary<Guid, Award>.Empty);
+        ColorTotals.Zero, ImmutableList<Lot>.Empty, ImmutableDictionary<Guid, PendingAward>.Empty, ImmutableDictionary<string, int>.Empty);
 
     public Household Apply(PointsAwarded e) =>
-        Credit(new Award(e.AwardId, e.RuleCode, e.Color, e.Points, e.OccurredOn, e.AwardedBy, AwardStatus.Credited, e.Changes));
+        Credit(e.AwardId, e.Color, e.Points, e.OccurredOn, e.Changes).CountTowardsCap(e.RuleCode, e.OccurredOn, Math.Max(e.Points, 0));
 
-    public Household Apply(AwardSubmitted e) => this with
+    public Household Apply(AwardSubmitted e) =>
+        (this with { Pending = Pending.Add(e.AwardId, new PendingAward(e.AwardId, e.RuleCode, e.Color, e.Points, e.OccurredOn, e.SubmittedBy)) })
+        .CountTowardsCap(e.RuleCode, e.OccurredOn, Math.Max(e.Points, 0));
+
+    public Household Apply(AwardApproved e)
     {
-        Awards = Awards.Add(e.AwardId, new Award(e.AwardId, e.RuleCode, e.Color, e.Points, e.OccurredOn, e.SubmittedBy, AwardStatus.Pending, [])),
-    };
-
-    public Household Apply(AwardApproved e) =>
-        Credit(Awards[e.AwardId] with { Status = AwardStatus.Credited, Changes = e.Changes });
-
-    public Household Apply(AwardRevoked e)
-    {
-        var award = Awards[e.AwardId];
-        var earned = award.Status == AwardStatus.Credited ? Earned.Add(award.Color, -award.Points) : Earned;
-        return this with
-        {
-            Earned = earned,
-            Lots = Lots.ApplyChanges(e.Changes),
-            Awards = Awards.SetItem(e.AwardId, award with { Status = AwardStatus.Revoked }),
-        };
+        var pending = Pending[e.AwardId];
+        return (this with { Pending = Pending.Remove(e.AwardId) }).Credit(e.AwardId, pending.Color, pending.Points, pending.OccurredOn, e.Changes);
     }
+
+    public Household Apply(AwardRevoked e) => (this with
+    {
+        Earned = e.WasCredited ? Earned.Add(e.Color, -e.Points) : Earned,
+        Lots = Lots.ApplyChanges(e.Changes),
+        Pending = Pending.Remove(e.AwardId),
+    }).CountTowardsCap(e.RuleCode, e.OccurredOn, -Math.Max(e.Points, 0));
 
     public Household Apply(PointsExpired e) => this with { Lots = Lots.ApplyChanges(e.Changes) };
 
-    private Household Credit(Award award)
+    private Household Credit(Guid awardId, PointColor color, int points, DateOnly occurredOn, ImmutableList<LotChange> changes) => this with
     {
-        var lots = award.Points > 0
-            ? Lots.Add(new Lot(award.AwardId, award.Color, award.OccurredOn, award.Points))
-            : Lots.ApplyChanges(award.Changes);
-        return this with
-        {
-            Earned = Earned.Add(award.Color, award.Points),
-            Lots = lots,
-            Awards = Awards.SetItem(award.AwardId, award),
-        };
+        Earned = Earned.Add(color, points),
+        Lots = points > 0 ? Lots.Add(new Lot(awardId, color, occurredOn, points)) : Lots.ApplyChanges(changes),
+    };
+
+    /// <summary>Caps limit what a rule gives, so callers pass only awarded (positive) points.</summary>
+    private Household CountTowardsCap(string ruleCode, DateOnly occurredOn, int points)
+    {
+        if (points == 0) return this;
+        var key = RuleMonth(ruleCode, occurredOn);
+        var total = PointsByRuleAndMonth.GetValueOrDefault(key) + points;
+        return this with { PointsByRuleAndMonth = total == 0 ? PointsByRuleAndMonth.Remove(key) : PointsByRuleAndMonth.SetItem(key, total) };
     }
 }

@@ -13,33 +13,32 @@ public sealed record LedgerEntry(
 
 public static class LedgerEntries
 {
-    /// <param name="awards">The household's awards, for the rule and colour of approvals and revocations.</param>
-    public static IEnumerable<LedgerEntry> From(IReadOnlyList<IEvent> events, IReadOnlyDictionary<Guid, Award> awards)
+    public static IEnumerable<LedgerEntry> From(IReadOnlyList<IEvent> events)
     {
-        var credited = new HashSet<Guid>();
+        var submitted = new Dictionary<Guid, AwardSubmitted>();
         foreach (var e in events)
         {
             switch (e.Data)
             {
                 case PointsAwarded a:
-                    credited.Add(a.AwardId);
-                    yield return Line(e, awards[a.AwardId], a.Points > 0 ? "award" : "deduction", a.Points, Moved(a.Points, a.Changes), a.AwardedBy, a.Note);
+                    yield return Line(e, a.Points > 0 ? "award" : "deduction", a.AwardId, a.RuleCode, a.Color, a.OccurredOn,
+                        a.Points, Moved(a.Points, a.Changes), a.AwardedBy, a.Note);
                     break;
                 case AwardSubmitted s:
-                    yield return Line(e, awards[s.AwardId], "submitted", 0, 0, s.SubmittedBy, s.Note);
+                    submitted[s.AwardId] = s;
+                    yield return Line(e, "submitted", s.AwardId, s.RuleCode, s.Color, s.OccurredOn, 0, 0, s.SubmittedBy, s.Note);
                     break;
                 case AwardApproved ap:
-                    credited.Add(ap.AwardId);
-                    var approved = awards[ap.AwardId];
-                    yield return Line(e, approved, "approved", approved.Points, Moved(approved.Points, ap.Changes), ap.ApprovedBy, null);
+                    var award = submitted[ap.AwardId];
+                    yield return Line(e, "approved", ap.AwardId, award.RuleCode, award.Color, award.OccurredOn,
+                        award.Points, Moved(award.Points, ap.Changes), ap.ApprovedBy, null);
                     break;
                 case AwardRevoked r:
-                    var revoked = awards[r.AwardId];
-                    var earned = credited.Remove(r.AwardId) ? -revoked.Points : 0;
-                    yield return Line(e, revoked, "revoked", earned, Sum(r.Changes), r.RevokedBy, r.Reason);
+                    yield return Line(e, "revoked", r.AwardId, r.RuleCode, r.Color, r.OccurredOn,
+                        r.WasCredited ? -r.Points : 0, Sum(r.Changes), r.RevokedBy, r.Reason);
                     break;
                 case PointsExpired x:
-                    yield return new LedgerEntry(e.Version, e.Timestamp, "expired", null, null, null, null, 0, Sum(x.Changes), e.UserName, null);
+                    yield return Line(e, "expired", null, null, null, null, 0, Sum(x.Changes), e.UserName, null);
                     break;
             }
         }
@@ -50,6 +49,7 @@ public static class LedgerEntries
 
     private static int Sum(IEnumerable<LotChange> changes) => changes.Sum(c => c.Points);
 
-    private static LedgerEntry Line(IEvent e, Award award, string kind, int earned, int available, string? actor, string? note) =>
-        new(e.Version, e.Timestamp, kind, award.AwardId, award.RuleCode, award.Color, award.OccurredOn, earned, available, actor, note);
+    private static LedgerEntry Line(IEvent e, string kind, Guid? awardId, string? rule, PointColor? color, DateOnly? on,
+        int earned, int available, string? actor, string? note) =>
+        new(e.Version, e.Timestamp, kind, awardId, rule, color, on, earned, available, actor, note);
 }

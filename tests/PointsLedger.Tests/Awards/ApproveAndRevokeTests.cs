@@ -35,7 +35,6 @@ public sealed class ApproveAndRevokeTests
         var household = Given.Household(credited);
 
         Assert.Equal("award-not-pending", Assert.Throws<Refusal>(() => AwardDecisions.Approve(household, Given.Village(), credited.AwardId, Given.Approver)).Code);
-        Assert.Equal("award-not-found", Assert.Throws<Refusal>(() => AwardDecisions.Approve(household, Given.Village(), Guid.NewGuid(), Given.Approver)).Code);
     }
 
     [Fact]
@@ -44,10 +43,10 @@ public sealed class ApproveAndRevokeTests
         var older = Given.Awarded(PointColor.Red, 10, new DateOnly(2026, 1, 1));
         var mistaken = Given.Awarded(PointColor.Red, 6, new DateOnly(2026, 5, 1));
         var spend = new LotChange(mistaken.AwardId, -4); // part of it already expired or spent
-        var household = Given.Household(older, mistaken, new PointsExpired(Given.Today, [spend]));
+        object[] events = [older, mistaken, new PointsExpired(Given.Today, [spend])];
 
-        var revoked = AwardDecisions.Revoke(household, mistaken.AwardId, "错记", Given.Approver);
-        var after = household.Apply(revoked);
+        var revoked = Given.Revoke(events, mistaken.AwardId);
+        var after = Given.Household(events).Apply(revoked);
 
         Assert.Equal([new LotChange(mistaken.AwardId, -2), new LotChange(older.AwardId, -4)], revoked.Changes);
         Assert.Equal(6, after.Available.Red);
@@ -59,9 +58,9 @@ public sealed class ApproveAndRevokeTests
     {
         var lot = Given.Awarded(PointColor.Green, 10, new DateOnly(2026, 1, 1));
         var deduction = new PointsAwarded(Guid.NewGuid(), "D1", PointColor.Green, -4, Given.Today, "cadre-1", null, [new LotChange(lot.AwardId, -4)]);
-        var household = Given.Household(lot, deduction);
+        object[] events = [lot, deduction];
 
-        var after = household.Apply(AwardDecisions.Revoke(household, deduction.AwardId, "不应扣分", Given.Approver));
+        var after = Given.Household(events).Apply(Given.Revoke(events, deduction.AwardId));
 
         Assert.Equal(10, after.Available.Green);
         Assert.Equal(10, after.Earned.Green);
@@ -70,13 +69,16 @@ public sealed class ApproveAndRevokeTests
     [Fact]
     public void Withdrawing_a_pending_award_moves_nothing_and_it_cannot_be_revoked_twice()
     {
-        var household = Given.Household(Pending);
+        object[] events = [Pending];
 
-        var revoked = AwardDecisions.Revoke(household, Pending.AwardId, "撤回", Given.Approver);
-        var after = household.Apply(revoked);
+        var revoked = Given.Revoke(events, Pending.AwardId);
+        var after = Given.Household(events).Apply(revoked);
 
         Assert.Empty(revoked.Changes);
+        Assert.False(revoked.WasCredited);
         Assert.Equal(0, after.Earned.Total);
-        Assert.Equal("award-already-revoked", Assert.Throws<Refusal>(() => AwardDecisions.Revoke(after, Pending.AwardId, "again", Given.Approver)).Code);
+        Assert.Empty(after.Pending);
+        Assert.Equal("award-already-revoked", Assert.Throws<Refusal>(() => Given.Revoke([Pending, revoked], Pending.AwardId)).Code);
+        Assert.Equal("award-not-found", Assert.Throws<Refusal>(() => Given.Revoke(events, Guid.NewGuid())).Code);
     }
 }

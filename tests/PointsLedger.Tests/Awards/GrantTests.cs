@@ -30,7 +30,7 @@ public sealed class GrantTests
         var decided = Assert.IsType<AwardSubmitted>(AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today));
 
         Assert.Equal(0, household.Apply(decided).Available.Total);
-        Assert.Equal(AwardStatus.Pending, household.Apply(decided).Awards[decided.AwardId].Status);
+        Assert.True(household.Apply(decided).Pending.ContainsKey(decided.AwardId));
     }
 
     [Fact]
@@ -52,8 +52,20 @@ public sealed class GrantTests
         var rule = Given.Rule("R1", PointColor.Purple, 5, cap: 5);
         var lastMonth = Given.Awarded(PointColor.Purple, 5, Given.Today.AddMonths(-1));
         var revoked = Given.Awarded(PointColor.Purple, 5, Given.Today);
-        var household = Given.Household(lastMonth, revoked, new AwardRevoked(revoked.AwardId, "approver-1", "错记", []));
+        var household = Given.Household(lastMonth, revoked, Given.Revoked(revoked));
 
+        Assert.IsType<PointsAwarded>(AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today));
+    }
+
+    [Fact]
+    public void Revoking_an_award_frees_its_room_under_the_cap_and_deductions_never_count()
+    {
+        var rule = Given.Rule("R1", PointColor.Purple, 5, cap: 5);
+        var first = Given.Awarded(PointColor.Purple, 5, Given.Today, "R1");
+        var deductionRevoked = new AwardRevoked(Guid.NewGuid(), "R1", PointColor.Purple, -5, Given.Today, true, "approver-1", "错扣", []);
+        var household = Given.Household(first, Given.Revoked(first), deductionRevoked);
+
+        Assert.Equal(0, household.PointsThisMonth("R1", Given.Today));
         Assert.IsType<PointsAwarded>(AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today));
     }
 
