@@ -155,6 +155,22 @@ public sealed class AwardTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task The_ledger_can_show_one_colour()
+    {
+        var village = await _api.NewVillage();
+        var red = await _api.NewRule(village, "red", 5);
+        var green = await _api.NewRule(village, "green", 3);
+        var household = await _api.NewHousehold(village);
+        (await _api.Award(village, household, red)).ShouldBe(HttpStatusCode.Created);
+        (await _api.Award(village, household, green)).ShouldBe(HttpStatusCode.Created);
+
+        var greens = (await _api.Get($"/api/households/{household}/ledger?color=green", village.Cadre)).ShouldBe(HttpStatusCode.OK).Json["entries"]!.AsArray();
+
+        Assert.Equal(green, (string?)Assert.Single(greens)!["ruleCode"]);
+        (await _api.Get($"/api/households/{household}/ledger?color=pink", village.Cadre)).ShouldBeProblem(HttpStatusCode.BadRequest, "malformed-request");
+    }
+
+    [Fact]
     public async Task Refusals_speak_english_when_asked()
     {
         var village = await _api.NewVillage();
