@@ -1,7 +1,6 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
 using PointsLedger.Database;
 using PointsLedger.Expiry;

@@ -1,2 +1,2 @@
-global using Xunit;
 global using PointsLedger.Api.Tests.Infrastructure;
+global using Xunit;

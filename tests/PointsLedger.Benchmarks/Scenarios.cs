@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace PointsLedger.Benchmarks;
 
 public sealed class Scenarios(BenchmarkHost host, TimeSpan duration)

@@ -1,3 +1,3 @@
-global using Xunit;
 global using PointsLedger.Households;
 global using PointsLedger.Ledger;
+global using Xunit;

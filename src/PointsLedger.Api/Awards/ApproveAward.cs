@@ -1,9 +1,6 @@
 using System.Security.Claims;
 using Marten;
 using PointsLedger.Auth;
-using PointsLedger.Households;
-using PointsLedger.Problems;
-using PointsLedger.Villages;
 using Wolverine.Http;
 
 namespace PointsLedger.Awards;

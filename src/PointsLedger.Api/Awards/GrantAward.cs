@@ -5,9 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
 using PointsLedger.Households;
 using PointsLedger.Http;
-using PointsLedger.Idempotency;
 using PointsLedger.Ledger;
-using PointsLedger.Problems;
 using PointsLedger.Villages;
 using Wolverine.Http;
 

@@ -4,7 +4,6 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
-using PointsLedger.Households;
 using PointsLedger.Http;
 using PointsLedger.Problems;
 using PointsLedger.Villages;

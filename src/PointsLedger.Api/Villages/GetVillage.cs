@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Marten;
 using PointsLedger.Auth;
-using PointsLedger.Problems;
 using Wolverine.Http;
 
 namespace PointsLedger.Villages;

@@ -1,4 +1,3 @@
-using PointsLedger.Auth;
 using PointsLedger.Awards;
 using PointsLedger.Problems;
 
