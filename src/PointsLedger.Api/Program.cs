@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
 using PointsLedger.Database;
 using PointsLedger.Expiry;
@@ -17,7 +18,8 @@ builder.AddLedgerStore(builder.ResolveConnectionString());
 builder.AddLedgerAuth();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(new IdNumberHasher(LocalSecrets.Resolve(builder.Configuration, "PersonalData:IdNumberKey", "id-number-key", builder.Environment)));
-builder.Services.Configure<ExpirySettings>(builder.Configuration.GetSection("Expiry"));
+var expiry = builder.Configuration.GetSection("Expiry").Get<ExpirySettings>() ?? new ExpirySettings();
+builder.Services.AddSingleton(Options.Create(expiry));
 builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
 builder.Services.AddLedgerJson();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -26,7 +28,6 @@ builder.Services.AddLedgerHealth();
 builder.Services.AddLedgerSwagger();
 builder.Services.AddWolverineHttp();
 
-var sweepHour = builder.Configuration.GetValue("Expiry:SweepHour", 1);
 builder.Host.UseWolverine(opts =>
 {
     opts.ApplicationAssembly = typeof(Program).Assembly;
@@ -35,7 +36,7 @@ builder.Host.UseWolverine(opts =>
     // One node in Development: agents such as the nightly schedule start at once instead of waiting for leader election.
     if (builder.Environment.IsDevelopment()) opts.Durability.Mode = DurabilityMode.Solo;
     opts.CodeGeneration.TypeLoadMode = builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
-    opts.Schedules.ScheduleRecurring("daily-expiry", $"0 {sweepHour} * * *", _ => new RunExpirySweep(null), LedgerClock.Zone);
+    opts.Schedules.ScheduleRecurring("daily-expiry", $"0 {expiry.SweepHour} * * *", _ => new RunExpirySweep(null), LedgerClock.Zone);
 });
 
 var app = builder.Build();

@@ -23,7 +23,6 @@ public static class AuthSetup
                     context.HandleResponse();
                     await Problem.WriteAsync(context.HttpContext, Problem.For("unauthorized", StatusCodes.Status401Unauthorized));
                 },
-                OnForbidden = context => Problem.WriteAsync(context.HttpContext, Problem.For("forbidden", StatusCodes.Status403Forbidden)),
             };
         });
         builder.Services.AddAuthorization(options =>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using PointsLedger.Auth;
+using PointsLedger.Idempotency;
 using Wolverine.Http;
 
 namespace PointsLedger.Awards;
@@ -18,6 +19,6 @@ public static class ApproveAwardEndpoint
         var (stream, household, village) = await session.FetchForDecisionAsync(await session.FindHouseholdOfAwardAsync(awardId, ct), actor, ct);
 
         stream.AppendOne(AwardDecisions.Approve(household, village, awardId, actor));
-        return Idempotency.Idempotency.Remember(context, session, StatusCodes.Status200OK, new AwardStatusChanged(awardId, household.Id, "credited"));
+        return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK, new AwardStatusChanged(awardId, household.Id, "credited"));
     }
 }

@@ -8,8 +8,8 @@ using PointsLedger.Villages;
 namespace PointsLedger.Awards;
 
 /// <summary>
-/// Pure decisions over a household's account. Each runs against the stream version it was loaded
-/// at, so two racing requests cannot both pass a cap or a status check.
+/// Pure decisions over a household's account. Endpoints run them while holding the household
+/// stream's row lock, so two racing requests cannot both pass a cap or a status check.
 /// </summary>
 public static class AwardDecisions
 {
@@ -42,9 +42,10 @@ public static class AwardDecisions
     }
 
     /// <summary>
-    /// Takes back what the award moved. A credited award's points come back out of available, from
-    /// its own lot first, then other lots of its colour, never below zero; a revoked deduction
-    /// returns the points to the lots it drew from; a pending award is simply withdrawn.
+    /// Takes back what the award moved. A credited award's points, less what of them already expired,
+    /// come back out of available, from its own lot first, then other lots of its colour, never below
+    /// zero; a revoked deduction returns the points to the lots it drew from; a pending award is
+    /// simply withdrawn.
     /// </summary>
     /// <param name="award">The award's story from the household's stream; null when the stream has no such award.</param>
     public static AwardRevoked Revoke(Household household, Award? award, Guid awardId, string reason, Actor actor)
@@ -56,7 +57,7 @@ public static class AwardDecisions
         var changes = award switch
         {
             { Status: AwardStatus.Pending } => [],
-            { Points: > 0 } => household.Lots.Draw(award.Points, lot => lot.Color == award.Color, first: award.AwardId),
+            { Points: > 0 } => household.Lots.Draw(award.Points - award.Expired, lot => lot.Color == award.Color, first: award.AwardId),
             _ => award.Changes.Select(change => change with { Points = -change.Points }).ToImmutableList(),
         };
         return new AwardRevoked(awardId, award.RuleCode, award.Color, award.Points, award.OccurredOn,

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using Marten.Events;
 using PointsLedger.Households;
 using PointsLedger.Problems;
 
@@ -20,11 +21,10 @@ public static class AwardStreams
 
     public static async Task<Guid> FindHouseholdOfAwardAsync(this IQuerySession session, Guid awardId, CancellationToken ct)
     {
-        var streams = await session.Events.QueryAllRawEvents().Where(e => e.Id == awardId).Select(e => e.StreamId).ToListAsync(ct);
+        var streams = await session.Events.QueryAllRawEvents()
+            .Where(e => e.Id == awardId && e.EventTypesAre(typeof(PointsAwarded), typeof(AwardSubmitted)))
+            .Select(e => e.StreamId)
+            .ToListAsync(ct);
         return streams.Count == 1 ? streams[0] : throw Refusal.NotFound("award-not-found", awardId);
     }
-
-    /// <summary>The household stream holding the award, locked until the request commits.</summary>
-    public static async Task<IEventStream<Household>> FetchAwardStreamAsync(this IDocumentSession session, Guid awardId, CancellationToken ct) =>
-        await session.Events.FetchForExclusiveWriting<Household>(await session.FindHouseholdOfAwardAsync(awardId, ct), ct);
 }

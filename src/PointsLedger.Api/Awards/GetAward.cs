@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using PointsLedger.Auth;
 using PointsLedger.Households;
+using PointsLedger.Problems;
 using Wolverine.Http;
 
 namespace PointsLedger.Awards;
@@ -13,9 +14,18 @@ public static class GetAwardEndpoint
     [WolverineGet("/api/awards/{awardId}"), Tags("Awards")]
     public static async Task<AwardView> Get(Guid awardId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var household = await session.LoadForReaderAsync(await session.FindHouseholdOfAwardAsync(awardId, ct), Actor.From(user), ct);
+        var householdId = await session.FindHouseholdOfAwardAsync(awardId, ct);
+        Household household;
+        try
+        {
+            household = await session.LoadForReaderAsync(householdId, Actor.From(user), ct);
+        }
+        catch (Refusal)
+        {
+            throw Refusal.NotFound("award-not-found", awardId);
+        }
         var history = await session.Events.FetchStreamAsync(household.Id, token: ct);
-        var award = Award.FromHistory(history.Select(e => e.Data), awardId)!;
+        var award = Award.FromHistory(history.Select(e => e.Data), awardId) ?? throw Refusal.NotFound("award-not-found", awardId);
         return new AwardView(awardId, household.Id, award.RuleCode, award.Color, award.Points, award.OccurredOn, award.SubmittedBy,
             award.Status.ToString().ToLowerInvariant());
     }

@@ -3,6 +3,7 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
+using PointsLedger.Idempotency;
 using PointsLedger.Households;
 using PointsLedger.Http;
 using PointsLedger.Ledger;
@@ -52,6 +53,6 @@ public static class GrantAwardEndpoint
         var decided = AwardDecisions.Grant(household, village, village.RuleFor(command.RuleCode), Guid.CreateVersion7(),
             command.OccurredOn, command.Note, actor, clock.Today());
         stream.AppendOne(AwardStreams.AsRecordedEvent(decided));
-        return Idempotency.Idempotency.Remember(context, session, StatusCodes.Status201Created, AwardRecorded.From(household.Id, decided));
+        return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created, AwardRecorded.From(household.Id, decided));
     }
 }

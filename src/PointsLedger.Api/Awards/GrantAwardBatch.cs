@@ -4,6 +4,7 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
+using PointsLedger.Idempotency;
 using PointsLedger.Http;
 using PointsLedger.Problems;
 using PointsLedger.Villages;
@@ -24,7 +25,7 @@ public sealed record GrantAwardBatch(Guid VillageId, string RuleCode, Guid[] Hou
             RuleFor(x => x.RuleCode).NotEmpty().MaximumLength(32);
             RuleFor(x => x.OccurredOn).NotEmpty();
             RuleFor(x => x.Note).MaximumLength(200);
-            RuleFor(x => x.HouseholdIds).NotEmpty().Must(ids => ids.Length <= MaxHouseholds)
+            RuleFor(x => x.HouseholdIds).Cascade(CascadeMode.Stop).NotEmpty().Must(ids => ids.Length <= MaxHouseholds)
                 .WithMessage($"一次最多 {MaxHouseholds} 户")
                 .Must(ids => ids.Distinct().Count() == ids.Length).WithMessage("户不能重复");
         }
@@ -81,6 +82,6 @@ public static class GrantAwardBatchEndpoint
         {
             throw new Refusal("batch-refused", StatusCodes.Status422UnprocessableEntity, failures.Count) { Extensions = { ["failures"] = failures } };
         }
-        return Idempotency.Idempotency.Remember(context, session, StatusCodes.Status201Created, new BatchRecorded([.. awards]));
+        return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created, new BatchRecorded([.. awards]));
     }
 }

@@ -3,6 +3,7 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
+using PointsLedger.Idempotency;
 using PointsLedger.Households;
 using PointsLedger.Http;
 using Wolverine.Http;
@@ -27,12 +28,10 @@ public static class RevokeAwardEndpoint
         Guid awardId, RevokeAward command, ClaimsPrincipal user, IDocumentSession session, HttpContext context, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin);
-        var stream = await session.FetchAwardStreamAsync(awardId, ct);
-        var household = stream.Aggregate!;
-        actor.MustActIn(household.VillageId);
+        var (stream, household, _) = await session.FetchForDecisionAsync(await session.FindHouseholdOfAwardAsync(awardId, ct), actor, ct);
 
         var history = await session.Events.FetchStreamAsync(household.Id, token: ct);
         stream.AppendOne(AwardDecisions.Revoke(household, Award.FromHistory(history.Select(e => e.Data), awardId), awardId, command.Reason, actor));
-        return Idempotency.Idempotency.Remember(context, session, StatusCodes.Status200OK, new AwardStatusChanged(awardId, household.Id, "revoked"));
+        return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK, new AwardStatusChanged(awardId, household.Id, "revoked"));
     }
 }

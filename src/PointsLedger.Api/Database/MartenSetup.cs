@@ -26,6 +26,7 @@ public static class MartenSetup
                 opts.AutoCreateSchemaObjects = production ? AutoCreate.None : AutoCreate.CreateOrUpdate;
 
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+                // Required by DistributedLock.Postgres 1.3.1, which our stand-in package resolves to (README, offline restore).
                 opts.Events.UseAdvisoryLockTransaction = true;
                 opts.Events.EnableUniqueIndexOnEventId = true;
                 opts.Events.MetadataConfig.UserNameEnabled = true;

@@ -6,8 +6,6 @@ namespace PointsLedger.Expiry;
 /// </summary>
 public sealed record ExpiryPolicy(int YearsKept = 1)
 {
-    public DateOnly LastSpendableDay(DateOnly grantedOn) => new(grantedOn.Year + YearsKept, 12, 31);
-
     /// <summary>Grants made before this day have expired as of <paramref name="asOf"/>.</summary>
     public DateOnly ExpiredBefore(DateOnly asOf) => new(asOf.Year - YearsKept, 1, 1);
 }

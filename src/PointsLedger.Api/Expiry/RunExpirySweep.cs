@@ -10,7 +10,7 @@ using Wolverine.Http;
 
 namespace PointsLedger.Expiry;
 
-/// <summary>Finds every household holding points past its township's expiry and expires them.</summary>
+/// <summary>Finds every household holding points past its township's expiry and expires them: as of today unless told.</summary>
 public sealed record RunExpirySweep(DateOnly? AsOf);
 
 public sealed record ExpirySweepStarted(DateOnly AsOf, int Households);
@@ -40,9 +40,9 @@ public static class RunExpirySweepEndpoint
 {
     /// <summary>清零：立即运行一次到期积分清理（每日也会自动运行）。Township admins only.</summary>
     [WolverinePost("/api/expiry/run"), Tags("Expiry")]
-    public static async Task<ExpirySweepStarted> Post(RunExpirySweep command, ClaimsPrincipal user, IMessageBus bus)
+    public static async Task<ExpirySweepStarted> Post(ClaimsPrincipal user, IMessageBus bus)
     {
         Actor.From(user).MustBe(Roles.Admin);
-        return await bus.InvokeAsync<ExpirySweepStarted>(command);
+        return await bus.InvokeAsync<ExpirySweepStarted>(new RunExpirySweep(null));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using PointsLedger.Ledger;
 
@@ -34,8 +35,8 @@ public sealed record PendingAward(Guid AwardId, string RuleCode, PointColor Colo
 
 /// <summary>
 /// A household's account: one event stream per household, kept as an inline snapshot that holds only
-/// what decisions need on every request, so it stays small as years of history pile up: the earned
-/// totals, the lots still holding points, the pending awards, and the points each rule gave per month.
+/// what decisions need on every request, so it does not grow with every award: the earned totals, the
+/// lots (one per credited award), the pending awards, and the points each rule gave per month.
 /// An award's full story is read from the stream when it is revoked or shown.
 /// </summary>
 public sealed record Household(
@@ -49,7 +50,7 @@ public sealed record Household(
     /// <summary>The oldest grant that still has points left; stored so the expiry sweep can query it.</summary>
     public DateOnly? OldestOpenGrant => Lots.Where(lot => lot.Remaining > 0).Select(lot => (DateOnly?)lot.GrantedOn).Min();
 
-    public static string RuleMonth(string ruleCode, DateOnly day) => $"{ruleCode}/{day:yyyy-MM}";
+    public static string RuleMonth(string ruleCode, DateOnly day) => $"{ruleCode}/{day.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
 
     public int PointsThisMonth(string ruleCode, DateOnly day) => PointsByRuleAndMonth.GetValueOrDefault(RuleMonth(ruleCode, day));
 

@@ -6,14 +6,14 @@ namespace PointsLedger.Idempotency;
 
 /// <summary>
 /// Gives a request with an Idempotency-Key the first answer to that key. The endpoint stores its
-/// answer with <see cref="Idempotency.Remember"/> in the transaction of its events. A request seen
+/// answer with <see cref="IdempotentResponses.Remember"/> in the transaction of its events. A request seen
 /// before therefore fails: on the stored answer's primary key if it decided again, or with the
 /// refusal that the first request's effects now cause. Only then is the stored answer looked up,
 /// and replayed for the same body or refused for another. First attempts never pay for the lookup.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, IQuerySession session)
+    public async Task InvokeAsync(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method)
             || !context.Request.Headers.TryGetValue(IdempotencyKey.Header, out var values)
@@ -26,7 +26,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         var key = values.ToString();
         if (key.Length is 0 or > IdempotencyKey.MaxLength)
         {
-            await Problem.WriteAsync(context, Problem.For("validation-failed", 400));
+            await Problem.WriteAsync(context, Problem.Validation(
+                [new FluentValidation.Results.ValidationFailure(IdempotencyKey.Header, $"1–{IdempotencyKey.MaxLength} characters")]));
             return;
         }
 
@@ -43,6 +44,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
         catch (Exception) when (!context.Response.HasStarted)
         {
+            var session = context.RequestServices.GetRequiredService<IQuerySession>();
             var earlier = await session.LoadAsync<IdempotentResponse>(request.RecordId, context.RequestAborted);
             if (earlier is null) throw;
             await Answer(context, earlier, request);
@@ -59,6 +61,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         context.Response.StatusCode = earlier.StatusCode;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers["Idempotent-Replayed"] = "true";
+        if (earlier.Location is not null) context.Response.Headers.Location = earlier.Location;
         await context.Response.WriteAsync(earlier.Body, context.RequestAborted);
     }
 }

@@ -11,14 +11,14 @@ using Wolverine.Http;
 namespace PointsLedger.Villages;
 
 /// <summary>Adds a rule to the village's catalogue (积分细则); negative points are a deduction.</summary>
-public sealed record AdoptRule(string Code, PointColor Color, string Title, int Points, int? MonthlyCap, bool? RequiresApproval, bool? RequiresEvidence)
+public sealed record AdoptRule(string Code, PointColor? Color, string Title, int Points, int? MonthlyCap, bool? RequiresApproval, bool? RequiresEvidence)
 {
     public sealed class Validator : AbstractValidator<AdoptRule>
     {
         public Validator()
         {
             RuleFor(x => x.Code).NotEmpty().MaximumLength(32).Matches("^[A-Za-z0-9_.-]+$");
-            RuleFor(x => x.Color).IsInEnum();
+            RuleFor(x => x.Color).NotNull().IsInEnum();
             RuleFor(x => x.Title).NotEmpty().MaximumLength(100);
             RuleFor(x => x.Points).NotEqual(0).InclusiveBetween(-1000, 1000);
             RuleFor(x => x.MonthlyCap).Null().When(x => x.Points < 0).WithMessage("扣分细则不设每月上限");
@@ -42,7 +42,7 @@ public static class AdoptRuleEndpoint
         if (village.Rules.ContainsKey(command.Code)) throw Refusal.Conflict("rule-code-taken", command.Code);
 
         var ruleId = Guid.CreateVersion7();
-        stream.AppendOne(new RuleAdopted(ruleId, command.Code, command.Color, command.Title, command.Points, command.MonthlyCap,
+        stream.AppendOne(new RuleAdopted(ruleId, command.Code, command.Color!.Value, command.Title, command.Points, command.MonthlyCap,
             command.RequiresApproval ?? false, command.RequiresEvidence ?? false, actor.Id));
         return new RuleCreated(ruleId, villageId);
     }

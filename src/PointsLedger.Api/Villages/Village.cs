@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using PointsLedger.Ledger;
 
@@ -28,5 +29,6 @@ public sealed record Village(Guid Id, string Code, string Name, string Township,
         Rules = Rules.SetItem(e.Code, new Rule(e.RuleId, e.Code, e.Color, e.Title, e.Points, e.MonthlyCap, e.RequiresApproval, e.RequiresEvidence)),
     };
 
-    public bool IsClosed(DateOnly day) => ClosedThrough is not null && string.CompareOrdinal(day.ToString("yyyy-MM"), ClosedThrough) <= 0;
+    public bool IsClosed(DateOnly day) =>
+        ClosedThrough is not null && string.CompareOrdinal(day.ToString("yyyy-MM", CultureInfo.InvariantCulture), ClosedThrough) <= 0;
 }

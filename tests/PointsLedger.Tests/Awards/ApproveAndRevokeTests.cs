@@ -42,15 +42,28 @@ public sealed class ApproveAndRevokeTests
     {
         var older = Given.Awarded(PointColor.Red, 10, new DateOnly(2026, 1, 1));
         var mistaken = Given.Awarded(PointColor.Red, 6, new DateOnly(2026, 5, 1));
-        var spend = new LotChange(mistaken.AwardId, -4); // part of it already expired or spent
-        object[] events = [older, mistaken, new PointsExpired(Given.Today, [spend])];
+        var deduction = new PointsAwarded(Guid.NewGuid(), "D1", PointColor.Red, -4, Given.Today, "cadre-1", null, [new LotChange(mistaken.AwardId, -4)]);
+        object[] events = [older, mistaken, deduction];
 
         var revoked = Given.Revoke(events, mistaken.AwardId);
         var after = Given.Household(events).Apply(revoked);
 
         Assert.Equal([new LotChange(mistaken.AwardId, -2), new LotChange(older.AwardId, -4)], revoked.Changes);
         Assert.Equal(6, after.Available.Red);
-        Assert.Equal(10, after.Earned.Red);
+        Assert.Equal(6, after.Earned.Red);
+    }
+
+    [Fact]
+    public void Revoking_an_award_does_not_take_again_what_of_it_already_expired()
+    {
+        var mistaken = Given.Awarded(PointColor.Red, 10, new DateOnly(2026, 5, 1));
+        var later = Given.Awarded(PointColor.Red, 8, new DateOnly(2027, 5, 1));
+        object[] events = [mistaken, later, new PointsExpired(new DateOnly(2028, 1, 1), [new LotChange(mistaken.AwardId, -10)])];
+
+        var revoked = Given.Revoke(events, mistaken.AwardId);
+
+        Assert.Empty(revoked.Changes);
+        Assert.Equal(8, Given.Household(events).Apply(revoked).Available.Red);
     }
 
     [Fact]

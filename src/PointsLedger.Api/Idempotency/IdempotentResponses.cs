@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.Options;
+using Wolverine.Http;
 
 namespace PointsLedger.Idempotency;
 
-public static class Idempotency
+public static class IdempotentResponses
 {
     /// <summary>
     /// Stores the response for the request's Idempotency-Key, if it has one, in the session that
@@ -16,7 +17,8 @@ public static class Idempotency
         {
             var json = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
             var clock = context.RequestServices.GetRequiredService<TimeProvider>();
-            session.Insert(new IdempotentResponse(key.RecordId, key.RequestHash, statusCode, JsonSerializer.Serialize(response, json), clock.GetUtcNow()));
+            session.Insert(new IdempotentResponse(key.RecordId, key.RequestHash, statusCode, JsonSerializer.Serialize(response, json),
+                (response as CreationResponse)?.Url, clock.GetUtcNow()));
         }
         return response;
     }
