@@ -16,7 +16,7 @@ public static class Given
     public static Household Household(params object[] events)
     {
         var id = Guid.NewGuid();
-        var household = PointsLedger.Households.Household.Create(new HouseholdRegistered(id, VillageId, "001", "张三明", "370112********1234", "hash", null, null, "123456789012", "cadre-1"));
+        var household = PointsLedger.Households.Household.Create(new HouseholdRegistered(id, VillageId, "001", "张三明", "370112********1234", "hash", null, null, "123456789012", "check", "cadre-1"));
         return events.Aggregate(household, Apply);
     }
 

@@ -37,6 +37,7 @@ public static class MartenSetup
                     .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.VillageCode, x => x.Code);
                 opts.Projections.Snapshot<Household>(SnapshotLifecycle.Inline)
                     .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.HouseholdNumber, x => x.VillageId, x => x.HouseholdNo)
+                    .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.CardNumber, x => x.CardNo)
                     .Index(x => x.OldestOpenGrant!);
                 opts.Schema.For<IdempotentResponse>();
             })

@@ -6,7 +6,7 @@ namespace PointsLedger.Households;
 
 public sealed record HouseholdRegistered(
     Guid HouseholdId, Guid VillageId, string HouseholdNo, string HeadName, string IdNumberMasked, string IdNumberHash,
-    string? Phone, string? Grid, string CardNo, string RegisteredBy);
+    string? Phone, string? Grid, string CardNo, string CardCheck, string RegisteredBy);
 
 /// <summary>Credited at once: a positive award opens a lot; a deduction draws lots of its colour down.</summary>
 public sealed record PointsAwarded(
@@ -41,7 +41,7 @@ public sealed record PendingAward(Guid AwardId, string RuleCode, PointColor Colo
 /// </summary>
 public sealed record Household(
     Guid Id, Guid VillageId, string HouseholdNo, string HeadName, string IdNumberMasked, string IdNumberHash,
-    string? Phone, string? Grid, string CardNo,
+    string? Phone, string? Grid, string CardNo, string CardCheck,
     ColorTotals Earned, ImmutableList<Lot> Lots, ImmutableDictionary<Guid, PendingAward> Pending,
     ImmutableDictionary<string, int> PointsByRuleAndMonth)
 {
@@ -55,7 +55,7 @@ public sealed record Household(
     public int PointsThisMonth(string ruleCode, DateOnly day) => PointsByRuleAndMonth.GetValueOrDefault(RuleMonth(ruleCode, day));
 
     public static Household Create(HouseholdRegistered e) => new(
-        e.HouseholdId, e.VillageId, e.HouseholdNo, e.HeadName, e.IdNumberMasked, e.IdNumberHash, e.Phone, e.Grid, e.CardNo,
+        e.HouseholdId, e.VillageId, e.HouseholdNo, e.HeadName, e.IdNumberMasked, e.IdNumberHash, e.Phone, e.Grid, e.CardNo, e.CardCheck,
         ColorTotals.Zero, ImmutableList<Lot>.Empty, ImmutableDictionary<Guid, PendingAward>.Empty, ImmutableDictionary<string, int>.Empty);
 
     public Household Apply(PointsAwarded e) =>

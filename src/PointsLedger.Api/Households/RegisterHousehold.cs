@@ -39,7 +39,8 @@ public static class RegisterHouseholdEndpoint
     {
         var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre).MustActIn(villageId);
         await session.LoadVillageAsync(villageId, ct);
-        if (await session.Query<Household>().AnyAsync(h => h.VillageId == villageId && h.HouseholdNo == command.HouseholdNo, ct))
+        var householdNo = command.HouseholdNo.Trim();
+        if (await session.Query<Household>().AnyAsync(h => h.VillageId == villageId && h.HouseholdNo == householdNo, ct))
         {
             throw Refusal.Conflict("household-number-taken");
         }
@@ -48,8 +49,8 @@ public static class RegisterHouseholdEndpoint
         var cardNo = NewCardNo();
         var idNumber = IdNumber.Normalize(command.IdNumber);
         session.Events.StartStream<Household>(householdId, new HouseholdRegistered(
-            householdId, villageId, command.HouseholdNo.Trim(), command.HeadName.Trim(), IdNumber.Mask(idNumber), hasher.Hash(idNumber),
-            command.Phone, command.Grid, cardNo, actor.Id));
+            householdId, villageId, householdNo, command.HeadName.Trim(), IdNumber.Mask(idNumber), hasher.Hash(idNumber),
+            command.Phone, command.Grid, cardNo, hasher.CardCheck(cardNo, idNumber[^6..]), actor.Id));
         return new HouseholdCreated(householdId, cardNo);
     }
 

@@ -4,4 +4,5 @@ public static class UniqueIndexes
 {
     public const string VillageCode = "uq_village_code";
     public const string HouseholdNumber = "uq_household_village_number";
+    public const string CardNumber = "uq_household_card";
 }

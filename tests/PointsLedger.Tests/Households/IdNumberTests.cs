@@ -26,4 +26,15 @@ public sealed class IdNumberTests
         Assert.NotEqual(hasher.Hash("11010519491231002X"), new IdNumberHasher([4, 5, 6]).Hash("11010519491231002X"));
         Assert.DoesNotContain("11010519491231002X", hasher.Hash("11010519491231002X"));
     }
+
+    [Fact]
+    public void A_card_checks_against_the_last_six_characters_only_of_its_own_household()
+    {
+        var hasher = new IdNumberHasher([1, 2, 3]);
+        var registered = hasher.CardCheck("123456789012", "31002X");
+
+        Assert.Equal(registered, hasher.CardCheck("123456789012", "31002x"));
+        Assert.NotEqual(registered, hasher.CardCheck("123456789012", "310021"));
+        Assert.NotEqual(registered, hasher.CardCheck("999456789012", "31002X"));
+    }
 }
