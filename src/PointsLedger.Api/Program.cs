@@ -1,6 +1,5 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
 using PointsLedger.Database;
@@ -20,7 +19,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(new IdNumberHasher(LocalSecrets.Resolve(builder.Configuration, "PersonalData:IdNumberKey", "id-number-key", builder.Environment)));
 var expiry = builder.Configuration.GetSection("Expiry").Get<ExpirySettings>() ?? new ExpirySettings();
 builder.Services.AddSingleton(Options.Create(expiry));
-builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.Services.AddRequestLimits();
 builder.Services.AddLedgerJson();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkProblems.Customize);
@@ -43,6 +42,8 @@ var app = builder.Build();
 
 app.UseLedgerLocalization();
 app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestLimits();
 app.UseLedgerSwagger();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace PointsLedger.Problems;
 
-/// <summary>Gives problems written by the framework itself (unreadable JSON, unknown routes) our code and language.</summary>
+/// <summary>
+/// Gives problems written by the framework itself (unreadable JSON, unknown routes, wrong methods or
+/// content types, empty error responses turned into problems by status code pages) our code and language.
+/// </summary>
 public static partial class FrameworkProblems
 {
     public static void Customize(ProblemDetailsContext context)
@@ -14,14 +17,19 @@ public static partial class FrameworkProblems
         {
             StatusCodes.Status400BadRequest => "malformed-request",
             StatusCodes.Status404NotFound => "not-found",
+            StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
+            StatusCodes.Status406NotAcceptable => "not-acceptable",
+            StatusCodes.Status413PayloadTooLarge => "request-too-large",
+            StatusCodes.Status415UnsupportedMediaType => "unsupported-media-type",
             _ => null,
         };
         if (code is null) return;
 
         var localized = Problem.For(code, problem.Status!.Value);
-        if (code == "malformed-request" && JsonPath().Match(problem.Detail ?? "") is { Success: true } path)
+        if (code == "malformed-request" && JsonPath().Match(problem.Detail ?? "") is { Success: true } path
+            && path.Groups[1].Value.TrimStart('$', '.') is { Length: > 0 } field)
         {
-            problem.Extensions["errors"] = new Dictionary<string, string[]> { [path.Groups[1].Value.TrimStart('$', '.')] = [localized.Detail!] };
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [localized.Detail!] };
         }
         problem.Type = localized.Type;
         problem.Title = localized.Title;

@@ -30,6 +30,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         Refusal refusal => Problem.For(refusal),
         ValidationException validation => Problem.Validation(validation.Errors),
         BadHttpRequestException { InnerException: JsonException } or JsonException => Problem.For("malformed-request", 400),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem.For("request-too-large", 413),
         BadHttpRequestException bad => Problem.For("malformed-request", bad.StatusCode),
         _ when UniqueViolation(exception) is { } index => Problem.For(UniqueIndexCodes.GetValueOrDefault(index, "concurrency-conflict"), 409),
         ConcurrencyException or Marten.Exceptions.StreamLockedException or Marten.Exceptions.ExistingStreamIdCollisionException

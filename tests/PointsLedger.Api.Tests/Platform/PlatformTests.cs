@@ -40,6 +40,19 @@ public sealed class PlatformTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task Wrong_methods_content_types_and_oversized_bodies_get_problems_with_codes()
+    {
+        var village = await _api.NewVillage();
+
+        (await _api.Send(HttpMethod.Delete, $"/api/villages/{village.Id}", village.Cadre)).ShouldBeProblem(HttpStatusCode.MethodNotAllowed, "method-not-allowed");
+        (await _api.Send(HttpMethod.Post, "/api/awards", village.Cadre, "householdId=1", contentType: "application/x-www-form-urlencoded"))
+            .ShouldBeProblem(HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+        (await _api.Send(HttpMethod.Post, "/api/awards", village.Cadre, json: null)).ShouldBeProblem(HttpStatusCode.BadRequest, "malformed-request");
+        var huge = "{\"villageId\":\"" + village.Id + "\",\"ruleCode\":\"" + new string('R', 2 * 1024 * 1024) + "\"}";
+        (await _api.Send(HttpMethod.Post, "/api/awards/batch", village.Cadre, huge)).ShouldBeProblem(HttpStatusCode.RequestEntityTooLarge, "request-too-large");
+    }
+
+    [Fact]
     public async Task A_tampered_token_is_unauthorized()
     {
         var token = _api.Admin;
