@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PointsLedger.Auth;
+using PointsLedger.Expiry;
 using PointsLedger.Households;
 using PointsLedger.Ledger;
 using PointsLedger.Problems;
@@ -13,9 +14,12 @@ namespace PointsLedger.Awards;
 /// </summary>
 public static class AwardDecisions
 {
-    public static object Grant(Household household, Village village, Rule rule, Guid awardId, DateOnly occurredOn, string? note, Actor actor, DateOnly today)
+    /// <param name="expiry">The township's policy: nothing is dated into a year whose points have already expired.</param>
+    public static object Grant(
+        Household household, Village village, Rule rule, Guid awardId, DateOnly occurredOn, string? note, Actor actor, DateOnly today, ExpiryPolicy expiry)
     {
         if (occurredOn > today) throw Refusal.Unprocessable("occurred-in-future", occurredOn.ToString("yyyy-MM-dd"));
+        if (occurredOn < expiry.ExpiredBefore(today)) throw Refusal.Unprocessable("occurred-in-expired-year", occurredOn.ToString("yyyy-MM-dd"));
         if (village.IsClosed(occurredOn)) throw Refusal.Conflict("month-closed", occurredOn.ToString("yyyy-MM"));
         GuardAgainstOwnHousehold(household, actor);
         if (rule.MonthlyCap is { } cap)

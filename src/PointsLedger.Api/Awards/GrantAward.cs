@@ -2,7 +2,9 @@ using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
+using PointsLedger.Expiry;
 using PointsLedger.Idempotency;
 using PointsLedger.Households;
 using PointsLedger.Http;
@@ -45,13 +47,14 @@ public static class GrantAwardEndpoint
     /// <summary>按细则加分或扣分。Send an Idempotency-Key: a retry returns the first answer.</summary>
     [WolverinePost("/api/awards"), Tags("Awards")]
     public static async Task<AwardRecorded> Post(
-        GrantAward command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpContext context, CancellationToken ct)
+        GrantAward command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<ExpirySettings> expiry,
+        HttpContext context, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Cadre, Roles.Approver, Roles.Admin);
         var (stream, household, village) = await session.FetchForDecisionAsync(command.HouseholdId, actor, ct);
 
         var decided = AwardDecisions.Grant(household, village, village.RuleFor(command.RuleCode), Guid.CreateVersion7(),
-            command.OccurredOn, command.Note, actor, clock.Today());
+            command.OccurredOn, command.Note, actor, clock.Today(), expiry.Value.For(village.Township));
         stream.AppendOne(AwardStreams.AsRecordedEvent(decided));
         return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created, AwardRecorded.From(household.Id, decided));
     }

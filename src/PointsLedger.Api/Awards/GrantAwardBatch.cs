@@ -3,7 +3,9 @@ using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
+using PointsLedger.Expiry;
 using PointsLedger.Idempotency;
 using PointsLedger.Http;
 using PointsLedger.Problems;
@@ -45,12 +47,14 @@ public static class GrantAwardBatchEndpoint
     /// <summary>批量加分：整批成功或整批不记；被拒的户列在 failures 中。</summary>
     [WolverinePost("/api/awards/batch"), Tags("Awards")]
     public static async Task<BatchRecorded> Post(
-        GrantAwardBatch command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpContext context, CancellationToken ct)
+        GrantAwardBatch command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<ExpirySettings> expiry,
+        HttpContext context, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Cadre, Roles.Approver, Roles.Admin).MustActIn(command.VillageId);
         var village = await session.LoadVillageAsync(command.VillageId, ct);
         var rule = village.RuleFor(command.RuleCode);
         var today = clock.Today();
+        var policy = expiry.Value.For(village.Township);
 
         // Locks are taken in id order, so two overlapping batches cannot deadlock each other.
         await session.BeginTransactionAsync(ct);
@@ -67,7 +71,7 @@ public static class GrantAwardBatchEndpoint
             {
                 var household = stream.Aggregate ?? throw Refusal.NotFound("household-not-found", id);
                 if (household.VillageId != village.Id) throw Refusal.Unprocessable("household-not-in-village", id);
-                var decided = AwardDecisions.Grant(household, village, rule, Guid.CreateVersion7(), command.OccurredOn, command.Note, actor, today);
+                var decided = AwardDecisions.Grant(household, village, rule, Guid.CreateVersion7(), command.OccurredOn, command.Note, actor, today, policy);
                 stream.AppendOne(AwardStreams.AsRecordedEvent(decided));
                 var recorded = AwardRecorded.From(id, decided);
                 awards.Add(new BatchAward(id, recorded.AwardId, recorded.Status));

@@ -21,6 +21,7 @@ public static class ProblemTexts
         ["household-number-taken"] = ("本村已登记该户号。", "This household number is already registered in this village."),
         ["rule-code-taken"] = ("本村已有编码为 {0} 的积分细则。", "The village already has a rule with code {0}."),
         ["unknown-rule"] = ("本村没有编码为 {0} 的积分细则。", "The village has no rule with code {0}."),
+        ["occurred-in-expired-year"] = ("发生日期 {0} 所在年度的积分已清零，不能再登记。", "Points of the year of {0} have already expired; it cannot be recorded."),
         ["occurred-in-future"] = ("发生日期 {0} 晚于今天，不能登记。", "The date {0} is in the future."),
         ["month-closed"] = ("{0} 月已公示结账，不能再登记到该月；请登记到下一个未结账月份。", "Month {0} is closed; record the correction in the next open month."),
         ["monthly-cap-reached"] = ("该户本月“{0}”已得 {1} 分，上限 {2} 分，不能再加 {3} 分。", "This household already has {1} points from rule {0} this month; the cap is {2}, so {3} more cannot be added."),

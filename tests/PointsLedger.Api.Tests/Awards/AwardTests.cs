@@ -145,6 +145,8 @@ public sealed class AwardTests(LedgerApp app)
 
         (await _api.Award(village, household, "NO-SUCH-RULE")).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "unknown-rule");
         (await _api.Award(village, household, rule, occurredOn: tomorrow)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "occurred-in-future");
+        var longAgo = new DateOnly(DateOnly.Parse(_api.Today()).Year - 2, 6, 1).ToString("yyyy-MM-dd");
+        (await _api.Award(village, household, rule, occurredOn: longAgo)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "occurred-in-expired-year");
         (await _api.Award(village, household, rule, token: other.Cadre)).ShouldBeProblem(HttpStatusCode.Forbidden, "out-of-scope");
         (await _api.Award(village, Guid.NewGuid(), rule)).ShouldBeProblem(HttpStatusCode.NotFound, "household-not-found");
         (await _api.Award(village, household, rule, token: _api.Token("clerk"))).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");

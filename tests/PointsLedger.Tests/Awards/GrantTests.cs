@@ -1,3 +1,4 @@
+using PointsLedger.Expiry;
 using PointsLedger.Awards;
 using PointsLedger.Problems;
 
@@ -11,7 +12,7 @@ public sealed class GrantTests
         var rule = Given.Rule("R1", PointColor.Orange, 5);
         var household = Given.Household();
 
-        var decided = Assert.IsType<PointsAwarded>(AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, "孝老", Given.Cadre, Given.Today));
+        var decided = Assert.IsType<PointsAwarded>(AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, "孝老", Given.Cadre, Given.Today, new ExpiryPolicy()));
         var after = household.Apply(decided);
 
         Assert.Equal(5, decided.Points);
@@ -26,7 +27,7 @@ public sealed class GrantTests
         var rule = Given.Rule("R1", PointColor.Red, 20, approval: true);
         var household = Given.Household();
 
-        var decided = Assert.IsType<AwardSubmitted>(AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today));
+        var decided = Assert.IsType<AwardSubmitted>(AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today, new ExpiryPolicy()));
 
         Assert.Equal(0, household.Apply(decided).Available.Total);
         Assert.True(household.Apply(decided).Pending.ContainsKey(decided.AwardId));
@@ -39,10 +40,10 @@ public sealed class GrantTests
         var pending = new AwardSubmitted(Guid.NewGuid(), "R1", PointColor.Purple, 5, Given.Today.AddDays(-3), "cadre-1", null);
         var household = Given.Household(Given.Awarded(PointColor.Purple, 5, Given.Today.AddDays(-1)), pending);
 
-        var refusal = Assert.Throws<Refusal>(() => AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today));
+        var refusal = Assert.Throws<Refusal>(() => AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today, new ExpiryPolicy()));
 
         Assert.Equal("monthly-cap-reached", refusal.Code);
-        Assert.IsType<PointsAwarded>(AwardDecisions.Grant(Given.Household(Given.Awarded(PointColor.Purple, 5, Given.Today)), Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today));
+        Assert.IsType<PointsAwarded>(AwardDecisions.Grant(Given.Household(Given.Awarded(PointColor.Purple, 5, Given.Today)), Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today, new ExpiryPolicy()));
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class GrantTests
         var revoked = Given.Awarded(PointColor.Purple, 5, Given.Today);
         var household = Given.Household(lastMonth, revoked, Given.Revoked(revoked));
 
-        Assert.IsType<PointsAwarded>(AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today));
+        Assert.IsType<PointsAwarded>(AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today, new ExpiryPolicy()));
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public sealed class GrantTests
         var household = Given.Household(first, Given.Revoked(first), deductionRevoked);
 
         Assert.Equal(0, household.PointsThisMonth("R1", Given.Today));
-        Assert.IsType<PointsAwarded>(AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today));
+        Assert.IsType<PointsAwarded>(AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today, new ExpiryPolicy()));
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class GrantTests
         var red = Given.Awarded(PointColor.Red, 10, new DateOnly(2026, 1, 1));
         var household = Given.Household(newer, older, red);
 
-        var decided = Assert.IsType<PointsAwarded>(AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today));
+        var decided = Assert.IsType<PointsAwarded>(AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today, new ExpiryPolicy()));
         var after = household.Apply(decided);
 
         Assert.Equal([new LotChange(older.AwardId, -3), new LotChange(newer.AwardId, -4)], decided.Changes);
@@ -89,12 +90,13 @@ public sealed class GrantTests
     [Theory]
     [InlineData(1, "occurred-in-future")]
     [InlineData(-60, "month-closed")]
+    [InlineData(-700, "occurred-in-expired-year")]
     public void Dates_in_the_future_or_in_a_closed_month_are_refused(int daysFromToday, string code)
     {
         var rule = Given.Rule("R1", PointColor.Blue, 5);
         var village = Given.Village(rule) with { ClosedThrough = Given.Today.AddMonths(-1).ToString("yyyy-MM") };
 
-        var refusal = Assert.Throws<Refusal>(() => AwardDecisions.Grant(Given.Household(), village, rule, Guid.NewGuid(), Given.Today.AddDays(daysFromToday), null, Given.Cadre, Given.Today));
+        var refusal = Assert.Throws<Refusal>(() => AwardDecisions.Grant(Given.Household(), village, rule, Guid.NewGuid(), Given.Today.AddDays(daysFromToday), null, Given.Cadre, Given.Today, new ExpiryPolicy()));
 
         Assert.Equal(code, refusal.Code);
     }
@@ -106,7 +108,7 @@ public sealed class GrantTests
         var household = Given.Household();
         var ownCadre = Given.Cadre with { HouseholdId = household.Id };
 
-        var refusal = Assert.Throws<Refusal>(() => AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, ownCadre, Given.Today));
+        var refusal = Assert.Throws<Refusal>(() => AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, ownCadre, Given.Today, new ExpiryPolicy()));
 
         Assert.Equal("self-award", refusal.Code);
         Assert.Equal(403, refusal.Status);
