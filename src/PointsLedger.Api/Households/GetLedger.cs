@@ -17,7 +17,7 @@ public static class GetLedgerEndpoint
         await session.LoadForReaderAsync(householdId, Actor.From(user), ct);
         var events = await session.Events.FetchStreamAsync(householdId, token: ct);
         var entries = LedgerEntries.From(events)
-            .Where(entry => color is null || entry.Color == color || entry.Kind == "expired")
+            .Where(entry => color is null || entry.Color == color)
             .Reverse()
             .ToList();
         return new HouseholdLedger(householdId, entries);

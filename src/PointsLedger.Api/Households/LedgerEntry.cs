@@ -13,14 +13,17 @@ public sealed record LedgerEntry(
 
 public static class LedgerEntries
 {
+    /// <summary>Expiry can touch lots of several colours at once: it gives one line per colour.</summary>
     public static IEnumerable<LedgerEntry> From(IReadOnlyList<IEvent> events)
     {
         var submitted = new Dictionary<Guid, AwardSubmitted>();
+        var lotColors = new Dictionary<Guid, PointColor>();
         foreach (var e in events)
         {
             switch (e.Data)
             {
                 case PointsAwarded a:
+                    lotColors[a.AwardId] = a.Color;
                     yield return Line(e, a.Points > 0 ? "award" : "deduction", a.AwardId, a.RuleCode, a.Color, a.OccurredOn,
                         a.Points, Moved(a.Points, a.Changes), a.AwardedBy, a.Note);
                     break;
@@ -30,6 +33,7 @@ public static class LedgerEntries
                     break;
                 case AwardApproved ap:
                     var award = submitted[ap.AwardId];
+                    lotColors[ap.AwardId] = award.Color;
                     yield return Line(e, "approved", ap.AwardId, award.RuleCode, award.Color, award.OccurredOn,
                         award.Points, Moved(award.Points, ap.Changes), ap.ApprovedBy, null);
                     break;
@@ -38,7 +42,10 @@ public static class LedgerEntries
                         r.WasCredited ? -r.Points : 0, Sum(r.Changes), r.RevokedBy, r.Reason);
                     break;
                 case PointsExpired x:
-                    yield return Line(e, "expired", null, null, null, null, 0, Sum(x.Changes), e.UserName, null);
+                    foreach (var byColor in x.Changes.GroupBy(c => lotColors[c.AwardId]))
+                    {
+                        yield return Line(e, "expired", null, null, byColor.Key, null, 0, Sum(byColor), e.UserName, null);
+                    }
                     break;
             }
         }

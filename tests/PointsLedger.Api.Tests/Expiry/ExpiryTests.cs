@@ -41,6 +41,7 @@ public sealed class ExpiryTests(LedgerApp app)
         Assert.Equal(10, (int)(await _api.Balance(household))["available"]!["orange"]!);
         var expired = Assert.Single(await _api.Ledger(household), e => (string?)e!["kind"] == "expired")!;
         Assert.Equal(-10, (int)expired["available"]!);
+        Assert.Equal("orange", (string?)expired["color"]);
     }
 
     [Fact]
