@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 using PointsLedger.Auth;
@@ -40,12 +38,12 @@ public sealed class BenchmarkHost : IAsyncDisposable
         if (string.IsNullOrEmpty(connectionString))
         {
             folder = Path.Combine(Path.GetTempPath(), $"pointsledger-bench-{Guid.NewGuid():N}");
-            cluster = await LocalCluster.StartAsync(new ClusterOptions(folder, FreePort()) { Durable = true });
+            cluster = await LocalCluster.StartAsync(new ClusterOptions(folder, FreePort.Find()) { Durable = true });
             connectionString = cluster.ConnectionString;
         }
 
         var signingKey = RandomNumberGenerator.GetBytes(32);
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{FreePort.Find()}");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "PointsLedger.Api.dll"), "--urls", address.ToString()])
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -97,10 +95,4 @@ public sealed class BenchmarkHost : IAsyncDisposable
         throw new TimeoutException("the API did not become ready in 60 s");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PointsLedger.Auth;
+using PointsLedger.Http;
 
 namespace PointsLedger.Api.Tests.Infrastructure;
 
@@ -69,7 +70,7 @@ public sealed class LedgerClient(LedgerApp app)
     public async Task<JsonArray> Ledger(Guid householdId) =>
         (await Get($"/api/households/{householdId}/ledger", Admin)).ShouldBe(HttpStatusCode.OK).Json["entries"]!.AsArray();
 
-    public string Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime).ToString("yyyy-MM-dd");
+    public string Today() => app.Clock.Today().ToString("yyyy-MM-dd");
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }

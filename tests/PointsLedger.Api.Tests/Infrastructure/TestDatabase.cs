@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using DotNet.Testcontainers.Builders;
 using PointsLedger.EmbeddedPostgres;
 using Testcontainers.PostgreSql;
@@ -38,7 +36,7 @@ public sealed class TestDatabase : IAsyncDisposable
         catch (DockerUnavailableException)
         {
             var folder = Path.Combine(Path.GetTempPath(), $"pointsledger-test-{Guid.NewGuid():N}");
-            var cluster = await LocalCluster.StartAsync(new ClusterOptions(folder, FreePort()) { Durable = false });
+            var cluster = await LocalCluster.StartAsync(new ClusterOptions(folder, FreePort.Find()) { Durable = false });
             return new TestDatabase(cluster.ConnectionString, new ThrowawayCluster(cluster, folder));
         }
     }
@@ -48,12 +46,6 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_owned is not null) await _owned.DisposeAsync();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed class ThrowawayCluster(LocalCluster cluster, string folder) : IAsyncDisposable
     {
