@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PointsLedger.Auth;
 using PointsLedger.Awards;
+using PointsLedger.Expiry;
 using PointsLedger.Villages;
 
 namespace PointsLedger.Tests;
@@ -43,7 +44,8 @@ public static class Given
     public static AwardRevoked Revoke(object[] events, Guid awardId, Actor? actor = null)
     {
         var household = Household(events);
-        return AwardDecisions.Revoke(household, Award.FromHistory(events, awardId), awardId, "撤销", actor ?? Approver);
+        return AwardDecisions.Revoke(household, Award.FromHistory(events, awardId), awardId, "撤销", actor ?? Approver,
+            new ExpiryPolicy().ExpiredBefore(Today));
     }
 
     public static PointsAwarded Awarded(PointColor color, int points, DateOnly on, string rule = "R1") =>

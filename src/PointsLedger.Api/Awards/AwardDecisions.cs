@@ -52,7 +52,8 @@ public static class AwardDecisions
     /// simply withdrawn.
     /// </summary>
     /// <param name="award">The award's story from the household's stream; null when the stream has no such award.</param>
-    public static AwardRevoked Revoke(Household household, Award? award, Guid awardId, string reason, Actor actor)
+    /// <param name="expiredBefore">Lots granted before this day have expired: a revoked deduction gives them nothing back.</param>
+    public static AwardRevoked Revoke(Household household, Award? award, Guid awardId, string reason, Actor actor, DateOnly expiredBefore)
     {
         if (award is null) throw Refusal.NotFound("award-not-found", awardId);
         if (award.Status == AwardStatus.Revoked) throw Refusal.Conflict("award-already-revoked");
@@ -62,7 +63,10 @@ public static class AwardDecisions
         {
             { Status: AwardStatus.Pending } => [],
             { Points: > 0 } => household.Lots.Draw(award.Points - award.Expired, lot => lot.Color == award.Color, first: award.AwardId),
-            _ => award.Changes.Select(change => change with { Points = -change.Points }).ToImmutableList(),
+            _ => award.Changes
+                .Where(change => household.Lots.Find(lot => lot.AwardId == change.AwardId)!.GrantedOn >= expiredBefore)
+                .Select(change => change with { Points = -change.Points })
+                .ToImmutableList(),
         };
         return new AwardRevoked(awardId, award.RuleCode, award.Color, award.Points, award.OccurredOn,
             award.Status == AwardStatus.Credited, actor.Id, reason, changes);

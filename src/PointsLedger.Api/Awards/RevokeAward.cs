@@ -2,7 +2,9 @@ using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
+using PointsLedger.Expiry;
 using PointsLedger.Idempotency;
 using PointsLedger.Households;
 using PointsLedger.Http;
@@ -25,13 +27,15 @@ public static class RevokeAwardEndpoint
     /// <summary>撤销：错记的积分以一条新的撤销记录冲回，原记录保留。</summary>
     [WolverinePost("/api/awards/{awardId}/revoke"), Tags("Awards")]
     public static async Task<AwardStatusChanged> Post(
-        Guid awardId, RevokeAward command, ClaimsPrincipal user, IDocumentSession session, HttpContext context, CancellationToken ct)
+        Guid awardId, RevokeAward command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<ExpirySettings> expiry,
+        HttpContext context, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin);
-        var (stream, household, _) = await session.FetchForDecisionAsync(await session.FindHouseholdOfAwardAsync(awardId, ct), actor, ct);
+        var (stream, household, village) = await session.FetchForDecisionAsync(await session.FindHouseholdOfAwardAsync(awardId, ct), actor, ct);
+        var expiredBefore = expiry.Value.For(village.Township).ExpiredBefore(clock.Today());
 
         var history = await session.Events.FetchStreamAsync(household.Id, token: ct);
-        stream.AppendOne(AwardDecisions.Revoke(household, Award.FromHistory(history.Select(e => e.Data), awardId), awardId, command.Reason, actor));
+        stream.AppendOne(AwardDecisions.Revoke(household, Award.FromHistory(history.Select(e => e.Data), awardId), awardId, command.Reason, actor, expiredBefore));
         return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK, new AwardStatusChanged(awardId, household.Id, "revoked"));
     }
 }

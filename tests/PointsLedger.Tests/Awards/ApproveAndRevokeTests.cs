@@ -80,6 +80,21 @@ public sealed class ApproveAndRevokeTests
     }
 
     [Fact]
+    public void A_revoked_deduction_gives_nothing_back_to_lots_that_have_expired()
+    {
+        var expiredLot = Given.Awarded(PointColor.Green, 3, new DateOnly(2024, 6, 1));
+        var liveLot = Given.Awarded(PointColor.Green, 10, new DateOnly(2026, 2, 1));
+        var deduction = new PointsAwarded(Guid.NewGuid(), "D1", PointColor.Green, -5, new DateOnly(2024, 12, 1), "cadre-1", null,
+            [new LotChange(expiredLot.AwardId, -3), new LotChange(liveLot.AwardId, -2)]);
+        object[] events = [expiredLot, liveLot, deduction];
+
+        var revoked = Given.Revoke(events, deduction.AwardId);
+
+        Assert.Equal([new LotChange(liveLot.AwardId, 2)], revoked.Changes);
+        Assert.Equal(10, Given.Household(events).Apply(revoked).Available.Green);
+    }
+
+    [Fact]
     public void Withdrawing_a_pending_award_moves_nothing_and_it_cannot_be_revoked_twice()
     {
         object[] events = [Pending];
