@@ -34,12 +34,15 @@ builder.Host.UseWolverine(opts =>
     opts.EnableRelayOfUserName = true;
     // One node in Development: agents such as the nightly schedule start at once instead of waiting for leader election.
     if (builder.Environment.IsDevelopment()) opts.Durability.Mode = DurabilityMode.Solo;
-    opts.CodeGeneration.TypeLoadMode = builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
+    // Production loads the handlers `codegen write` generated (deploy/Dockerfile); Wolverine:TypeLoadMode overrides.
+    opts.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Wolverine:TypeLoadMode",
+        builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic);
     opts.Schedules.ScheduleRecurring("daily-expiry", $"0 {expiry.SweepHour} * * *", _ => new RunExpirySweep(null), LedgerClock.Zone);
 });
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseLedgerLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -54,6 +57,7 @@ app.MapWolverineEndpoints(opts =>
 {
     opts.ApplyCorrelationIdHeaderToAllEndpoints = true;
     opts.RejectUnparseableQueryValues = true;
+    opts.RequireAuthorizeOnAll();
 });
 
 return await app.RunJasperFxCommands(args);

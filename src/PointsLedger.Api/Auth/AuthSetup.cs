@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
 using PointsLedger.Problems;
 
@@ -7,7 +6,7 @@ namespace PointsLedger.Auth;
 
 public static class AuthSetup
 {
-    /// <summary>JWT bearer on every route; health, Swagger and dev sign-in opt out explicitly.</summary>
+    /// <summary>JWT bearer; every Wolverine endpoint requires a signed-in caller (see Program), health and dev sign-in do not.</summary>
     public static void AddLedgerAuth(this WebApplicationBuilder builder)
     {
         var key = new SymmetricSecurityKey(LocalSecrets.Resolve(builder.Configuration, "Auth:SigningKey", "jwt-signing-key", builder.Environment));
@@ -25,7 +24,6 @@ public static class AuthSetup
                 },
             };
         });
-        builder.Services.AddAuthorization(options =>
-            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.Services.AddAuthorization();
     }
 }

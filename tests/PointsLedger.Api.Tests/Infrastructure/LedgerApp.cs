@@ -17,6 +17,8 @@ public sealed class LedgerApp : IAsyncLifetime
     /// <summary>The app's clock; tests that move it put it back when they end.</summary>
     public TestClock Clock { get; } = new();
 
+    public string ConnectionString => _database!.ConnectionString;
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.StartAsync();

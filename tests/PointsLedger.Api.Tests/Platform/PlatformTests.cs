@@ -53,6 +53,20 @@ public sealed class PlatformTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task Api_responses_carry_security_headers_and_are_not_cached()
+    {
+        using var http = app.Host.Server.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", _api.Admin);
+
+        using var response = await http.GetAsync($"/api/villages/{Guid.NewGuid()}");
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
     public async Task A_tampered_token_is_unauthorized()
     {
         var token = _api.Admin;

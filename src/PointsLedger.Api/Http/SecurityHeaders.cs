@@ -1,0 +1,28 @@
+namespace PointsLedger.Http;
+
+public static class SecurityHeaders
+{
+    /// <summary>
+    /// Headers browsers honour for every response; API responses also forbid loading anything,
+    /// since they are data, never pages (Swagger UI, a page, is left its scripts). Set as the response
+    /// starts, because the exception handler clears headers before it writes a problem.
+    /// </summary>
+    public static void UseSecurityHeaders(this WebApplication app) =>
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                if (context.Request.Path.StartsWithSegments("/api"))
+                {
+                    headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+                    headers.CacheControl = "no-store";
+                }
+                return Task.CompletedTask;
+            });
+            await next(context);
+        });
+}
