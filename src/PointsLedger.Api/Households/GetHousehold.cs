@@ -8,8 +8,11 @@ namespace PointsLedger.Households;
 public static class GetHouseholdEndpoints
 {
     [WolverineGet("/api/households/{householdId}"), Tags("Households")]
-    public static async Task<HouseholdView> Get(Guid householdId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        HouseholdView.From(await session.LoadForReaderAsync(householdId, Actor.From(user), ct));
+    public static async Task<HouseholdView> Get(Guid householdId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var reader = Actor.From(user);
+        return HouseholdView.For(await session.LoadForReaderAsync(householdId, reader, ct), reader);
+    }
 
     /// <summary>可用积分与累计积分，按颜色。</summary>
     [WolverineGet("/api/households/{householdId}/balance"), Tags("Households")]

@@ -24,6 +24,23 @@ public sealed class HouseholdTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task Only_the_village_and_the_household_see_the_full_name_and_phone()
+    {
+        var village = await _api.NewVillage();
+        var created = (await _api.Post($"/api/villages/{village.Id}/households",
+            new { householdNo = "002", headName = "欧阳秀英", idNumber = IdNumbers.Valid(), phone = "13900000001" }, village.Cadre)).ShouldBe(HttpStatusCode.Created);
+        var url = $"/api/households/{created.Guid("householdId")}";
+
+        var own = (await _api.Get(url, _api.Token("resident", householdId: created.Guid("householdId")))).Json;
+        var auditor = (await _api.Get(url, _api.Token("auditor"))).Json;
+
+        Assert.Equal("欧阳秀英", (string?)own["headName"]);
+        Assert.Equal("13900000001", (string?)own["phone"]);
+        Assert.Equal("欧**英", (string?)auditor["headName"]);
+        Assert.Null(auditor["phone"]);
+    }
+
+    [Fact]
     public async Task A_household_number_is_registered_once_per_village()
     {
         var village = await _api.NewVillage();
