@@ -20,6 +20,7 @@ builder.Services.AddSingleton(new IdNumberHasher(LocalSecrets.Resolve(builder.Co
 var expiry = builder.Configuration.GetSection("Expiry").Get<ExpirySettings>() ?? new ExpirySettings();
 builder.Services.AddSingleton(Options.Create(expiry));
 builder.Services.AddRequestLimits();
+builder.Services.AddLedgerRateLimits(builder.Configuration);
 builder.Services.AddLedgerJson();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkProblems.Customize);
@@ -50,6 +51,7 @@ app.UseRequestLimits();
 app.UseLedgerSwagger();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMiddleware<IdempotencyMiddleware>();
 app.MapLedgerHealth();
 app.MapDevToken();

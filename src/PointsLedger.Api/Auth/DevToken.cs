@@ -1,4 +1,5 @@
 using FluentValidation;
+using PointsLedger.Http;
 
 namespace PointsLedger.Auth;
 
@@ -34,6 +35,7 @@ public static class DevTokenEndpoint
                 return Results.Ok(new DevTokenResponse(issuer.Issue(actor, lifetime), "Bearer", (int)lifetime.TotalSeconds, actor.Id));
             })
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimits.SignIn)
             .WithTags("Auth");
     }
 }

@@ -36,6 +36,7 @@ public static class ProblemTexts
         ["batch-refused"] = ("批量登记未执行：有 {0} 户不符合条件，详见 failures；请修改后整批重新提交。", "The batch was not recorded: {0} households were refused (see failures); fix and resubmit the whole batch."),
         ["concurrency-conflict"] = ("数据刚被他人修改，请重试。", "The data was changed by someone else at the same time; retry."),
         ["idempotency-key-reused"] = ("该幂等键已用于另一个不同的请求。", "This Idempotency-Key was already used with a different request."),
+        ["too-many-requests"] = ("操作过于频繁，请稍后再试。", "Too many requests; try again later."),
         ["server-error"] = ("服务器内部错误，请稍后重试。", "An unexpected error occurred; retry later."),
     };
 

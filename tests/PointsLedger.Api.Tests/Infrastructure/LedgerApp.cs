@@ -36,6 +36,15 @@ public sealed class LedgerApp : IAsyncLifetime
         });
     }
 
+    /// <summary>A second app on the same database, configured otherwise: for what the shared app cannot show.</summary>
+    public Task<IAlbaHost> StartVariantAsync(string environment, IReadOnlyDictionary<string, string> settings) =>
+        AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment(environment);
+            builder.UseSetting("ConnectionStrings:PointsLedger", ConnectionString);
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        });
+
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();

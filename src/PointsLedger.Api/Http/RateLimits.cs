@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using PointsLedger.Problems;
+
+namespace PointsLedger.Http;
+
+/// <summary>
+/// Per-client limits on what attackers repeat: signing in (later also one-time codes and
+/// redemptions). Over the limit: 429 with Retry-After and a problem body.
+/// </summary>
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+
+    public static void AddLedgerRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.OnRejected = async (rejected, _) =>
+            {
+                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+                await Problem.WriteAsync(rejected.HttpContext, Problem.For("too-many-requests", StatusCodes.Status429TooManyRequests));
+            };
+        });
+    }
+}

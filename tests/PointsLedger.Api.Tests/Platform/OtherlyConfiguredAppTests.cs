@@ -1,0 +1,46 @@
+using System.Net;
+using System.Security.Cryptography;
+
+namespace PointsLedger.Api.Tests.Platform;
+
+[Collection(LedgerCollection.Name)]
+public sealed class OtherlyConfiguredAppTests(LedgerApp app)
+{
+    [Fact]
+    public async Task A_burst_of_sign_ins_is_refused_with_retry_after()
+    {
+        await using var limited = await app.StartVariantAsync("Development", new Dictionary<string, string> { ["RateLimits:SignInPerMinute"] = "3" });
+        using var http = limited.Server.CreateClient();
+
+        var statuses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add(await http.PostAsync("/api/auth/dev-token", new StringContent("""{"role":"admin"}""", System.Text.Encoding.UTF8, "application/json")));
+        }
+
+        Assert.Equal(3, statuses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        var refused = statuses.Last();
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Contains("too-many-requests", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Outside_development_there_is_no_dev_sign_in_and_keys_must_be_configured()
+    {
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        await using var production = await app.StartVariantAsync("Production", new Dictionary<string, string>
+        {
+            ["Auth:SigningKey"] = key,
+            ["PersonalData:IdNumberKey"] = key,
+            ["Wolverine:TypeLoadMode"] = "Dynamic",
+        });
+        using var http = production.Server.CreateClient();
+
+        var devToken = await http.PostAsync("/api/auth/dev-token", new StringContent("""{"role":"admin"}""", System.Text.Encoding.UTF8, "application/json"));
+        var anonymous = await http.GetAsync($"/api/villages/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, devToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+}
