@@ -21,6 +21,7 @@ var expiry = builder.Configuration.GetSection("Expiry").Get<ExpirySettings>() ??
 builder.Services.AddSingleton(Options.Create(expiry));
 builder.Services.AddRequestLimits();
 builder.Services.AddLedgerRateLimits(builder.Configuration);
+builder.Services.AddLedgerCors(builder.Configuration);
 builder.Services.AddLedgerJson();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkProblems.Customize);
@@ -49,6 +50,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLimits();
 app.UseLedgerSwagger();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

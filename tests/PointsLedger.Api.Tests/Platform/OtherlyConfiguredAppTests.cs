@@ -26,6 +26,28 @@ public sealed class OtherlyConfiguredAppTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task Browsers_may_call_only_from_configured_origins()
+    {
+        await using var configured = await app.StartVariantAsync("Development", new Dictionary<string, string> { ["Cors:Origins:0"] = "https://miniapp.example" });
+        using var http = configured.Server.CreateClient();
+
+        async Task<HttpResponseMessage> Preflight(string origin)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Options, "/api/awards");
+            request.Headers.Add("Origin", origin);
+            request.Headers.Add("Access-Control-Request-Method", "POST");
+            request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,idempotency-key");
+            return await http.SendAsync(request);
+        }
+
+        var allowed = await Preflight("https://miniapp.example");
+        var other = await Preflight("https://evil.example");
+
+        Assert.Equal("https://miniapp.example", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
     public async Task Outside_development_there_is_no_dev_sign_in_and_keys_must_be_configured()
     {
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
