@@ -3,6 +3,7 @@ using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Wolverine;
 
 namespace PointsLedger.Api.Tests.Infrastructure;
@@ -37,12 +38,16 @@ public sealed class LedgerApp : IAsyncLifetime
     }
 
     /// <summary>A second app on the same database, configured otherwise: for what the shared app cannot show.</summary>
-    public Task<IAlbaHost> StartVariantAsync(string environment, IReadOnlyDictionary<string, string> settings) =>
+    public Task<IAlbaHost> StartVariantAsync(string environment, IReadOnlyDictionary<string, string> settings, ILoggerProvider? logs = null) =>
         AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment(environment);
             builder.UseSetting("ConnectionStrings:PointsLedger", ConnectionString);
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
+            if (logs is not null)
+            {
+                builder.ConfigureLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+            }
         });
 
     public async Task DisposeAsync()
