@@ -16,7 +16,7 @@ public static class ApproveAwardEndpoint
         Guid awardId, ClaimsPrincipal user, IDocumentSession session, HttpContext context, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin);
-        var (stream, household, village) = await session.FetchForDecisionAsync(await session.FindHouseholdOfAwardAsync(awardId, ct), actor, ct);
+        var (stream, household, village) = await session.FetchAwardForDecisionAsync(awardId, actor, ct);
 
         stream.AppendOne(AwardDecisions.Approve(household, village, awardId, actor));
         return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK, new AwardStatusChanged(awardId, household.Id, "credited"));

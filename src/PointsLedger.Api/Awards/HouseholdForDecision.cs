@@ -30,4 +30,22 @@ public static class HouseholdForDecision
             : await session.LoadVillageAsync(household.VillageId, ct);
         return (stream, household, village);
     }
+
+    /// <summary>
+    /// The same for the household an award belongs to. A caller from another village is told the
+    /// award does not exist, as a read would tell them, rather than that it exists elsewhere.
+    /// </summary>
+    public static async Task<(IEventStream<Household> Stream, Household Household, Village Village)> FetchAwardForDecisionAsync(
+        this IDocumentSession session, Guid awardId, Actor actor, CancellationToken ct)
+    {
+        var householdId = await session.FindHouseholdOfAwardAsync(awardId, ct);
+        try
+        {
+            return await session.FetchForDecisionAsync(householdId, actor, ct);
+        }
+        catch (Refusal refusal) when (refusal.Code == "out-of-scope")
+        {
+            throw Refusal.NotFound("award-not-found", awardId);
+        }
+    }
 }

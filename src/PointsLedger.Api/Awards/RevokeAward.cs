@@ -31,7 +31,7 @@ public static class RevokeAwardEndpoint
         HttpContext context, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin);
-        var (stream, household, village) = await session.FetchForDecisionAsync(await session.FindHouseholdOfAwardAsync(awardId, ct), actor, ct);
+        var (stream, household, village) = await session.FetchAwardForDecisionAsync(awardId, actor, ct);
         var expiredBefore = expiry.Value.For(village.Township).ExpiredBefore(clock.Today());
 
         var history = await session.Events.FetchStreamAsync(household.Id, token: ct);

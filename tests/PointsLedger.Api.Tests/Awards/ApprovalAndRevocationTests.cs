@@ -50,7 +50,7 @@ public sealed class ApprovalAndRevocationTests(LedgerApp app)
 
         (await _api.Post($"/api/awards/{awardId}/approve", new { }, village.Cadre)).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
         (await _api.Post($"/api/awards/{Guid.NewGuid()}/approve", new { }, village.Approver)).ShouldBeProblem(HttpStatusCode.NotFound, "award-not-found");
-        (await _api.Post($"/api/awards/{awardId}/approve", new { }, (await _api.NewVillage()).Approver)).ShouldBeProblem(HttpStatusCode.Forbidden, "out-of-scope");
+        (await _api.Post($"/api/awards/{awardId}/approve", new { }, (await _api.NewVillage()).Approver)).ShouldBeProblem(HttpStatusCode.NotFound, "award-not-found");
     }
 
     [Fact]
