@@ -1,5 +1,6 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
 using PointsLedger.Database;
@@ -8,6 +9,7 @@ using PointsLedger.Households;
 using PointsLedger.Http;
 using PointsLedger.Idempotency;
 using PointsLedger.Problems;
+using PointsLedger.Staff;
 using Wolverine;
 using Wolverine.Http;
 
@@ -16,6 +18,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddLedgerStore(builder.ResolveConnectionString());
 builder.AddLedgerAuth();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
+builder.Services.AddHostedService<FirstAdmin>();
 builder.Services.AddSingleton(new IdNumberHasher(LocalSecrets.Resolve(builder.Configuration, "PersonalData:IdNumberKey", "id-number-key", builder.Environment)));
 var expiry = builder.Configuration.GetSection("Expiry").Get<ExpirySettings>() ?? new ExpirySettings();
 builder.Services.AddSingleton(Options.Create(expiry));

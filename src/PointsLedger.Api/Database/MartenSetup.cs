@@ -7,6 +7,7 @@ using Npgsql;
 using PointsLedger.Households;
 using PointsLedger.Idempotency;
 using PointsLedger.Problems;
+using PointsLedger.Staff;
 using PointsLedger.Villages;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -39,6 +40,8 @@ public static class MartenSetup
                     .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.HouseholdNumber, x => x.VillageId, x => x.HouseholdNo)
                     .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.CardNumber, x => x.CardNo)
                     .Index(x => x.OldestOpenGrant!);
+                opts.Projections.Snapshot<StaffAccount>(SnapshotLifecycle.Inline)
+                    .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.StaffLogin, x => x.Login);
                 opts.Schema.For<IdempotentResponse>();
             })
             .UseLightweightSessions()

@@ -15,6 +15,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
     {
         [UniqueIndexes.VillageCode] = "village-code-taken",
         [UniqueIndexes.HouseholdNumber] = "household-number-taken",
+        [UniqueIndexes.StaffLogin] = "login-taken",
     };
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)

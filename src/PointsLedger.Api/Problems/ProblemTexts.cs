@@ -36,6 +36,12 @@ public static class ProblemTexts
         ["batch-refused"] = ("批量登记未执行：有 {0} 户不符合条件，详见 failures；请修改后整批重新提交。", "The batch was not recorded: {0} households were refused (see failures); fix and resubmit the whole batch."),
         ["concurrency-conflict"] = ("数据刚被他人修改，请重试。", "The data was changed by someone else at the same time; retry."),
         ["idempotency-key-reused"] = ("该幂等键已用于另一个不同的请求。", "This Idempotency-Key was already used with a different request."),
+        ["login-taken"] = ("该登录名已被使用。", "This login is already taken."),
+        ["staff-not-found"] = ("找不到工作人员账号 {0}。", "Staff account {0} was not found."),
+        ["sign-in-failed"] = ("登录名或密码错误。连续输错 5 次将锁定 15 分钟。", "Wrong login or password. Five failures in a row lock the account for 15 minutes."),
+        ["account-locked"] = ("密码输错次数过多，账号已锁定至 {0}，或请管理员重置密码。", "Too many wrong passwords: the account is locked until {0}, or until an admin resets the password."),
+        ["account-disabled"] = ("该账号已停用。", "This account is disabled."),
+        ["refresh-token-invalid"] = ("登录已过期或已退出，请重新登录。", "The session has expired or was signed out; sign in again."),
         ["too-many-requests"] = ("操作过于频繁，请稍后再试。", "Too many requests; try again later."),
         ["server-error"] = ("服务器内部错误，请稍后重试。", "An unexpected error occurred; retry later."),
     };

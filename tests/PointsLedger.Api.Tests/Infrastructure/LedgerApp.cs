@@ -28,6 +28,8 @@ public sealed class LedgerApp : IAsyncLifetime
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:PointsLedger", _database.ConnectionString);
+            // Many tests sign in; the limit itself is tested on a host of its own.
+            builder.UseSetting("RateLimits:SignInPerMinute", "10000");
             builder.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

@@ -23,6 +23,8 @@ public sealed class OtherlyConfiguredAppTests(LedgerApp app)
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Contains("too-many-requests", await refused.Content.ReadAsStringAsync());
+        var signIn = await http.PostAsync("/api/auth/sign-in", new StringContent("""{"login":"someone","password":"whatever1"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, signIn.StatusCode);
     }
 
     [Fact]

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using PointsLedger.Auth;
+using PointsLedger.Http;
+using PointsLedger.Problems;
+using Wolverine.Http;
+
+namespace PointsLedger.Staff;
+
+public sealed record ResetStaffPassword(string Password)
+{
+    public sealed class Validator : AbstractValidator<ResetStaffPassword>
+    {
+        public Validator() => RuleFor(x => x.Password).SetValidator(new PasswordRule());
+    }
+}
+
+public static class ResetStaffPasswordEndpoint
+{
+    public static ProblemDetails Validate(ResetStaffPassword command) => Shape.Check<ResetStaffPassword, ResetStaffPassword.Validator>(command);
+
+    /// <summary>重置密码: also lifts a lockout.</summary>
+    [WolverinePost("/api/staff/{accountId}/password"), Tags("Staff"), EmptyResponse]
+    public static async Task ResetPassword(
+        Guid accountId, ResetStaffPassword command, ClaimsPrincipal user, IDocumentSession session, IPasswordHasher<StaffAccount> hasher, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Admin);
+        var stream = await session.FetchAccountAsync(accountId, ct);
+        stream.AppendOne(new StaffPasswordReset(accountId, hasher.HashPassword(stream.Aggregate!, command.Password), actor.Id));
+    }
+}

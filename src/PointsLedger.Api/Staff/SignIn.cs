@@ -1,0 +1,52 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using PointsLedger.Auth;
+using PointsLedger.Http;
+using PointsLedger.Problems;
+using Wolverine.Http;
+
+namespace PointsLedger.Staff;
+
+public sealed record SignIn(string Login, string Password)
+{
+    public sealed class Validator : AbstractValidator<SignIn>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Login).NotEmpty().MaximumLength(64);
+            RuleFor(x => x.Password).NotEmpty().MaximumLength(128);
+        }
+    }
+}
+
+public static class SignInEndpoint
+{
+    public static ProblemDetails Validate(SignIn command) => Shape.Check<SignIn, SignIn.Validator>(command);
+
+    /// <summary>
+    /// 工作人员登录. A wrong password is recorded (it counts towards the lockout) and answered with the
+    /// same problem as an unknown login, so the answer does not tell which logins exist.
+    /// </summary>
+    [WolverinePost("/api/auth/sign-in"), Tags("Auth"), AllowAnonymous, EnableRateLimiting(RateLimits.SignIn)]
+    public static async Task<IResult> Post(
+        SignIn command, IDocumentSession session, IPasswordHasher<StaffAccount> hasher, TokenIssuer issuer, TimeProvider clock, CancellationToken ct)
+    {
+        var accountId = await session.Query<StaffAccount>().Where(a => a.Login == command.Login).Select(a => a.Id).FirstOrDefaultAsync(ct);
+        if (accountId == Guid.Empty) return Results.Problem(Problem.For("sign-in-failed", StatusCodes.Status401Unauthorized));
+
+        var stream = await session.Events.FetchForExclusiveWriting<StaffAccount>(accountId, ct);
+        var account = stream.Aggregate!;
+        var matches = hasher.VerifyHashedPassword(account, account.PasswordHash, command.Password) != PasswordVerificationResult.Failed;
+        var refreshToken = StaffTokens.NewRefreshToken(account.Id);
+
+        var decided = SignInDecisions.SignIn(account, matches, StaffTokens.Hash(refreshToken), clock.GetUtcNow());
+        stream.AppendOne(decided);
+        return decided is StaffSignedIn
+            ? Results.Ok(StaffTokens.Issue(issuer, account, refreshToken))
+            : Results.Problem(Problem.For("sign-in-failed", StatusCodes.Status401Unauthorized));
+    }
+}

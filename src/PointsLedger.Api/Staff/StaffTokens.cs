@@ -1,0 +1,26 @@
+using System.Security.Cryptography;
+using System.Text;
+using PointsLedger.Auth;
+
+namespace PointsLedger.Staff;
+
+/// <summary>What a signed-in staff member gets: a short-lived access token and a refresh token.</summary>
+public sealed record SignedIn(string AccessToken, string RefreshToken, string TokenType, int ExpiresIn);
+
+public static class StaffTokens
+{
+    public static readonly TimeSpan AccessLifetime = TimeSpan.FromMinutes(15);
+
+    /// <summary>"{accountId}.{secret}": the account is found from the token, and only its hash is stored.</summary>
+    public static string NewRefreshToken(Guid accountId) =>
+        $"{accountId:N}.{Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_')}";
+
+    public static string Hash(string refreshToken) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));
+
+    public static Guid? AccountOf(string refreshToken) =>
+        refreshToken.Split('.') is [var id, _] && Guid.TryParseExact(id, "N", out var accountId) ? accountId : null;
+
+    public static SignedIn Issue(TokenIssuer issuer, StaffAccount account, string refreshToken) => new(
+        issuer.Issue(new Actor(account.Id.ToString(), account.Role, account.VillageId, account.MerchantId, account.HouseholdId), AccessLifetime),
+        refreshToken, "Bearer", (int)AccessLifetime.TotalSeconds);
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using Npgsql;
+
+namespace PointsLedger.Api.Tests.Staff;
+
+[Collection(LedgerCollection.Name)]
+public sealed class StaffAccountTests(LedgerApp app)
+{
+    private const string Password = "Wuse2026jifen";
+    private readonly LedgerClient _api = new(app);
+
+    private async Task<(Guid AccountId, string Login)> NewCadre(TestVillage village)
+    {
+        var login = $"cadre{Guid.NewGuid():N}"[..16];
+        var created = (await _api.Post("/api/staff", new { login, displayName = "刘建国", role = "cadre", villageId = village.Id, password = Password }, _api.Admin))
+            .ShouldBe(HttpStatusCode.Created);
+        return (created.Guid("accountId"), login);
+    }
+
+    private Task<Response> SignIn(string login, string password) => _api.Post("/api/auth/sign-in", new { login, password }, token: null);
+
+    [Fact]
+    public async Task A_staff_member_signs_in_refreshes_and_signs_out()
+    {
+        var village = await _api.NewVillage();
+        var (_, login) = await NewCadre(village);
+
+        var signedIn = (await SignIn(login, Password)).ShouldBe(HttpStatusCode.OK).Json;
+        (await _api.Get($"/api/villages/{village.Id}", (string?)signedIn["accessToken"])).ShouldBe(HttpStatusCode.OK);
+
+        var refreshed = (await _api.Post("/api/auth/refresh", new { refreshToken = (string?)signedIn["refreshToken"] }, token: null)).ShouldBe(HttpStatusCode.OK).Json;
+        (await _api.Get($"/api/villages/{village.Id}", (string?)refreshed["accessToken"])).ShouldBe(HttpStatusCode.OK);
+        (await _api.Post("/api/auth/refresh", new { refreshToken = (string?)signedIn["refreshToken"] }, token: null))
+            .ShouldBeProblem(HttpStatusCode.Unauthorized, "refresh-token-invalid");
+
+        (await _api.Post("/api/auth/sign-out", new { refreshToken = (string?)refreshed["refreshToken"] }, token: null)).ShouldBe(HttpStatusCode.NoContent);
+        (await _api.Post("/api/auth/refresh", new { refreshToken = (string?)refreshed["refreshToken"] }, token: null))
+            .ShouldBeProblem(HttpStatusCode.Unauthorized, "refresh-token-invalid");
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_until_an_admin_resets_it()
+    {
+        var village = await _api.NewVillage();
+        var (accountId, login) = await NewCadre(village);
+
+        for (var i = 0; i < 5; i++) (await SignIn(login, "wrong-password-1")).ShouldBeProblem(HttpStatusCode.Unauthorized, "sign-in-failed");
+        (await SignIn(login, Password)).ShouldBeProblem(HttpStatusCode.Forbidden, "account-locked");
+
+        (await _api.Post($"/api/staff/{accountId}/password", new { password = "Another2026pw" }, _api.Admin)).ShouldBe(HttpStatusCode.NoContent);
+        (await SignIn(login, "Another2026pw")).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task An_unknown_login_is_answered_like_a_wrong_password()
+    {
+        (await SignIn("nobody-here", Password)).ShouldBeProblem(HttpStatusCode.Unauthorized, "sign-in-failed");
+    }
+
+    [Fact]
+    public async Task A_disabled_account_cannot_sign_in()
+    {
+        var village = await _api.NewVillage();
+        var (accountId, login) = await NewCadre(village);
+
+        (await _api.Post($"/api/staff/{accountId}/disable", new { reason = "调离" }, _api.Admin)).ShouldBe(HttpStatusCode.NoContent);
+
+        (await SignIn(login, Password)).ShouldBeProblem(HttpStatusCode.Forbidden, "account-disabled");
+    }
+
+    [Fact]
+    public async Task Accounts_are_opened_by_admins_with_unique_logins_and_real_passwords()
+    {
+        var village = await _api.NewVillage();
+        var (_, login) = await NewCadre(village);
+
+        (await _api.Post("/api/staff", new { login, displayName = "重复", role = "cadre", villageId = village.Id, password = Password }, _api.Admin))
+            .ShouldBeProblem(HttpStatusCode.Conflict, "login-taken");
+        var weak = (await _api.Post("/api/staff", new { login = "weak1", displayName = "弱", role = "cadre", villageId = village.Id, password = "123456" }, _api.Admin))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "validation-failed");
+        Assert.True(weak.Json["errors"]!.AsObject().ContainsKey("password"));
+        (await _api.Post("/api/staff", new { login = "x1", displayName = "越权", role = "admin", password = Password }, village.Cadre))
+            .ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task The_first_admin_comes_from_the_bootstrap_settings_of_an_empty_database()
+    {
+        var database = $"bootstrap_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(app.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await new NpgsqlCommand($"create database {database}", connection).ExecuteNonQueryAsync();
+        }
+        var connectionString = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = database }.ConnectionString;
+
+        await using var fresh = await app.StartVariantAsync("Development", new Dictionary<string, string>
+        {
+            ["ConnectionStrings:PointsLedger"] = connectionString,
+            ["Bootstrap:AdminLogin"] = "zhen-admin",
+            ["Bootstrap:AdminPassword"] = Password,
+        });
+        using var http = fresh.Server.CreateClient();
+
+        var response = await http.PostAsync("/api/auth/sign-in",
+            new StringContent($$"""{"login":"zhen-admin","password":"{{Password}}"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using PointsLedger.Problems;
+using PointsLedger.Staff;
+
+namespace PointsLedger.Tests.Staff;
+
+public sealed class SignInDecisionTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private static StaffAccount Account(params object[] events) => events.Aggregate(
+        StaffAccount.Create(new StaffAccountOpened(Guid.NewGuid(), "liu", "刘", "cadre", Guid.NewGuid(), null, null, "hash", "admin")),
+        (account, e) => e switch
+        {
+            StaffSignInFailed x => account.Apply(x),
+            StaffSignedIn x => account.Apply(x),
+            StaffAccountDisabled x => account.Apply(x),
+            StaffPasswordReset x => account.Apply(x),
+            StaffTokenRefreshed x => account.Apply(x),
+            _ => throw new ArgumentOutOfRangeException(nameof(e)),
+        });
+
+    private static StaffSignInFailed Failed(StaffAccount account) => new(account.Id, Now, null);
+
+    [Fact]
+    public void The_fifth_wrong_password_in_a_row_locks_the_account()
+    {
+        var account = Account();
+        for (var i = 0; i < 4; i++) account = account.Apply(Assert.IsType<StaffSignInFailed>(SignInDecisions.SignIn(account, false, "h", Now)));
+
+        var fifth = Assert.IsType<StaffSignInFailed>(SignInDecisions.SignIn(account, false, "h", Now));
+        var locked = account.Apply(fifth);
+
+        Assert.Equal(Now + SignInDecisions.Lockout, fifth.LockedUntil);
+        Assert.Equal("account-locked", Assert.Throws<Refusal>(() => SignInDecisions.SignIn(locked, true, "h", Now.AddMinutes(14))).Code);
+        Assert.IsType<StaffSignedIn>(SignInDecisions.SignIn(locked, true, "h", Now.AddMinutes(16)));
+    }
+
+    [Fact]
+    public void A_good_password_resets_the_count_of_failures()
+    {
+        var account = Account();
+        for (var i = 0; i < 4; i++) account = account.Apply(Failed(account));
+        account = account.Apply(Assert.IsType<StaffSignedIn>(SignInDecisions.SignIn(account, true, "h", Now)));
+
+        Assert.Null(Assert.IsType<StaffSignInFailed>(SignInDecisions.SignIn(account, false, "h", Now)).LockedUntil);
+    }
+
+    [Fact]
+    public void A_disabled_account_neither_signs_in_nor_refreshes()
+    {
+        var account = Account(new StaffSignedIn(Guid.Empty, "r1", Now.AddDays(14)), new StaffAccountDisabled(Guid.Empty, "admin", "离职"));
+
+        Assert.Equal("account-disabled", Assert.Throws<Refusal>(() => SignInDecisions.SignIn(account, true, "h", Now)).Code);
+        Assert.Equal("account-disabled", Assert.Throws<Refusal>(() => SignInDecisions.Refresh(account, "r1", "r2", Now)).Code);
+        Assert.Equal(ImmutableDictionary<string, DateTimeOffset>.Empty, account.RefreshTokens);
+    }
+
+    [Fact]
+    public void A_refresh_token_works_once_and_not_after_it_expires()
+    {
+        var account = Account(new StaffSignedIn(Guid.Empty, "r1", Now.AddDays(14)));
+
+        var refreshed = account.Apply(SignInDecisions.Refresh(account, "r1", "r2", Now));
+
+        Assert.Equal("refresh-token-invalid", Assert.Throws<Refusal>(() => SignInDecisions.Refresh(refreshed, "r1", "r3", Now)).Code);
+        Assert.Equal("refresh-token-invalid", Assert.Throws<Refusal>(() => SignInDecisions.Refresh(refreshed, "r2", "r3", Now.AddDays(15))).Code);
+    }
+}
