@@ -52,6 +52,22 @@ public sealed class StaffAccountTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task A_cadre_linked_to_their_household_cannot_award_it()
+    {
+        var village = await _api.NewVillage();
+        var rule = await _api.NewRule(village, "orange", 5);
+        var own = await _api.NewHousehold(village);
+        var neighbour = await _api.NewHousehold(village);
+        var login = $"linked{Guid.NewGuid():N}"[..16];
+        (await _api.Post("/api/staff", new { login, displayName = "张三明", role = "cadre", villageId = village.Id, householdId = own, password = Password }, _api.Admin))
+            .ShouldBe(HttpStatusCode.Created);
+        var token = (string?)(await SignIn(login, Password)).ShouldBe(HttpStatusCode.OK).Json["accessToken"];
+
+        (await _api.Award(village, own, rule, token: token)).ShouldBeProblem(HttpStatusCode.Forbidden, "self-award");
+        (await _api.Award(village, neighbour, rule, token: token)).ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task An_unknown_login_is_answered_like_a_wrong_password()
     {
         (await SignIn("nobody-here", Password)).ShouldBeProblem(HttpStatusCode.Unauthorized, "sign-in-failed");
