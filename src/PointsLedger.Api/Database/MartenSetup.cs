@@ -7,6 +7,7 @@ using Npgsql;
 using PointsLedger.Households;
 using PointsLedger.Idempotency;
 using PointsLedger.Problems;
+using PointsLedger.Residents;
 using PointsLedger.Staff;
 using PointsLedger.Villages;
 using Weasel.Core;
@@ -43,6 +44,8 @@ public static class MartenSetup
                 opts.Projections.Snapshot<StaffAccount>(SnapshotLifecycle.Inline)
                     .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.StaffLogin, x => x.Login);
                 opts.Schema.For<IdempotentResponse>();
+                opts.Schema.For<OneTimeCode>().UseOptimisticConcurrency(true);
+                opts.Schema.For<Household>().Index(x => x.Phone!);
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine();

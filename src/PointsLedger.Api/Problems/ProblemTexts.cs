@@ -42,6 +42,8 @@ public static class ProblemTexts
         ["account-locked"] = ("密码输错次数过多，账号已锁定至 {0}，或请管理员重置密码。", "Too many wrong passwords: the account is locked until {0}, or until an admin resets the password."),
         ["account-disabled"] = ("该账号已停用。", "This account is disabled."),
         ["refresh-token-invalid"] = ("登录已过期或已退出，请重新登录。", "The session has expired or was signed out; sign in again."),
+        ["code-invalid"] = ("验证码错误或已过期，请重新获取。", "The code is wrong or has expired; request a new one."),
+        ["sms-unavailable"] = ("短信服务暂不可用，请联系村干部。", "Text messages are not available right now; ask the village cadre."),
         ["too-many-requests"] = ("操作过于频繁，请稍后再试。", "Too many requests; try again later."),
         ["server-error"] = ("服务器内部错误，请稍后重试。", "An unexpected error occurred; retry later."),
     };

@@ -18,6 +18,8 @@ public sealed class LedgerApp : IAsyncLifetime
     /// <summary>The app's clock; tests that move it put it back when they end.</summary>
     public TestClock Clock { get; } = new();
 
+    public CodeInbox Codes { get; } = new();
+
     public string ConnectionString => _database!.ConnectionString;
 
     public async Task InitializeAsync()
@@ -30,10 +32,12 @@ public sealed class LedgerApp : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:PointsLedger", _database.ConnectionString);
             // Many tests sign in; the limit itself is tested on a host of its own.
             builder.UseSetting("RateLimits:SignInPerMinute", "10000");
+            builder.UseSetting("RateLimits:CodesPerMinute", "10000");
             builder.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton<PointsLedger.Residents.IOneTimeCodeSender>(Codes);
                 services.RunWolverineInSoloMode();
             });
         });

@@ -9,7 +9,7 @@ public sealed class OtherlyConfiguredAppTests(LedgerApp app)
     [Fact]
     public async Task A_burst_of_sign_ins_is_refused_with_retry_after()
     {
-        await using var limited = await app.StartVariantAsync("Development", new Dictionary<string, string> { ["RateLimits:SignInPerMinute"] = "3" });
+        await using var limited = await app.StartVariantAsync("Development", new Dictionary<string, string> { ["RateLimits:SignInPerMinute"] = "3", ["RateLimits:CodesPerMinute"] = "1" });
         using var http = limited.Server.CreateClient();
 
         var statuses = new List<HttpResponseMessage>();
@@ -25,6 +25,10 @@ public sealed class OtherlyConfiguredAppTests(LedgerApp app)
         Assert.Contains("too-many-requests", await refused.Content.ReadAsStringAsync());
         var signIn = await http.PostAsync("/api/auth/sign-in", new StringContent("""{"login":"someone","password":"whatever1"}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.TooManyRequests, signIn.StatusCode);
+
+        HttpContent Phone() => new StringContent("""{"phone":"13900000000"}""", System.Text.Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/api/auth/resident/code", Phone())).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await http.PostAsync("/api/auth/resident/code", Phone())).StatusCode);
     }
 
     [Fact]

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Marten;
+using PointsLedger.Auth;
+using PointsLedger.Households;
+using PointsLedger.Ledger;
+using Wolverine.Http;
+
+namespace PointsLedger.Residents;
+
+/// <summary>The signed-in resident's own household, without having to know its id.</summary>
+public static class MeEndpoints
+{
+    [WolverineGet("/api/me"), Tags("Me")]
+    public static Task<HouseholdView> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        GetHouseholdEndpoints.Get(OwnHousehold(user), user, session, ct);
+
+    [WolverineGet("/api/me/balance"), Tags("Me")]
+    public static Task<Balance> GetBalance(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        GetHouseholdEndpoints.GetBalance(OwnHousehold(user), user, session, ct);
+
+    [WolverineGet("/api/me/ledger"), Tags("Me")]
+    public static Task<HouseholdLedger> GetLedger(PointColor? color, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        GetLedgerEndpoint.Get(OwnHousehold(user), color, user, session, ct);
+
+    private static Guid OwnHousehold(ClaimsPrincipal user) =>
+        Actor.From(user).MustBe(Roles.Resident).HouseholdId ?? throw Problems.Refusal.Forbidden("forbidden");
+}

@@ -1,0 +1,58 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using PointsLedger.Auth;
+using PointsLedger.Http;
+using PointsLedger.Problems;
+using Wolverine.Http;
+
+namespace PointsLedger.Residents;
+
+public sealed record ResidentSignIn(string Phone, string Code)
+{
+    public sealed class Validator : AbstractValidator<ResidentSignIn>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Phone).Matches("^1[3-9][0-9]{9}$");
+            RuleFor(x => x.Code).Matches("^[0-9]{6}$");
+        }
+    }
+}
+
+public sealed record ResidentSignedIn(string AccessToken, string TokenType, int ExpiresIn, Guid HouseholdId);
+
+public static class ResidentSignInEndpoint
+{
+    public static readonly TimeSpan AccessLifetime = TimeSpan.FromDays(1);
+
+    public static ProblemDetails Validate(ResidentSignIn command) => Shape.Check<ResidentSignIn, ResidentSignIn.Validator>(command);
+
+    /// <summary>
+    /// 验证码登录. A code works once (concurrent uses lose on the code's version); a wrong code counts,
+    /// and the fifth wrong one kills the code.
+    /// </summary>
+    [WolverinePost("/api/auth/resident/sign-in"), Tags("Auth"), AllowAnonymous, EnableRateLimiting(RateLimits.SignIn)]
+    public static async Task<IResult> Post(
+        ResidentSignIn command, IDocumentSession session, TokenIssuer issuer, TimeProvider clock, CancellationToken ct)
+    {
+        var issued = await session.LoadAsync<OneTimeCode>(OneTimeCodes.KeyFor(command.Phone), ct);
+        if (issued is null || issued.ExpiresAt <= clock.GetUtcNow()) return Refused();
+
+        if (issued.CodeHash != OneTimeCodes.HashCode(command.Phone, command.Code))
+        {
+            if (issued.WrongTries + 1 >= OneTimeCodes.MaxWrongTries) session.Delete(issued);
+            else session.Update(issued with { WrongTries = issued.WrongTries + 1 });
+            return Refused();
+        }
+
+        // Used up by a versioned update rather than a delete, so a second use racing this one fails.
+        session.Update(issued with { ExpiresAt = DateTimeOffset.MinValue });
+        var token = issuer.Issue(new Actor($"resident-{issued.HouseholdId:N}", Roles.Resident, HouseholdId: issued.HouseholdId), AccessLifetime);
+        return Results.Ok(new ResidentSignedIn(token, "Bearer", (int)AccessLifetime.TotalSeconds, issued.HouseholdId));
+    }
+
+    private static IResult Refused() => Results.Problem(Problem.For("code-invalid", StatusCodes.Status401Unauthorized));
+}
