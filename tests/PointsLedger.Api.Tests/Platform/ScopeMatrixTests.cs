@@ -1,0 +1,149 @@
+using System.Net;
+using Marten;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PointsLedger.Api.Tests.Platform;
+
+/// <summary>
+/// Every route in the app × every kind of caller: allowed callers get past access control,
+/// everyone else gets 401 (no token) or 403/404, and the refused requests append no event.
+/// The routes come from the app's endpoint data source, so a new route without a row here fails.
+/// </summary>
+[Collection(LedgerCollection.Name)]
+public sealed class ScopeMatrixTests(LedgerApp app)
+{
+    private readonly LedgerClient _api = new(app);
+
+    private enum Caller { Anonymous, Admin, Auditor, Clerk, CadreOwn, CadreOther, ApproverOwn, ApproverOther, ResidentOwn, ResidentOther }
+
+    private static readonly Caller[] Village = [Caller.Admin, Caller.CadreOwn, Caller.ApproverOwn];
+    private static readonly Caller[] Readers = [Caller.Admin, Caller.Auditor, Caller.CadreOwn, Caller.ApproverOwn, Caller.ResidentOwn];
+    private static readonly Caller[] Everyone = Enum.GetValues<Caller>();
+
+    private sealed record World(Guid VillageId, Guid HouseholdId, Guid AwardId, Guid StaffId, string RuleCode, string Today);
+
+    private sealed record Row(string Method, string Pattern, Func<World, string> Url, Func<World, object?> Body, Caller[] Allowed);
+
+    private static readonly Row[] Rows =
+    [
+        new("POST", "/api/villages", _ => "/api/villages", _ => new { code = $"M{Guid.NewGuid():N}"[..12], name = "村", township = "镇" }, [Caller.Admin]),
+        new("GET", "/api/villages/{villageId}", w => $"/api/villages/{w.VillageId}", _ => null, [Caller.Admin, Caller.Auditor, Caller.CadreOwn, Caller.ApproverOwn]),
+        new("POST", "/api/villages/{villageId}/rules", w => $"/api/villages/{w.VillageId}/rules",
+            _ => new { code = $"M{Guid.NewGuid():N}"[..10], color = "red", title = "细则", points = 1 }, Village),
+        new("POST", "/api/villages/{villageId}/households", w => $"/api/villages/{w.VillageId}/households",
+            _ => new { householdNo = $"M{Guid.NewGuid():N}"[..10], headName = "张三", idNumber = IdNumbers.Valid() }, [Caller.Admin, Caller.CadreOwn]),
+        new("GET", "/api/households/{householdId}", w => $"/api/households/{w.HouseholdId}", _ => null, Readers),
+        new("GET", "/api/households/{householdId}/balance", w => $"/api/households/{w.HouseholdId}/balance", _ => null, Readers),
+        new("GET", "/api/households/{householdId}/ledger", w => $"/api/households/{w.HouseholdId}/ledger", _ => null, Readers),
+        new("POST", "/api/awards", _ => "/api/awards", w => new { householdId = w.HouseholdId, ruleCode = w.RuleCode, occurredOn = w.Today }, Village),
+        new("POST", "/api/awards/batch", _ => "/api/awards/batch",
+            w => new { villageId = w.VillageId, ruleCode = w.RuleCode, householdIds = new[] { w.HouseholdId }, occurredOn = w.Today }, Village),
+        new("GET", "/api/awards/{awardId}", w => $"/api/awards/{w.AwardId}", _ => null, Readers),
+        new("POST", "/api/awards/{awardId}/approve", w => $"/api/awards/{w.AwardId}/approve", _ => new { }, [Caller.Admin, Caller.ApproverOwn]),
+        new("POST", "/api/awards/{awardId}/revoke", w => $"/api/awards/{w.AwardId}/revoke", _ => new { reason = "矩阵" }, [Caller.Admin, Caller.ApproverOwn]),
+        new("POST", "/api/expiry/run", _ => "/api/expiry/run", _ => new { }, [Caller.Admin]),
+        new("POST", "/api/staff", _ => "/api/staff",
+            _ => new { login = $"m{Guid.NewGuid():N}"[..12], displayName = "员", role = "auditor", password = "Matrix2026pw" }, [Caller.Admin]),
+        new("POST", "/api/staff/{accountId}/password", w => $"/api/staff/{w.StaffId}/password", _ => new { password = "Matrix2026pw" }, [Caller.Admin]),
+        new("POST", "/api/staff/{accountId}/disable", w => $"/api/staff/{w.StaffId}/disable", _ => new { reason = "矩阵" }, [Caller.Admin]),
+        new("GET", "/api/audit", w => $"/api/audit?villageId={w.VillageId}", _ => null, [Caller.Admin, Caller.Auditor]),
+        new("GET", "/api/me", _ => "/api/me", _ => null, [Caller.ResidentOwn, Caller.ResidentOther]),
+        new("GET", "/api/me/balance", _ => "/api/me/balance", _ => null, [Caller.ResidentOwn, Caller.ResidentOther]),
+        new("GET", "/api/me/ledger", _ => "/api/me/ledger", _ => null, [Caller.ResidentOwn, Caller.ResidentOther]),
+        new("POST", "/api/auth/dev-token", _ => "/api/auth/dev-token", _ => new { role = "auditor" }, Everyone),
+        new("POST", "/api/auth/sign-in", _ => "/api/auth/sign-in", _ => new { login = "nobody", password = "nothing1" }, Everyone),
+        new("POST", "/api/auth/refresh", _ => "/api/auth/refresh", _ => new { refreshToken = "x.y" }, Everyone),
+        new("POST", "/api/auth/sign-out", _ => "/api/auth/sign-out", _ => new { refreshToken = "x.y" }, Everyone),
+        new("POST", "/api/auth/resident/code", _ => "/api/auth/resident/code", _ => new { phone = "13700000000" }, Everyone),
+        new("POST", "/api/auth/resident/sign-in", _ => "/api/auth/resident/sign-in", _ => new { phone = "13700000000", code = "123456" }, Everyone),
+        new("GET", "/health/live", _ => "/health/live", _ => null, Everyone),
+        new("GET", "/health/ready", _ => "/health/ready", _ => null, Everyone),
+    ];
+
+    [Fact]
+    public void Every_route_of_the_app_has_a_row()
+    {
+        var routes = app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"))
+            .Where(route => !route.Contains("/swagger"))
+            .ToHashSet();
+
+        var missing = routes.Except(Rows.Select(r => $"{r.Method} {r.Pattern}")).Order().ToList();
+
+        Assert.True(missing.Count == 0, "Routes without a row in the scope matrix: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public async Task Each_caller_gets_exactly_the_access_its_row_allows_and_refusals_change_nothing()
+    {
+        var world = await BuildWorld();
+        var tokens = await Tokens(world);
+        var failures = new List<string>();
+
+        foreach (var row in Rows)
+        {
+            foreach (var caller in Everyone)
+            {
+                var before = await EventCount();
+                var body = row.Body(world);
+                var response = body is null
+                    ? await _api.Send(new HttpMethod(row.Method), row.Url(world), tokens[caller])
+                    : await _api.Post(row.Url(world), body, tokens[caller]);
+                var allowed = row.Allowed.Contains(caller);
+                // Access control answers with these codes; a 401 for a wrong password or a 404 for a hidden record is a different thing.
+                var code = response.Body.StartsWith('{') ? (string?)response.Json["code"] : null;
+                var refused = code is "unauthorized" or "forbidden" or "out-of-scope"
+                    || (response.Status == HttpStatusCode.NotFound && !allowed);
+
+                if (allowed && refused)
+                    failures.Add($"{caller} {row.Method} {row.Pattern}: allowed but got {(int)response.Status} {response.Body}");
+                if (!allowed && !refused)
+                    failures.Add($"{caller} {row.Method} {row.Pattern}: denied but got {(int)response.Status}");
+                if (!allowed && caller == Caller.Anonymous && response.Status != HttpStatusCode.Unauthorized)
+                    failures.Add($"{caller} {row.Method} {row.Pattern}: expected 401, got {(int)response.Status}");
+                if (!allowed && await EventCount() != before)
+                    failures.Add($"{caller} {row.Method} {row.Pattern}: a refused request appended events");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private async Task<World> BuildWorld()
+    {
+        var village = await _api.NewVillage();
+        var rule = await _api.NewRule(village, "orange", 1);
+        var approvalRule = await _api.NewRule(village, "orange", 2, requiresApproval: true);
+        var household = await _api.NewHousehold(village);
+        var award = (await _api.Award(village, household, approvalRule)).Guid("awardId");
+        var staff = (await _api.Post("/api/staff", new { login = $"w{Guid.NewGuid():N}"[..12], displayName = "员", role = "auditor", password = "Matrix2026pw" }, _api.Admin))
+            .Guid("accountId");
+        return new World(village.Id, household, award, staff, rule, _api.Today());
+    }
+
+    private async Task<Dictionary<Caller, string?>> Tokens(World world)
+    {
+        var other = await _api.NewVillage();
+        var otherHousehold = await _api.NewHousehold(other);
+        return new()
+        {
+            [Caller.Anonymous] = null,
+            [Caller.Admin] = _api.Admin,
+            [Caller.Auditor] = _api.Token("auditor"),
+            [Caller.Clerk] = _api.Token("clerk"),
+            [Caller.CadreOwn] = _api.Token("cadre", world.VillageId),
+            [Caller.CadreOther] = other.Cadre,
+            [Caller.ApproverOwn] = _api.Token("approver", world.VillageId),
+            [Caller.ApproverOther] = other.Approver,
+            [Caller.ResidentOwn] = _api.Token("resident", householdId: world.HouseholdId),
+            [Caller.ResidentOther] = _api.Token("resident", householdId: otherHousehold),
+        };
+    }
+
+    private async Task<long> EventCount()
+    {
+        await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.Events.QueryAllRawEvents().LongCountAsync();
+    }
+}
