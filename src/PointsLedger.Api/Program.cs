@@ -23,6 +23,7 @@ builder.Services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<Staf
 builder.Services.AddHostedService<FirstAdmin>();
 if (builder.Environment.IsDevelopment()) builder.Services.AddSingleton<IOneTimeCodeSender, LoggingCodeSender>();
 else builder.Services.AddSingleton<IOneTimeCodeSender, NoCodeSender>();
+builder.Services.AddSingleton<IMiniAppIdentity, NoMiniApp>();
 builder.Services.AddSingleton(new IdNumberHasher(LocalSecrets.Resolve(builder.Configuration, "PersonalData:IdNumberKey", "id-number-key", builder.Environment)));
 var expiry = builder.Configuration.GetSection("Expiry").Get<ExpirySettings>() ?? new ExpirySettings();
 builder.Services.AddSingleton(Options.Create(expiry));

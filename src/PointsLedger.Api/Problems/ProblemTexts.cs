@@ -44,6 +44,9 @@ public static class ProblemTexts
         ["refresh-token-invalid"] = ("登录已过期或已退出，请重新登录。", "The session has expired or was signed out; sign in again."),
         ["code-invalid"] = ("验证码错误或已过期，请重新获取。", "The code is wrong or has expired; request a new one."),
         ["sms-unavailable"] = ("短信服务暂不可用，请联系村干部。", "Text messages are not available right now; ask the village cadre."),
+        ["mini-app-unavailable"] = ("暂未接入小程序登录。", "Mini-app sign-in is not set up."),
+        ["mini-app-code-invalid"] = ("小程序登录凭证无效，请重试。", "The mini-app login code is not valid; try again."),
+        ["mini-app-not-bound"] = ("该小程序账号尚未绑定农户，请先用手机验证码登录后绑定。", "This mini-app account is not bound to a household; sign in by phone code and bind it first."),
         ["too-many-requests"] = ("操作过于频繁，请稍后再试。", "Too many requests; try again later."),
         ["server-error"] = ("服务器内部错误，请稍后重试。", "An unexpected error occurred; retry later."),
     };

@@ -50,9 +50,12 @@ public static class ResidentSignInEndpoint
 
         // Used up by a versioned update rather than a delete, so a second use racing this one fails.
         session.Update(issued with { ExpiresAt = DateTimeOffset.MinValue });
-        var token = issuer.Issue(new Actor($"resident-{issued.HouseholdId:N}", Roles.Resident, HouseholdId: issued.HouseholdId), AccessLifetime);
-        return Results.Ok(new ResidentSignedIn(token, "Bearer", (int)AccessLifetime.TotalSeconds, issued.HouseholdId));
+        return Results.Ok(Issue(issuer, issued.HouseholdId));
     }
+
+    public static ResidentSignedIn Issue(TokenIssuer issuer, Guid householdId) => new(
+        issuer.Issue(new Actor($"resident-{householdId:N}", Roles.Resident, HouseholdId: householdId), AccessLifetime),
+        "Bearer", (int)AccessLifetime.TotalSeconds, householdId);
 
     private static IResult Refused() => Results.Problem(Problem.For("code-invalid", StatusCodes.Status401Unauthorized));
 }

@@ -38,6 +38,7 @@ public sealed class LedgerApp : IAsyncLifetime
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton<PointsLedger.Residents.IOneTimeCodeSender>(Codes);
+                services.AddSingleton<PointsLedger.Residents.IMiniAppIdentity, FakeMiniApp>();
                 services.RunWolverineInSoloMode();
             });
         });

@@ -51,6 +51,8 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         new("GET", "/api/me", _ => "/api/me", _ => null, [Caller.ResidentOwn, Caller.ResidentOther]),
         new("GET", "/api/me/balance", _ => "/api/me/balance", _ => null, [Caller.ResidentOwn, Caller.ResidentOther]),
         new("GET", "/api/me/ledger", _ => "/api/me/ledger", _ => null, [Caller.ResidentOwn, Caller.ResidentOther]),
+        new("POST", "/api/me/mini-app", _ => "/api/me/mini-app", _ => new { code = $"wx:{Guid.NewGuid():N}" }, [Caller.ResidentOwn, Caller.ResidentOther]),
+        new("POST", "/api/auth/mini-app/sign-in", _ => "/api/auth/mini-app/sign-in", _ => new { code = "forged" }, Everyone),
         new("POST", "/api/auth/dev-token", _ => "/api/auth/dev-token", _ => new { role = "auditor" }, Everyone),
         new("POST", "/api/auth/sign-in", _ => "/api/auth/sign-in", _ => new { login = "nobody", password = "nothing1" }, Everyone),
         new("POST", "/api/auth/refresh", _ => "/api/auth/refresh", _ => new { refreshToken = "x.y" }, Everyone),

@@ -73,6 +73,22 @@ public sealed class ResidentSignInTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task A_resident_binds_the_mini_app_once_and_then_signs_in_with_it()
+    {
+        var (household, phone, _) = await RegisteredPhone();
+        var openId = $"o-{Guid.NewGuid():N}";
+        (await _api.Post("/api/auth/mini-app/sign-in", new { code = $"wx:{openId}" }, token: null)).ShouldBeProblem(HttpStatusCode.Unauthorized, "mini-app-not-bound");
+        var byPhone = (string?)(await SignIn(phone, await RequestCode(phone))).ShouldBe(HttpStatusCode.OK).Json["accessToken"];
+
+        (await _api.Post("/api/me/mini-app", new { code = $"wx:{openId}" }, byPhone)).ShouldBe(HttpStatusCode.OK);
+        var byMiniApp = (await _api.Post("/api/auth/mini-app/sign-in", new { code = $"wx:{openId}" }, token: null)).ShouldBe(HttpStatusCode.OK).Json;
+
+        Assert.Equal(household, Guid.Parse((string)byMiniApp["householdId"]!));
+        (await _api.Get("/api/me/balance", (string?)byMiniApp["accessToken"])).ShouldBe(HttpStatusCode.OK);
+        (await _api.Post("/api/auth/mini-app/sign-in", new { code = "forged" }, token: null)).ShouldBeProblem(HttpStatusCode.Unauthorized, "mini-app-code-invalid");
+    }
+
+    [Fact]
     public async Task An_unregistered_phone_gets_the_same_answer_and_no_code()
     {
         var phone = NewPhone();

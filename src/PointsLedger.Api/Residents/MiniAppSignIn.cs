@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using System.Security.Claims;
+using System.Text;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using PointsLedger.Auth;
+using PointsLedger.Http;
+using PointsLedger.Problems;
+using Wolverine.Http;
+
+namespace PointsLedger.Residents;
+
+public sealed record MiniAppCode(string Code)
+{
+    public sealed class Validator : AbstractValidator<MiniAppCode>
+    {
+        public Validator() => RuleFor(x => x.Code).NotEmpty().MaximumLength(128);
+    }
+}
+
+public sealed record MiniAppBound(Guid HouseholdId);
+
+public static class MiniAppEndpoints
+{
+    public static ProblemDetails Validate(MiniAppCode command) => Shape.Check<MiniAppCode, MiniAppCode.Validator>(command);
+
+    /// <summary>绑定小程序: a resident signed in by phone code binds their mini-app account to the household.</summary>
+    [WolverinePost("/api/me/mini-app"), Tags("Me")]
+    public static async Task<MiniAppBound> Bind(
+        MiniAppCode command, ClaimsPrincipal user, IDocumentSession session, IMiniAppIdentity miniApp, TimeProvider clock, CancellationToken ct)
+    {
+        var householdId = Actor.From(user).MustBe(Roles.Resident).HouseholdId ?? throw Refusal.Forbidden("forbidden");
+        var openId = await miniApp.OpenIdForAsync(command.Code, ct) ?? throw new Refusal("mini-app-code-invalid", StatusCodes.Status401Unauthorized);
+        session.Store(new MiniAppBinding(KeyFor(openId), householdId, clock.GetUtcNow()));
+        return new MiniAppBound(householdId);
+    }
+
+    /// <summary>小程序登录: a bound mini-app account signs in without a text message.</summary>
+    [WolverinePost("/api/auth/mini-app/sign-in"), Tags("Auth"), AllowAnonymous, EnableRateLimiting(RateLimits.SignIn)]
+    public static async Task<ResidentSignedIn> SignIn(
+        MiniAppCode command, IQuerySession session, IMiniAppIdentity miniApp, TokenIssuer issuer, CancellationToken ct)
+    {
+        var openId = await miniApp.OpenIdForAsync(command.Code, ct) ?? throw new Refusal("mini-app-code-invalid", StatusCodes.Status401Unauthorized);
+        var binding = await session.LoadAsync<MiniAppBinding>(KeyFor(openId), ct) ?? throw new Refusal("mini-app-not-bound", StatusCodes.Status401Unauthorized);
+        return ResidentSignInEndpoint.Issue(issuer, binding.HouseholdId);
+    }
+
+    /// <summary>Only a hash of the openid is kept: it is a personal identifier of another platform.</summary>
+    private static string KeyFor(string openId) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"openid:{openId}")));
+}
