@@ -4,6 +4,8 @@ using Marten;
 using Marten.Linq;
 using PointsLedger.Auth;
 using PointsLedger.Households;
+using PointsLedger.Problems;
+using PointsLedger.Villages;
 using Wolverine.Http;
 
 namespace PointsLedger.Audit;
@@ -26,7 +28,9 @@ public static class GetAuditTrailEndpoint
         string? actor, Guid? villageId, DateTimeOffset? from, DateTimeOffset? to, long? before,
         ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        Actor.From(user).MustBe(Roles.Admin, Roles.Auditor);
+        var caller = Actor.From(user).MustBe(Roles.Admin, Roles.Auditor);
+        // A township's auditor reads village by village; only an unscoped one reads across townships.
+        if (caller.Township is not null) caller.MustActIn(await session.LoadVillageAsync(villageId ?? throw Refusal.Forbidden("out-of-scope"), ct));
         var events = session.Events.QueryAllRawEvents().AsQueryable();
         if (actor is not null) events = events.Where(e => e.UserName == actor);
         if (from is { } start) events = events.Where(e => e.Timestamp >= start);

@@ -1,20 +1,24 @@
 using System.Security.Claims;
 using PointsLedger.Problems;
+using PointsLedger.Villages;
 
 namespace PointsLedger.Auth;
 
 /// <summary>
 /// Who is making the request, read from the bearer token. <see cref="HouseholdId"/> is, for staff,
 /// the household they belong to (the favour-points guard), and for residents their own.
+/// <see cref="Township"/> limits township roles (admin, auditor) to one township; none means all.
 /// </summary>
-public sealed record Actor(string Id, string Role, Guid? VillageId = null, Guid? MerchantId = null, Guid? HouseholdId = null)
+public sealed record Actor(
+    string Id, string Role, Guid? VillageId = null, Guid? MerchantId = null, Guid? HouseholdId = null, string? Township = null)
 {
     public static Actor From(ClaimsPrincipal user) => new(
         user.FindFirstValue(LedgerClaims.Subject) ?? throw new Refusal("unauthorized", 401),
         user.FindFirstValue(LedgerClaims.Role) ?? throw new Refusal("unauthorized", 401),
         GuidClaim(user, LedgerClaims.VillageId),
         GuidClaim(user, LedgerClaims.MerchantId),
-        GuidClaim(user, LedgerClaims.HouseholdId));
+        GuidClaim(user, LedgerClaims.HouseholdId),
+        user.FindFirstValue(LedgerClaims.Township));
 
     public Actor MustBe(params string[] roles) =>
         roles.Contains(Role) ? this : throw Refusal.Forbidden("forbidden");
@@ -22,6 +26,12 @@ public sealed record Actor(string Id, string Role, Guid? VillageId = null, Guid?
     /// <summary>Village staff act only in their own village; township roles act everywhere.</summary>
     public Actor MustActIn(Guid villageId) =>
         Role is Roles.Cadre or Roles.Approver && VillageId != villageId ? throw Refusal.Forbidden("out-of-scope") : this;
+
+    /// <summary>The same, once the village is loaded: township roles act only in their township's villages.</summary>
+    public Actor MustActIn(Village village) => MustActIn(village.Id).MustActInTownship(village.Township);
+
+    public Actor MustActInTownship(string township) =>
+        Township is not null && Township != township ? throw Refusal.Forbidden("out-of-scope") : this;
 
     private static Guid? GuidClaim(ClaimsPrincipal user, string type) =>
         Guid.TryParse(user.FindFirstValue(type), out var id) ? id : null;

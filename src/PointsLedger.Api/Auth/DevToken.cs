@@ -4,7 +4,7 @@ using PointsLedger.Http;
 namespace PointsLedger.Auth;
 
 /// <summary>Development sign-in: any role, any scope. The route is not mapped outside Development.</summary>
-public sealed record DevTokenRequest(string Role, Guid? VillageId, Guid? MerchantId, Guid? HouseholdId, string? UserId)
+public sealed record DevTokenRequest(string Role, Guid? VillageId, Guid? MerchantId, Guid? HouseholdId, string? UserId, string? Township)
 {
     public sealed class Validator : AbstractValidator<DevTokenRequest>
     {
@@ -30,7 +30,7 @@ public static class DevTokenEndpoint
             {
                 new DevTokenRequest.Validator().ValidateAndThrow(request);
                 var actor = new Actor(request.UserId ?? $"dev-{request.Role}-{Guid.NewGuid():N}"[..24], request.Role,
-                    request.VillageId, request.MerchantId, request.HouseholdId);
+                    request.VillageId, request.MerchantId, request.HouseholdId, request.Township);
                 var lifetime = TimeSpan.FromHours(8);
                 return Results.Ok(new DevTokenResponse(issuer.Issue(actor, lifetime), "Bearer", (int)lifetime.TotalSeconds, actor.Id));
             })

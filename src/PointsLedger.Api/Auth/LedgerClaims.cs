@@ -7,4 +7,5 @@ public static class LedgerClaims
     public const string VillageId = "villageId";
     public const string MerchantId = "merchantId";
     public const string HouseholdId = "householdId";
+    public const string Township = "township";
 }

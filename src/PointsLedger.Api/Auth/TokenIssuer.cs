@@ -18,6 +18,7 @@ public sealed class TokenIssuer(SymmetricSecurityKey key, TimeProvider clock)
         if (actor.VillageId is { } village) claims[LedgerClaims.VillageId] = village.ToString();
         if (actor.MerchantId is { } merchant) claims[LedgerClaims.MerchantId] = merchant.ToString();
         if (actor.HouseholdId is { } household) claims[LedgerClaims.HouseholdId] = household.ToString();
+        if (actor.Township is { } township) claims[LedgerClaims.Township] = township;
 
         var now = clock.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

@@ -52,6 +52,7 @@ public static class GrantAwardBatchEndpoint
     {
         var actor = Actor.From(user).MustBe(Roles.Cadre, Roles.Approver, Roles.Admin).MustActIn(command.VillageId);
         var village = await session.LoadVillageAsync(command.VillageId, ct);
+        actor.MustActIn(village);
         var rule = village.RuleFor(command.RuleCode);
         var today = clock.Today();
         var policy = expiry.Value.For(village.Township);

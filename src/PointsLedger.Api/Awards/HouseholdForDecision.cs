@@ -28,6 +28,7 @@ public static class HouseholdForDecision
         var village = actorsVillage is not null && await actorsVillage is { } loaded && loaded.Id == household.VillageId
             ? loaded
             : await session.LoadVillageAsync(household.VillageId, ct);
+        actor.MustActIn(village);
         return (stream, household, village);
     }
 

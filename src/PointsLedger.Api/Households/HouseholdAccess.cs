@@ -1,6 +1,7 @@
 using Marten;
 using PointsLedger.Auth;
 using PointsLedger.Problems;
+using PointsLedger.Villages;
 
 namespace PointsLedger.Households;
 
@@ -12,7 +13,7 @@ public static class HouseholdAccess
         var household = await session.LoadAsync<Household>(householdId, ct) ?? throw Refusal.NotFound("household-not-found", householdId);
         var allowed = actor.Role switch
         {
-            Roles.Admin or Roles.Auditor => true,
+            Roles.Admin or Roles.Auditor => actor.Township is null || (await session.LoadVillageAsync(household.VillageId, ct)).Township == actor.Township,
             Roles.Cadre or Roles.Approver => actor.VillageId == household.VillageId,
             Roles.Resident => actor.HouseholdId == household.Id,
             _ => false,

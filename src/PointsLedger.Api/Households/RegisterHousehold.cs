@@ -38,7 +38,7 @@ public static class RegisterHouseholdEndpoint
         Guid villageId, RegisterHousehold command, ClaimsPrincipal user, IDocumentSession session, IdNumberHasher hasher, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre).MustActIn(villageId);
-        await session.LoadVillageAsync(villageId, ct);
+        actor.MustActIn(await session.LoadVillageAsync(villageId, ct));
         var householdNo = command.HouseholdNo.Trim();
         if (await session.Query<Household>().AnyAsync(h => h.VillageId == villageId && h.HouseholdNo == householdNo, ct))
         {

@@ -26,7 +26,7 @@ public static class DisableStaffAccountEndpoint
     public static async Task Disable(Guid accountId, DisableStaffAccount command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Admin);
-        var stream = await session.FetchAccountAsync(accountId, ct);
+        var stream = await session.FetchAccountAsync(accountId, actor, ct);
         if (!stream.Aggregate!.Disabled) stream.AppendOne(new StaffAccountDisabled(accountId, actor.Id, command.Reason));
     }
 }

@@ -28,7 +28,7 @@ public static class ResetStaffPasswordEndpoint
         Guid accountId, ResetStaffPassword command, ClaimsPrincipal user, IDocumentSession session, IPasswordHasher<StaffAccount> hasher, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Admin);
-        var stream = await session.FetchAccountAsync(accountId, ct);
+        var stream = await session.FetchAccountAsync(accountId, actor, ct);
         stream.AppendOne(new StaffPasswordReset(accountId, hasher.HashPassword(stream.Aggregate!, command.Password), actor.Id));
     }
 }

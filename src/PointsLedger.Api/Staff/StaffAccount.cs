@@ -4,7 +4,7 @@ namespace PointsLedger.Staff;
 
 public sealed record StaffAccountOpened(
     Guid AccountId, string Login, string DisplayName, string Role, Guid? VillageId, Guid? MerchantId, Guid? HouseholdId,
-    string PasswordHash, string OpenedBy);
+    string? Township, string PasswordHash, string OpenedBy);
 
 public sealed record StaffPasswordReset(Guid AccountId, string PasswordHash, string ResetBy);
 
@@ -26,10 +26,10 @@ public sealed record StaffSignedOut(Guid AccountId, string RefreshTokenHash);
 /// </summary>
 public sealed record StaffAccount(
     Guid Id, string Login, string DisplayName, string Role, Guid? VillageId, Guid? MerchantId, Guid? HouseholdId,
-    string PasswordHash, bool Disabled, int FailedInARow, DateTimeOffset? LockedUntil, ImmutableDictionary<string, DateTimeOffset> RefreshTokens)
+    string? Township, string PasswordHash, bool Disabled, int FailedInARow, DateTimeOffset? LockedUntil, ImmutableDictionary<string, DateTimeOffset> RefreshTokens)
 {
     public static StaffAccount Create(StaffAccountOpened e) => new(
-        e.AccountId, e.Login, e.DisplayName, e.Role, e.VillageId, e.MerchantId, e.HouseholdId, e.PasswordHash,
+        e.AccountId, e.Login, e.DisplayName, e.Role, e.VillageId, e.MerchantId, e.HouseholdId, e.Township, e.PasswordHash,
         false, 0, null, ImmutableDictionary<string, DateTimeOffset>.Empty);
 
     public StaffAccount Apply(StaffPasswordReset e) => this with { PasswordHash = e.PasswordHash, FailedInARow = 0, LockedUntil = null };

@@ -21,6 +21,7 @@ public static class StaffTokens
         refreshToken.Split('.') is [var id, _] && Guid.TryParseExact(id, "N", out var accountId) ? accountId : null;
 
     public static SignedIn Issue(TokenIssuer issuer, StaffAccount account, string refreshToken) => new(
-        issuer.Issue(new Actor(account.Id.ToString(), account.Role, account.VillageId, account.MerchantId, account.HouseholdId), AccessLifetime),
+        issuer.Issue(new Actor(account.Id.ToString(), account.Role, account.VillageId, account.MerchantId, account.HouseholdId, account.Township),
+            AccessLifetime),
         refreshToken, "Bearer", (int)AccessLifetime.TotalSeconds);
 }

@@ -39,6 +39,7 @@ public static class AdoptRuleEndpoint
         var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre, Roles.Approver).MustActIn(villageId);
         var stream = await session.Events.FetchForExclusiveWriting<Village>(villageId, ct);
         var village = stream.Aggregate ?? throw Refusal.NotFound("village-not-found", villageId);
+        actor.MustActIn(village);
         if (village.Rules.ContainsKey(command.Code)) throw Refusal.Conflict("rule-code-taken", command.Code);
 
         var ruleId = Guid.CreateVersion7();

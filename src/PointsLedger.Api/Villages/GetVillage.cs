@@ -11,7 +11,9 @@ public static class GetVillageEndpoint
     [WolverineGet("/api/villages/{villageId}"), Tags("Villages")]
     public static async Task<Village> Get(Guid villageId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        Actor.From(user).MustBe(Roles.Admin, Roles.Auditor, Roles.Cadre, Roles.Approver).MustActIn(villageId);
-        return await session.LoadVillageAsync(villageId, ct);
+        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Auditor, Roles.Cadre, Roles.Approver).MustActIn(villageId);
+        var village = await session.LoadVillageAsync(villageId, ct);
+        actor.MustActIn(village);
+        return village;
     }
 }

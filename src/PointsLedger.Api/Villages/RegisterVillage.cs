@@ -32,7 +32,7 @@ public static class RegisterVillageEndpoint
     [WolverinePost("/api/villages"), Tags("Villages")]
     public static async Task<VillageCreated> Post(RegisterVillage command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin);
+        var actor = Actor.From(user).MustBe(Roles.Admin).MustActInTownship(command.Township);
         if (await session.Query<Village>().AnyAsync(v => v.Code == command.Code, ct)) throw Refusal.Conflict("village-code-taken");
 
         var villageId = Guid.CreateVersion7();

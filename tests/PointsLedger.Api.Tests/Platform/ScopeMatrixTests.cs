@@ -15,11 +15,17 @@ public sealed class ScopeMatrixTests(LedgerApp app)
 {
     private readonly LedgerClient _api = new(app);
 
-    private enum Caller { Anonymous, Admin, Auditor, Clerk, CadreOwn, CadreOther, ApproverOwn, ApproverOther, ResidentOwn, ResidentOther }
+    private enum Caller
+    {
+        Anonymous, Admin, AdminOwnTownship, AdminOtherTownship, Auditor, AuditorOtherTownship, Clerk,
+        CadreOwn, CadreOther, ApproverOwn, ApproverOther, ResidentOwn, ResidentOther,
+    }
 
-    private static readonly Caller[] Village = [Caller.Admin, Caller.CadreOwn, Caller.ApproverOwn];
-    private static readonly Caller[] Readers = [Caller.Admin, Caller.Auditor, Caller.CadreOwn, Caller.ApproverOwn, Caller.ResidentOwn];
+    private static readonly Caller[] Village = [Caller.Admin, Caller.AdminOwnTownship, Caller.CadreOwn, Caller.ApproverOwn];
+    private static readonly Caller[] Readers = [Caller.Admin, Caller.AdminOwnTownship, Caller.Auditor, Caller.CadreOwn, Caller.ApproverOwn, Caller.ResidentOwn];
     private static readonly Caller[] Everyone = Enum.GetValues<Caller>();
+
+    private const string Township = "刁镇街道";
 
     private sealed record World(Guid VillageId, Guid HouseholdId, Guid AwardId, Guid StaffId, string RuleCode, string Today);
 
@@ -27,12 +33,15 @@ public sealed class ScopeMatrixTests(LedgerApp app)
 
     private static readonly Row[] Rows =
     [
-        new("POST", "/api/villages", _ => "/api/villages", _ => new { code = $"M{Guid.NewGuid():N}"[..12], name = "村", township = "镇" }, [Caller.Admin]),
-        new("GET", "/api/villages/{villageId}", w => $"/api/villages/{w.VillageId}", _ => null, [Caller.Admin, Caller.Auditor, Caller.CadreOwn, Caller.ApproverOwn]),
+        new("POST", "/api/villages", _ => "/api/villages", _ => new { code = $"M{Guid.NewGuid():N}"[..12], name = "村", township = Township },
+            [Caller.Admin, Caller.AdminOwnTownship]),
+        new("GET", "/api/villages/{villageId}", w => $"/api/villages/{w.VillageId}", _ => null,
+            [Caller.Admin, Caller.AdminOwnTownship, Caller.Auditor, Caller.CadreOwn, Caller.ApproverOwn]),
         new("POST", "/api/villages/{villageId}/rules", w => $"/api/villages/{w.VillageId}/rules",
             _ => new { code = $"M{Guid.NewGuid():N}"[..10], color = "red", title = "细则", points = 1 }, Village),
         new("POST", "/api/villages/{villageId}/households", w => $"/api/villages/{w.VillageId}/households",
-            _ => new { householdNo = $"M{Guid.NewGuid():N}"[..10], headName = "张三", idNumber = IdNumbers.Valid() }, [Caller.Admin, Caller.CadreOwn]),
+            _ => new { householdNo = $"M{Guid.NewGuid():N}"[..10], headName = "张三", idNumber = IdNumbers.Valid() },
+            [Caller.Admin, Caller.AdminOwnTownship, Caller.CadreOwn]),
         new("GET", "/api/households/{householdId}", w => $"/api/households/{w.HouseholdId}", _ => null, Readers),
         new("GET", "/api/households/{householdId}/balance", w => $"/api/households/{w.HouseholdId}/balance", _ => null, Readers),
         new("GET", "/api/households/{householdId}/ledger", w => $"/api/households/{w.HouseholdId}/ledger", _ => null, Readers),
@@ -40,14 +49,19 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         new("POST", "/api/awards/batch", _ => "/api/awards/batch",
             w => new { villageId = w.VillageId, ruleCode = w.RuleCode, householdIds = new[] { w.HouseholdId }, occurredOn = w.Today }, Village),
         new("GET", "/api/awards/{awardId}", w => $"/api/awards/{w.AwardId}", _ => null, Readers),
-        new("POST", "/api/awards/{awardId}/approve", w => $"/api/awards/{w.AwardId}/approve", _ => new { }, [Caller.Admin, Caller.ApproverOwn]),
-        new("POST", "/api/awards/{awardId}/revoke", w => $"/api/awards/{w.AwardId}/revoke", _ => new { reason = "矩阵" }, [Caller.Admin, Caller.ApproverOwn]),
-        new("POST", "/api/expiry/run", _ => "/api/expiry/run", _ => new { }, [Caller.Admin]),
+        new("POST", "/api/awards/{awardId}/approve", w => $"/api/awards/{w.AwardId}/approve", _ => new { },
+            [Caller.Admin, Caller.AdminOwnTownship, Caller.ApproverOwn]),
+        new("POST", "/api/awards/{awardId}/revoke", w => $"/api/awards/{w.AwardId}/revoke", _ => new { reason = "矩阵" },
+            [Caller.Admin, Caller.AdminOwnTownship, Caller.ApproverOwn]),
+        new("POST", "/api/expiry/run", _ => "/api/expiry/run", _ => new { }, [Caller.Admin, Caller.AdminOwnTownship, Caller.AdminOtherTownship]),
         new("POST", "/api/staff", _ => "/api/staff",
-            _ => new { login = $"m{Guid.NewGuid():N}"[..12], displayName = "员", role = "auditor", password = "Matrix2026pw" }, [Caller.Admin]),
-        new("POST", "/api/staff/{accountId}/password", w => $"/api/staff/{w.StaffId}/password", _ => new { password = "Matrix2026pw" }, [Caller.Admin]),
-        new("POST", "/api/staff/{accountId}/disable", w => $"/api/staff/{w.StaffId}/disable", _ => new { reason = "矩阵" }, [Caller.Admin]),
-        new("GET", "/api/audit", w => $"/api/audit?villageId={w.VillageId}", _ => null, [Caller.Admin, Caller.Auditor]),
+            _ => new { login = $"m{Guid.NewGuid():N}"[..12], displayName = "员", role = "auditor", password = "Matrix2026pw" },
+            [Caller.Admin, Caller.AdminOwnTownship, Caller.AdminOtherTownship]),
+        new("POST", "/api/staff/{accountId}/password", w => $"/api/staff/{w.StaffId}/password", _ => new { password = "Matrix2026pw" },
+            [Caller.Admin, Caller.AdminOwnTownship]),
+        new("POST", "/api/staff/{accountId}/disable", w => $"/api/staff/{w.StaffId}/disable", _ => new { reason = "矩阵" },
+            [Caller.Admin, Caller.AdminOwnTownship]),
+        new("GET", "/api/audit", w => $"/api/audit?villageId={w.VillageId}", _ => null, [Caller.Admin, Caller.AdminOwnTownship, Caller.Auditor]),
         new("GET", "/api/me", _ => "/api/me", _ => null, [Caller.ResidentOwn, Caller.ResidentOther]),
         new("GET", "/api/me/balance", _ => "/api/me/balance", _ => null, [Caller.ResidentOwn, Caller.ResidentOther]),
         new("GET", "/api/me/ledger", _ => "/api/me/ledger", _ => null, [Caller.ResidentOwn, Caller.ResidentOther]),
@@ -119,7 +133,8 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         var approvalRule = await _api.NewRule(village, "orange", 2, requiresApproval: true);
         var household = await _api.NewHousehold(village);
         var award = (await _api.Award(village, household, approvalRule)).Guid("awardId");
-        var staff = (await _api.Post("/api/staff", new { login = $"w{Guid.NewGuid():N}"[..12], displayName = "员", role = "auditor", password = "Matrix2026pw" }, _api.Admin))
+        var staff = (await _api.Post("/api/staff",
+                new { login = $"w{Guid.NewGuid():N}"[..12], displayName = "员", role = "auditor", password = "Matrix2026pw", township = Township }, _api.Admin))
             .Guid("accountId");
         return new World(village.Id, household, award, staff, rule, _api.Today());
     }
@@ -132,7 +147,10 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         {
             [Caller.Anonymous] = null,
             [Caller.Admin] = _api.Admin,
-            [Caller.Auditor] = _api.Token("auditor"),
+            [Caller.AdminOwnTownship] = _api.Token("admin", township: Township),
+            [Caller.AdminOtherTownship] = _api.Token("admin", township: "明水街道"),
+            [Caller.Auditor] = _api.Token("auditor", township: Township),
+            [Caller.AuditorOtherTownship] = _api.Token("auditor", township: "明水街道"),
             [Caller.Clerk] = _api.Token("clerk"),
             [Caller.CadreOwn] = _api.Token("cadre", world.VillageId),
             [Caller.CadreOther] = other.Cadre,

@@ -9,7 +9,7 @@ public sealed class SignInDecisionTests
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 9, 0, 0, TimeSpan.FromHours(8));
 
     private static StaffAccount Account(params object[] events) => events.Aggregate(
-        StaffAccount.Create(new StaffAccountOpened(Guid.NewGuid(), "liu", "刘", "cadre", Guid.NewGuid(), null, null, "hash", "admin")),
+        StaffAccount.Create(new StaffAccountOpened(Guid.NewGuid(), "liu", "刘", "cadre", Guid.NewGuid(), null, null, "刁镇街道", "hash", "admin")),
         (account, e) => e switch
         {
             StaffSignInFailed x => account.Apply(x),
