@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using PointsLedger.Audit;
 using PointsLedger.Auth;
 using PointsLedger.Database;
 using PointsLedger.Expiry;
@@ -70,6 +71,7 @@ app.MapWolverineEndpoints(opts =>
     opts.ApplyCorrelationIdHeaderToAllEndpoints = true;
     opts.RejectUnparseableQueryValues = true;
     opts.RequireAuthorizeOnAll();
+    opts.AddMiddleware(typeof(ActorRoleHeader), chain => chain.HttpMethods.Contains("POST"));
 });
 
 return await app.RunJasperFxCommands(args);

@@ -11,7 +11,7 @@ using Wolverine.Http;
 namespace PointsLedger.Audit;
 
 /// <summary>One recorded change: what happened, to which stream, by whom, when, in which request.</summary>
-public sealed record AuditEntry(long Sequence, DateTimeOffset At, string? Actor, string? CorrelationId, Guid StreamId, string Event);
+public sealed record AuditEntry(long Sequence, DateTimeOffset At, string? Actor, string? Role, string? CorrelationId, Guid StreamId, string Event);
 
 public sealed record AuditTrail(IReadOnlyList<AuditEntry> Entries, long? Before);
 
@@ -44,7 +44,9 @@ public static class GetAuditTrailEndpoint
         }
 
         var page = await events.OrderByDescending(e => e.Sequence).Take(PageSize).ToListAsync(ct);
-        var entries = page.Select(e => new AuditEntry(e.Sequence, e.Timestamp, e.UserName, e.CorrelationId, e.StreamId, e.EventTypeName)).ToList();
+        var entries = page.Select(e => new AuditEntry(e.Sequence, e.Timestamp, e.UserName, Role(e), e.CorrelationId, e.StreamId, e.EventTypeName)).ToList();
         return new AuditTrail(entries, entries.Count == PageSize ? entries[^1].Sequence : null);
     }
+
+    private static string? Role(IEvent e) => e.Headers?.GetValueOrDefault(ActorRoleHeader.Name)?.ToString();
 }

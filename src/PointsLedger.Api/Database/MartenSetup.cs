@@ -34,6 +34,7 @@ public static class MartenSetup
                 opts.Events.MetadataConfig.UserNameEnabled = true;
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
                 opts.Events.MetadataConfig.CausationIdEnabled = true;
+                opts.Events.MetadataConfig.HeadersEnabled = true;
 
                 opts.Projections.Snapshot<Village>(SnapshotLifecycle.Inline)
                     .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.VillageCode, x => x.Code);

@@ -25,6 +25,7 @@ public sealed class AuditTrailTests(LedgerApp app)
         var award = Assert.Single(byActor)!;
         Assert.Equal(household, Guid.Parse((string)award["streamId"]!));
         Assert.False(string.IsNullOrEmpty((string?)award["correlationId"]));
+        Assert.Equal("cadre", (string?)award["role"]);
         (await _api.Award(village, household, rule, token: auditor)).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
         (await _api.Get("/api/audit", village.Cadre)).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
     }
