@@ -61,6 +61,7 @@ public sealed class OtherlyConfiguredAppTests(LedgerApp app)
         {
             ["Auth:SigningKey"] = key,
             ["PersonalData:IdNumberKey"] = key,
+            ["PaymentCodes:SigningKey"] = key,
             ["Wolverine:TypeLoadMode"] = "Dynamic",
         });
         using var http = production.Server.CreateClient();
