@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using JasperFx.Events;
 using Marten;
-using Marten.Linq;
 using PointsLedger.Auth;
 using PointsLedger.Households;
 using PointsLedger.Problems;

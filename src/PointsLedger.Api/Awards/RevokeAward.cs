@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
 using PointsLedger.Expiry;
-using PointsLedger.Idempotency;
 using PointsLedger.Households;
 using PointsLedger.Http;
+using PointsLedger.Idempotency;
 using Wolverine.Http;
 
 namespace PointsLedger.Awards;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using PointsLedger.Security;
 
 namespace PointsLedger.Idempotency;
 
@@ -11,7 +12,7 @@ public sealed record IdempotencyKey(string RecordId, string RequestHash)
 
     public static IdempotencyKey For(string callerId, string key, string method, string path, ReadOnlySpan<byte> body)
     {
-        var recordId = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{callerId}\n{key}")));
+        var recordId = Digest.Sha256Hex($"{callerId}\n{key}");
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{method} {path}\n"));
         hash.AppendData(body);

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 
 namespace PointsLedger.PaymentCodes;
@@ -18,7 +19,7 @@ public sealed record PaymentToken(Guid HouseholdId, Guid Nonce, DateTimeOffset E
         HouseholdId.TryWriteBytes(payload.AsSpan(0, 16));
         Nonce.TryWriteBytes(payload.AsSpan(16, 16));
         BitConverter.TryWriteBytes(payload.AsSpan(32, 8), ExpiresAt.ToUnixTimeSeconds());
-        return $"{Prefix}.{Base64Url(payload)}.{Base64Url(HMACSHA256.HashData(key, payload))}";
+        return $"{Prefix}.{Base64Url.EncodeToString(payload)}.{Base64Url.EncodeToString(HMACSHA256.HashData(key, payload))}";
     }
 
     /// <summary>The token's content when its signature holds; null for anything tampered with or malformed.</summary>
@@ -31,13 +32,10 @@ public sealed record PaymentToken(Guid HouseholdId, Guid Nonce, DateTimeOffset E
             DateTimeOffset.FromUnixTimeSeconds(BitConverter.ToInt64(payload, 32)));
     }
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
     private static byte[]? FromBase64Url(string text)
     {
-        var base64 = text.Replace('-', '+').Replace('_', '/');
-        base64 += new string('=', (4 - base64.Length % 4) % 4);
-        var buffer = new byte[base64.Length];
-        return Convert.TryFromBase64String(base64, buffer, out var written) ? buffer[..written] : null;
+        if (!Base64Url.IsValid(text)) return null;
+        var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
+        return Base64Url.TryDecodeFromChars(text, buffer, out var written) ? buffer[..written] : null;
     }
 }

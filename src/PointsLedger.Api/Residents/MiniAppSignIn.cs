@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using System.Security.Claims;
-using System.Text;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -9,6 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using PointsLedger.Auth;
 using PointsLedger.Http;
 using PointsLedger.Problems;
+using PointsLedger.Security;
 using Wolverine.Http;
 
 namespace PointsLedger.Residents;
@@ -49,5 +48,5 @@ public static class MiniAppEndpoints
     }
 
     /// <summary>Only a hash of the openid is kept: it is a personal identifier of another platform.</summary>
-    private static string KeyFor(string openId) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"openid:{openId}")));
+    private static string KeyFor(string openId) => Digest.Sha256Hex($"openid:{openId}");
 }

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using PointsLedger.Security;
 
 namespace PointsLedger.Residents;
 
@@ -14,14 +14,12 @@ public static class OneTimeCodes
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
     public const int MaxWrongTries = 5;
 
-    public static string KeyFor(string phone) => Sha256($"phone:{phone}");
+    public static string KeyFor(string phone) => Digest.Sha256Hex($"phone:{phone}");
 
-    public static string HashCode(string phone, string code) => Sha256($"code:{phone}:{code}");
+    public static string HashCode(string phone, string code) => Digest.Sha256Hex($"code:{phone}:{code}");
 
     public static string NewCode() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6");
 
     /// <summary>138****5678: enough for a person to recognise their own phone in a log.</summary>
     public static string MaskPhone(string phone) => phone.Length == 11 ? $"{phone[..3]}****{phone[7..]}" : "***";
-
-    private static string Sha256(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

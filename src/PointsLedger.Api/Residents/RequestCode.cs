@@ -13,7 +13,7 @@ public sealed record RequestCode(string Phone)
 {
     public sealed class Validator : AbstractValidator<RequestCode>
     {
-        public Validator() => RuleFor(x => x.Phone).Matches("^1[3-9][0-9]{9}$").WithMessage("手机号码应为11位");
+        public Validator() => RuleFor(x => x.Phone).Matches(PhoneNumber.Pattern).WithMessage(PhoneNumber.Message);
     }
 }
 

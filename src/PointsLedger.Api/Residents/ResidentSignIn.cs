@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using PointsLedger.Auth;
+using PointsLedger.Households;
 using PointsLedger.Http;
 using PointsLedger.Problems;
 using Wolverine.Http;
@@ -16,7 +17,7 @@ public sealed record ResidentSignIn(string Phone, string Code)
     {
         public Validator()
         {
-            RuleFor(x => x.Phone).Matches("^1[3-9][0-9]{9}$");
+            RuleFor(x => x.Phone).Matches(PhoneNumber.Pattern).WithMessage(PhoneNumber.Message);
             RuleFor(x => x.Code).Matches("^[0-9]{6}$");
         }
     }

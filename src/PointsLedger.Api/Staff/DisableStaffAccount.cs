@@ -4,7 +4,6 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
 using PointsLedger.Http;
-using PointsLedger.Problems;
 using Wolverine.Http;
 
 namespace PointsLedger.Staff;

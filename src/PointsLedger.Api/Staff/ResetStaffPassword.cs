@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
 using PointsLedger.Http;
-using PointsLedger.Problems;
 using Wolverine.Http;
 
 namespace PointsLedger.Staff;

@@ -1,6 +1,7 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using PointsLedger.Auth;
+using PointsLedger.Security;
 
 namespace PointsLedger.Staff;
 
@@ -13,9 +14,9 @@ public static class StaffTokens
 
     /// <summary>"{accountId}.{secret}": the account is found from the token, and only its hash is stored.</summary>
     public static string NewRefreshToken(Guid accountId) =>
-        $"{accountId:N}.{Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_')}";
+        $"{accountId:N}.{Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32))}";
 
-    public static string Hash(string refreshToken) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));
+    public static string Hash(string refreshToken) => Digest.Sha256Hex(refreshToken);
 
     public static Guid? AccountOf(string refreshToken) =>
         refreshToken.Split('.') is [var id, _] && Guid.TryParseExact(id, "N", out var accountId) ? accountId : null;

@@ -1,5 +1,5 @@
-using PointsLedger.Expiry;
 using PointsLedger.Awards;
+using PointsLedger.Expiry;
 using PointsLedger.Problems;
 
 namespace PointsLedger.Tests.Awards;
