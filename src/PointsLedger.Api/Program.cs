@@ -10,6 +10,7 @@ using PointsLedger.Households;
 using PointsLedger.Http;
 using PointsLedger.Idempotency;
 using PointsLedger.PaymentCodes;
+using PointsLedger.Redemptions;
 using PointsLedger.Problems;
 using PointsLedger.Residents;
 using PointsLedger.Staff;
@@ -30,6 +31,8 @@ builder.Services.AddSingleton(new PaymentCodeKey(LocalSecrets.Resolve(builder.Co
 builder.Services.AddSingleton(new IdNumberHasher(LocalSecrets.Resolve(builder.Configuration, "PersonalData:IdNumberKey", "id-number-key", builder.Environment)));
 var expiry = builder.Configuration.GetSection("Expiry").Get<ExpirySettings>() ?? new ExpirySettings();
 builder.Services.AddSingleton(Options.Create(expiry));
+builder.Services.AddSingleton(Options.Create(builder.Configuration.GetSection("Redemptions").Get<RedemptionSettings>() ?? new RedemptionSettings()));
+builder.Services.AddSingleton<HouseholdIdentifier>();
 builder.Services.AddRequestLimits();
 builder.Services.AddLedgerRateLimits(builder.Configuration);
 builder.Services.AddLedgerCors(builder.Configuration);
@@ -51,6 +54,7 @@ builder.Host.UseWolverine(opts =>
     opts.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Wolverine:TypeLoadMode",
         builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic);
     opts.Schedules.ScheduleRecurring("daily-expiry", $"0 {expiry.SweepHour} * * *", _ => new RunExpirySweep(null), LedgerClock.Zone);
+    opts.Schedules.ScheduleRecurring("daily-token-purge", "30 3 * * *", _ => new PurgeUsedPaymentTokens(), LedgerClock.Zone);
 });
 
 var app = builder.Build();

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using PointsLedger.Auth;
 using PointsLedger.Awards;
 using PointsLedger.Expiry;
+using PointsLedger.Redemptions;
 using PointsLedger.Villages;
 
 namespace PointsLedger.Tests;
@@ -28,6 +29,9 @@ public static class Given
         AwardApproved x => household.Apply(x),
         AwardRevoked x => household.Apply(x),
         PointsExpired x => household.Apply(x),
+        PointsRedeemed x => household.Apply(x),
+        RedemptionReversed x => household.Apply(x),
+        CardCheckFailed x => household.Apply(x),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, null),
     };
 

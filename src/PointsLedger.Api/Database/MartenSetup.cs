@@ -6,7 +6,9 @@ using Marten.Schema;
 using Npgsql;
 using PointsLedger.Households;
 using PointsLedger.Idempotency;
+using PointsLedger.Merchants;
 using PointsLedger.Problems;
+using PointsLedger.Redemptions;
 using PointsLedger.Residents;
 using PointsLedger.Staff;
 using PointsLedger.Villages;
@@ -44,6 +46,12 @@ public static class MartenSetup
                     .Index(x => x.OldestOpenGrant!);
                 opts.Projections.Snapshot<StaffAccount>(SnapshotLifecycle.Inline)
                     .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.StaffLogin, x => x.Login);
+                opts.Projections.Snapshot<Merchant>(SnapshotLifecycle.Inline);
+                opts.Projections.Add<RedemptionRecordProjection>(ProjectionLifecycle.Inline);
+                opts.Schema.For<RedemptionRecord>()
+                    .Index(x => x.MerchantId)
+                    .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.ReceiptNumber, x => x.ReceiptNo);
+                opts.Schema.For<UsedPaymentToken>();
                 opts.Schema.For<IdempotentResponse>();
                 opts.Schema.For<OneTimeCode>().UseOptimisticConcurrency(true);
                 opts.Schema.For<Household>().Index(x => x.Phone!);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using PointsLedger.Ledger;
+using PointsLedger.Redemptions;
 
 namespace PointsLedger.Households;
 
@@ -36,27 +37,35 @@ public sealed record PendingAward(Guid AwardId, string RuleCode, PointColor Colo
 /// <summary>
 /// A household's account: one event stream per household, kept as an inline snapshot that holds only
 /// what decisions need on every request, so it does not grow with every award: the earned totals, the
-/// lots (one per credited award), the pending awards, and the points each rule gave per month.
+/// lots (one per credited award), the pending awards, the points each rule gave per month, the times
+/// each offer was redeemed per month, and today's wrong card checks.
 /// An award's full story is read from the stream when it is revoked or shown.
 /// </summary>
 public sealed record Household(
     Guid Id, Guid VillageId, string HouseholdNo, string HeadName, string IdNumberMasked, string IdNumberHash,
     string? Phone, string? Grid, string CardNo, string CardCheck,
     ColorTotals Earned, ImmutableList<Lot> Lots, ImmutableDictionary<Guid, PendingAward> Pending,
-    ImmutableDictionary<string, int> PointsByRuleAndMonth)
+    ImmutableDictionary<string, int> PointsByRuleAndMonth, ImmutableDictionary<string, int> RedemptionsByOfferAndMonth, CardFailures CardFailures)
 {
     public ColorTotals Available => Lots.Totals();
 
     /// <summary>The oldest grant that still has points left; stored so the expiry sweep can query it.</summary>
     public DateOnly? OldestOpenGrant => Lots.Where(lot => lot.Remaining > 0).Select(lot => (DateOnly?)lot.GrantedOn).Min();
 
-    public static string RuleMonth(string ruleCode, DateOnly day) => $"{ruleCode}/{day.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+    public static string RuleMonth(string ruleCode, DateOnly day) => $"{ruleCode}/{Month(day)}";
 
     public int PointsThisMonth(string ruleCode, DateOnly day) => PointsByRuleAndMonth.GetValueOrDefault(RuleMonth(ruleCode, day));
 
+    public static string OfferMonth(Guid offerId, DateOnly day) => $"{offerId:N}/{Month(day)}";
+
+    public int RedemptionsThisMonth(Guid offerId, DateOnly day) => RedemptionsByOfferAndMonth.GetValueOrDefault(OfferMonth(offerId, day));
+
+    public bool IsCardLocked(DateOnly today) => CardFailures.On == today && CardFailures.Count >= CardFailures.Limit;
+
     public static Household Create(HouseholdRegistered e) => new(
         e.HouseholdId, e.VillageId, e.HouseholdNo, e.HeadName, e.IdNumberMasked, e.IdNumberHash, e.Phone, e.Grid, e.CardNo, e.CardCheck,
-        ColorTotals.Zero, ImmutableList<Lot>.Empty, ImmutableDictionary<Guid, PendingAward>.Empty, ImmutableDictionary<string, int>.Empty);
+        ColorTotals.Zero, ImmutableList<Lot>.Empty, ImmutableDictionary<Guid, PendingAward>.Empty, ImmutableDictionary<string, int>.Empty,
+        ImmutableDictionary<string, int>.Empty, CardFailures.None);
 
     public Household Apply(PointsAwarded e) =>
         Credit(e.AwardId, e.Color, e.Points, e.OccurredOn, e.Changes).CountTowardsCap(e.RuleCode, e.OccurredOn, Math.Max(e.Points, 0));
@@ -80,11 +89,34 @@ public sealed record Household(
 
     public Household Apply(PointsExpired e) => this with { Lots = Lots.ApplyChanges(e.Changes) };
 
+    public Household Apply(PointsRedeemed e) =>
+        (this with { Lots = Lots.ApplyChanges(e.Changes) }).CountRedemptions(e.Items, e.RedeemedOn, 1);
+
+    public Household Apply(RedemptionReversed e) =>
+        (this with { Lots = Lots.ApplyChanges(e.Changes) }).CountRedemptions(e.Items, e.RedeemedOn, -1);
+
+    public Household Apply(CardCheckFailed e) =>
+        this with { CardFailures = new CardFailures(e.On, CardFailures.On == e.On ? CardFailures.Count + 1 : 1) };
+
     private Household Credit(Guid awardId, PointColor color, int points, DateOnly occurredOn, ImmutableList<LotChange> changes) => this with
     {
         Earned = Earned.Add(color, points),
         Lots = points > 0 ? Lots.Add(new Lot(awardId, color, occurredOn, points)) : Lots.ApplyChanges(changes),
     };
+
+    private Household CountRedemptions(IEnumerable<RedeemedItem> items, DateOnly redeemedOn, int sign)
+    {
+        var counts = RedemptionsByOfferAndMonth;
+        foreach (var item in items.Where(item => item.OfferId is not null))
+        {
+            var key = OfferMonth(item.OfferId!.Value, redeemedOn);
+            var total = counts.GetValueOrDefault(key) + sign * item.Quantity;
+            counts = total == 0 ? counts.Remove(key) : counts.SetItem(key, total);
+        }
+        return this with { RedemptionsByOfferAndMonth = counts };
+    }
+
+    private static string Month(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     /// <summary>Caps limit what a rule gives, so callers pass only awarded (positive) points.</summary>
     private Household CountTowardsCap(string ruleCode, DateOnly occurredOn, int points)
@@ -94,4 +126,11 @@ public sealed record Household(
         var total = PointsByRuleAndMonth.GetValueOrDefault(key) + points;
         return this with { PointsByRuleAndMonth = total == 0 ? PointsByRuleAndMonth.Remove(key) : PointsByRuleAndMonth.SetItem(key, total) };
     }
+}
+
+/// <summary>Wrong card checks on one day; <see cref="Limit"/> of them lock the card until the next day.</summary>
+public sealed record CardFailures(DateOnly On, int Count)
+{
+    public const int Limit = 5;
+    public static readonly CardFailures None = new(DateOnly.MinValue, 0);
 }

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using PointsLedger.Ledger;
+using PointsLedger.Redemptions;
 
 namespace PointsLedger.Households;
 
@@ -9,11 +10,11 @@ namespace PointsLedger.Households;
 /// </summary>
 public sealed record LedgerEntry(
     long Version, DateTimeOffset RecordedAt, string Kind, Guid? AwardId, string? RuleCode, PointColor? Color,
-    DateOnly? OccurredOn, int Earned, int Available, string? Actor, string? Note);
+    DateOnly? OccurredOn, int Earned, int Available, string? Actor, string? Note, Guid? RedemptionId = null);
 
 public static class LedgerEntries
 {
-    /// <summary>Expiry can touch lots of several colours at once: it gives one line per colour.</summary>
+    /// <summary>Expiry and redemptions can touch lots of several colours at once: they give one line per colour.</summary>
     public static IEnumerable<LedgerEntry> From(IReadOnlyList<IEvent> events)
     {
         var submitted = new Dictionary<Guid, AwardSubmitted>();
@@ -40,6 +41,24 @@ public static class LedgerEntries
                 case AwardRevoked r:
                     yield return Line(e, "revoked", r.AwardId, r.RuleCode, r.Color, r.OccurredOn,
                         r.WasCredited ? -r.Points : 0, Sum(r.Changes), r.RevokedBy, r.Reason);
+                    break;
+                case PointsRedeemed p:
+                    foreach (var byColor in p.Changes.GroupBy(c => lotColors[c.AwardId]))
+                    {
+                        yield return Line(e, "redemption", null, null, byColor.Key, p.RedeemedOn, 0, Sum(byColor), p.RedeemedBy, $"{p.ReceiptNo} {RedeemedItem.Describe(p.Items)}") with
+                        {
+                            RedemptionId = p.RedemptionId,
+                        };
+                    }
+                    break;
+                case RedemptionReversed r:
+                    foreach (var byColor in r.Changes.GroupBy(c => lotColors[c.AwardId]))
+                    {
+                        yield return Line(e, "redemption-reversed", null, null, byColor.Key, r.RedeemedOn, 0, Sum(byColor), r.ReversedBy, r.Reason) with
+                        {
+                            RedemptionId = r.RedemptionId,
+                        };
+                    }
                     break;
                 case PointsExpired x:
                     foreach (var byColor in x.Changes.GroupBy(c => lotColors[c.AwardId]))

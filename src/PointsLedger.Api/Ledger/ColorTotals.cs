@@ -7,6 +7,16 @@ public sealed record ColorTotals(int Red, int Purple, int Orange, int Green, int
 
     public int Total => Red + Purple + Orange + Green + Blue;
 
+    public int Of(PointColor color) => color switch
+    {
+        PointColor.Red => Red,
+        PointColor.Purple => Purple,
+        PointColor.Orange => Orange,
+        PointColor.Green => Green,
+        PointColor.Blue => Blue,
+        _ => throw new ArgumentOutOfRangeException(nameof(color), color, null),
+    };
+
     public ColorTotals Add(PointColor color, int points) => color switch
     {
         PointColor.Red => this with { Red = Red + points },

@@ -10,11 +10,22 @@ public static class PaymentCodeImages
     /// </summary>
     public static IResult Render(string token, string? format)
     {
-        using var data = QRCodeGenerator.GenerateQrCode(token, QRCodeGenerator.ECCLevel.M);
         var headers = new Dictionary<string, string> { ["Cache-Control"] = "no-store" };
         return string.Equals(format, "svg", StringComparison.OrdinalIgnoreCase)
-            ? new ImageResult(System.Text.Encoding.UTF8.GetBytes(new SvgQRCode(data).GetGraphic(10)), "image/svg+xml", headers)
-            : new ImageResult(new PngByteQRCode(data).GetGraphic(10), "image/png", headers);
+            ? new ImageResult(System.Text.Encoding.UTF8.GetBytes(Svg(token)), "image/svg+xml", headers)
+            : new ImageResult(Png(token), "image/png", headers);
+    }
+
+    public static byte[] Png(string text)
+    {
+        using var data = QRCodeGenerator.GenerateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        return new PngByteQRCode(data).GetGraphic(10);
+    }
+
+    public static string Svg(string text)
+    {
+        using var data = QRCodeGenerator.GenerateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        return new SvgQRCode(data).GetGraphic(10);
     }
 
     private sealed class ImageResult(byte[] bytes, string contentType, Dictionary<string, string> headers) : IResult

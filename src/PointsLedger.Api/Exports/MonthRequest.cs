@@ -1,0 +1,45 @@
+using PointsLedger.Problems;
+
+namespace PointsLedger.Exports;
+
+public enum ExportFormat { Json, Csv, Xlsx }
+
+/// <summary>
+/// A month with an optional file extension, as report routes take it: "2026-10" answers JSON,
+/// "2026-10.csv" and "2026-10.xlsx" a download.
+/// </summary>
+public sealed record MonthRequest(DateOnly FirstDay, ExportFormat Format)
+{
+    public string Month => FirstDay.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    public DateOnly NextMonth => FirstDay.AddMonths(1);
+
+    public bool Contains(DateOnly day) => day >= FirstDay && day < NextMonth;
+
+    public static MonthRequest Parse(string text)
+    {
+        var dot = text.IndexOf('.');
+        var (month, extension) = dot < 0 ? (text, "") : (text[..dot], text[(dot + 1)..]);
+        var format = extension switch
+        {
+            "" or "json" => ExportFormat.Json,
+            "csv" => ExportFormat.Csv,
+            "xlsx" => ExportFormat.Xlsx,
+            _ => throw new Refusal("unknown-format", 404, extension),
+        };
+        return DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out var first)
+            ? new MonthRequest(first, format)
+            : throw Refusal.Unprocessable("invalid-month", month);
+    }
+
+    /// <summary>The JSON document itself, or the table as a file named after it.</summary>
+    public IResult Answer<T>(T document, Func<T, Table> table)
+    {
+        if (Format == ExportFormat.Json) return Results.Json(document);
+        var sheet = table(document);
+        var fileName = $"{sheet.Title}.{Format.ToString().ToLowerInvariant()}";
+        return Format == ExportFormat.Csv
+            ? Results.File(Csv.Write(sheet), "text/csv; charset=utf-8", fileName)
+            : Results.File(Xlsx.Write(sheet), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+    }
+}

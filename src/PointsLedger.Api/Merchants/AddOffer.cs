@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using PointsLedger.Auth;
+using PointsLedger.Http;
+using PointsLedger.Idempotency;
+using PointsLedger.Ledger;
+using Wolverine.Http;
+
+namespace PointsLedger.Merchants;
+
+public sealed record AddOffer(
+    string Title, int Points, decimal? CashValue, int? MonthlyLimitPerHousehold, ImmutableList<PointColor>? AcceptedColors,
+    DateOnly? ValidFrom, DateOnly? ValidTo)
+{
+    public sealed class Validator : AbstractValidator<AddOffer>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Title).NotEmpty().MaximumLength(100);
+            RuleFor(x => x.Points).InclusiveBetween(1, 100_000);
+            RuleFor(x => x.CashValue).Money();
+            RuleFor(x => x.MonthlyLimitPerHousehold).InclusiveBetween(1, 1000);
+            RuleForEach(x => x.AcceptedColors).IsInEnum();
+            RuleFor(x => x.ValidTo).GreaterThanOrEqualTo(x => x.ValidFrom).When(x => x.ValidFrom is not null && x.ValidTo is not null);
+        }
+    }
+}
+
+public sealed record OfferCreated(Guid OfferId, Guid MerchantId) : CreationResponse($"/api/merchants/{MerchantId}");
+
+public static class AddOfferEndpoint
+{
+    public static ProblemDetails Validate(AddOffer command) => Shape.Check<AddOffer, AddOffer.Validator>(command);
+
+    /// <summary>商户优惠（如“100 分抵 10 元药费，每户每月一次”）。Township admins only.</summary>
+    [WolverinePost("/api/merchants/{merchantId}/offers"), Tags("Merchants")]
+    public static async Task<OfferCreated> Post(
+        Guid merchantId, AddOffer command, ClaimsPrincipal user, IDocumentSession session, HttpContext context, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Admin);
+        var stream = await session.FetchMerchantForWritingAsync(merchantId, actor, ct);
+
+        var offerId = Guid.CreateVersion7();
+        stream.AppendOne(new OfferAdded(offerId, command.Title, command.Points, command.CashValue ?? 0m,
+            (command.AcceptedColors ?? []).Distinct().ToImmutableList(), command.ValidFrom, command.ValidTo, command.MonthlyLimitPerHousehold, actor.Id));
+        return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created, new OfferCreated(offerId, merchantId));
+    }
+}

@@ -1,0 +1,14 @@
+using System.Security.Claims;
+using Marten;
+using PointsLedger.Auth;
+using Wolverine.Http;
+
+namespace PointsLedger.Merchants;
+
+public static class GetMerchantEndpoint
+{
+    /// <summary>The merchant with its offers and the stock of its goods.</summary>
+    [WolverineGet("/api/merchants/{merchantId}"), Tags("Merchants")]
+    public static Task<Merchant> Get(Guid merchantId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        session.LoadMerchantForAsync(merchantId, Actor.From(user), ct);
+}

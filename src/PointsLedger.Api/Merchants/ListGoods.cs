@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using PointsLedger.Auth;
+using PointsLedger.Http;
+using PointsLedger.Idempotency;
+using PointsLedger.Problems;
+using Wolverine.Http;
+
+namespace PointsLedger.Merchants;
+
+/// <summary>A product on the points supermarket's shelf, with its opening stock.</summary>
+public sealed record ListGoods(string Sku, string Name, int Points, decimal? CashValue, int Stock)
+{
+    public sealed class Validator : AbstractValidator<ListGoods>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Sku).NotEmpty().MaximumLength(32).Matches("^[A-Za-z0-9_.-]+$");
+            RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
+            RuleFor(x => x.Points).InclusiveBetween(1, 100_000);
+            RuleFor(x => x.CashValue).Money();
+            RuleFor(x => x.Stock).InclusiveBetween(0, 1_000_000);
+        }
+    }
+}
+
+public sealed record GoodsCreated(Guid MerchantId, string Sku) : CreationResponse($"/api/merchants/{MerchantId}");
+
+public static class ListGoodsEndpoint
+{
+    public static ProblemDetails Validate(ListGoods command) => Shape.Check<ListGoods, ListGoods.Validator>(command);
+
+    /// <summary>上架商品（积分超市）。The merchant's clerks or township admins.</summary>
+    [WolverinePost("/api/merchants/{merchantId}/goods"), Tags("Merchants")]
+    public static async Task<GoodsCreated> Post(
+        Guid merchantId, ListGoods command, ClaimsPrincipal user, IDocumentSession session, HttpContext context, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Clerk);
+        var stream = await session.FetchMerchantForWritingAsync(merchantId, actor, ct);
+        if (stream.Aggregate!.Goods.ContainsKey(command.Sku)) throw Refusal.Conflict("sku-taken", command.Sku);
+
+        stream.AppendOne(new GoodsListed(command.Sku, command.Name, command.Points, command.CashValue ?? 0m, command.Stock, actor.Id));
+        return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created, new GoodsCreated(merchantId, command.Sku));
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using PointsLedger.Auth;
+using PointsLedger.Http;
+using PointsLedger.Problems;
+using PointsLedger.Villages;
+using Wolverine.Http;
+
+namespace PointsLedger.Merchants;
+
+/// <summary>
+/// A partner merchant. <see cref="Township"/> may be left out when the caller's account or the listed
+/// villages name it; no villages means every village of the township.
+/// </summary>
+public sealed record RegisterMerchant(string Name, MerchantKind? Kind, ImmutableList<Guid>? VillageIds, string? Township)
+{
+    public sealed class Validator : AbstractValidator<RegisterMerchant>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Name).NotEmpty().MaximumLength(64);
+            RuleFor(x => x.Kind).NotNull().IsInEnum();
+            RuleFor(x => x.VillageIds).Must(ids => ids!.Count <= 200 && ids.All(id => id != Guid.Empty) && ids.Distinct().Count() == ids.Count)
+                .When(x => x.VillageIds is not null).WithMessage("村（社区）列表不能有空值或重复，最多 200 个");
+            RuleFor(x => x.Township).MaximumLength(64);
+        }
+    }
+}
+
+public sealed record MerchantCreated(Guid MerchantId) : CreationResponse($"/api/merchants/{MerchantId}");
+
+public static class RegisterMerchantEndpoint
+{
+    public static ProblemDetails Validate(RegisterMerchant command) => Shape.Check<RegisterMerchant, RegisterMerchant.Validator>(command);
+
+    /// <summary>登记合作商户（五色超市、药店、银行……）。Township admins only.</summary>
+    [WolverinePost("/api/merchants"), Tags("Merchants")]
+    public static async Task<MerchantCreated> Post(RegisterMerchant command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Admin);
+        var villageIds = command.VillageIds ?? [];
+        var villages = await session.LoadManyAsync<Village>(ct, villageIds);
+        if (villageIds.FirstOrDefault(id => villages.All(v => v.Id != id)) is var missing && missing != Guid.Empty)
+        {
+            throw Refusal.NotFound("village-not-found", missing);
+        }
+        var township = command.Township ?? actor.Township ?? villages.FirstOrDefault()?.Township ?? throw Refusal.Unprocessable("township-required");
+        actor.MustActInTownship(township);
+        if (villages.FirstOrDefault(v => v.Township != township) is { } outside) throw Refusal.Unprocessable("village-outside-township", outside.Name, township);
+
+        var merchantId = Guid.CreateVersion7();
+        session.Events.StartStream<Merchant>(merchantId,
+            new MerchantRegistered(merchantId, command.Name, command.Kind!.Value, township, villageIds, actor.Id));
+        return new MerchantCreated(merchantId);
+    }
+}

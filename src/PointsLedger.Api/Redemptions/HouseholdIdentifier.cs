@@ -1,0 +1,89 @@
+using FluentValidation;
+using JasperFx.Events;
+using Marten;
+using PointsLedger.Auth;
+using PointsLedger.Households;
+using PointsLedger.Http;
+using PointsLedger.PaymentCodes;
+using PointsLedger.Problems;
+using PointsLedger.Villages;
+
+namespace PointsLedger.Redemptions;
+
+/// <summary>How the clerk names the household: its payment QR code, its card with ID digits, or (admins) its id.</summary>
+public interface IIdentifiesHousehold
+{
+    string? QrToken { get; }
+    string? CardNo { get; }
+    string? IdLast6 { get; }
+    Guid? HouseholdId { get; }
+}
+
+public sealed record IdentifiedHousehold(
+    IEventStream<Household> Stream, Household Household, Village Village, IdentifiedBy By, PaymentToken? Token);
+
+public sealed class HouseholdIdentifier(PaymentCodeKey key, IdNumberHasher hasher, TimeProvider clock)
+{
+    /// <summary>
+    /// Finds the household and locks its stream for the rest of the transaction. A wrong card check
+    /// is committed before it is refused, so that it counts towards the card's lockout.
+    /// </summary>
+    public async Task<IdentifiedHousehold> IdentifyAsync(IDocumentSession session, IIdentifiesHousehold request, Actor actor, CancellationToken ct)
+    {
+        var (householdId, by, token) = await FindAsync(session, request, actor, ct);
+        var stream = await session.Events.FetchForExclusiveWriting<Household>(householdId, ct);
+        var household = stream.Aggregate ?? throw Refusal.NotFound("household-not-found", householdId);
+
+        if (token is not null && await session.LoadAsync<UsedPaymentToken>(token.Nonce, ct) is not null) throw Refusal.Conflict("token-used");
+        if (by == IdentifiedBy.Card) await CheckCardAsync(session, stream, household, request, actor, ct);
+
+        var village = await session.LoadVillageAsync(household.VillageId, ct);
+        actor.MustActInTownship(village.Township);
+        return new IdentifiedHousehold(stream, household, village, by, token);
+    }
+
+    private async Task<(Guid HouseholdId, IdentifiedBy By, PaymentToken? Token)> FindAsync(
+        IQuerySession session, IIdentifiesHousehold request, Actor actor, CancellationToken ct)
+    {
+        if (request.QrToken is { } text)
+        {
+            var token = PaymentToken.Verify(text, key.Value) ?? throw Refusal.Unprocessable("token-invalid");
+            if (token.ExpiresAt <= clock.GetUtcNow()) throw Refusal.Conflict("token-expired");
+            return (token.HouseholdId, IdentifiedBy.QrToken, token);
+        }
+        if (request.CardNo is { } cardNo)
+        {
+            var householdId = await session.Query<Household>().Where(h => h.CardNo == cardNo).Select(h => h.Id).FirstOrDefaultAsync(ct);
+            return householdId == Guid.Empty ? throw new Refusal("card-not-found", 404) : (householdId, IdentifiedBy.Card, null);
+        }
+        actor.MustBe(Roles.Admin);
+        return (request.HouseholdId!.Value, IdentifiedBy.Household, null);
+    }
+
+    private async Task CheckCardAsync(
+        IDocumentSession session, IEventStream<Household> stream, Household household, IIdentifiesHousehold request, Actor actor, CancellationToken ct)
+    {
+        var today = clock.Today();
+        if (RedemptionDecisions.CheckCard(household, hasher.CardCheck(request.CardNo!, request.IdLast6!), actor, today) is not { } failure) return;
+
+        stream.AppendOne(failure);
+        await session.SaveChangesAsync(ct);
+        var failures = household.Apply(failure).CardFailures.Count;
+        throw failures >= CardFailures.Limit ? Refusal.Conflict("card-locked") : Refusal.Unprocessable("card-check-failed", CardFailures.Limit - failures);
+    }
+}
+
+public static class HouseholdIdentificationRules
+{
+    /// <summary>Exactly one way to name the household; the card needs the ID digits with it.</summary>
+    public static void ValidateIdentification<T>(this AbstractValidator<T> validator) where T : IIdentifiesHousehold
+    {
+        validator.RuleFor(x => x).Must(x => (x.QrToken is not null ? 1 : 0) + (x.CardNo is not null ? 1 : 0) + (x.HouseholdId is not null ? 1 : 0) == 1)
+            .OverridePropertyName("qrToken").WithMessage("须且只能提供 qrToken、cardNo（加 idLast6）或 householdId 其中之一");
+        validator.RuleFor(x => x.QrToken).MaximumLength(200);
+        validator.RuleFor(x => x.CardNo).Matches("^[0-9]{12}$").WithMessage("卡号为 12 位数字");
+        validator.RuleFor(x => x.IdLast6).NotEmpty().When(x => x.CardNo is not null).WithMessage("持卡兑换须提供身份证号后 6 位");
+        validator.RuleFor(x => x.IdLast6).Matches("^[0-9]{5}[0-9Xx]$").WithMessage("身份证号后 6 位为 5 位数字加 1 位数字或 X");
+        validator.RuleFor(x => x.HouseholdId).NotEqual(Guid.Empty);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using PointsLedger.Auth;
+using PointsLedger.Households;
+using PointsLedger.Http;
+using PointsLedger.Idempotency;
+using PointsLedger.Ledger;
+using PointsLedger.Merchants;
+using Wolverine.Http;
+
+namespace PointsLedger.Redemptions;
+
+/// <summary>One offer (<see cref="OfferId"/>) or several items, for the household the clerk identified.</summary>
+public sealed record Redeem(
+    Guid MerchantId, Guid? OfferId, ImmutableList<RedeemLine>? Items, string? QrToken, string? CardNo, string? IdLast6, Guid? HouseholdId)
+    : IIdentifiesHousehold
+{
+    public IReadOnlyList<RedeemLine> Lines => Items ?? [new RedeemLine(OfferId, null, 1)];
+
+    public sealed class Validator : AbstractValidator<Redeem>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.MerchantId).NotEmpty();
+            RuleFor(x => x.OfferId).NotNull().When(x => x.Items is null).WithMessage("须提供 offerId 或 items");
+            RuleFor(x => x.OfferId).Null().When(x => x.Items is not null).WithMessage("offerId 与 items 只能提供其一");
+            RuleFor(x => x.Items).Must(items => items!.Count is >= 1 and <= 20).When(x => x.Items is not null).WithMessage("一次兑换 1 至 20 项");
+            RuleForEach(x => x.Items).ChildRules(item =>
+            {
+                item.RuleFor(i => i).Must(i => (i.OfferId is null) != (i.Sku is null)).OverridePropertyName("offerId").WithMessage("每项须且只能提供 offerId 或 sku 其一");
+                item.RuleFor(i => i.OfferId).NotEqual(Guid.Empty);
+                item.RuleFor(i => i.Sku).MaximumLength(32);
+                item.RuleFor(i => i.Quantity).InclusiveBetween(1, 99);
+            });
+            this.ValidateIdentification();
+        }
+    }
+}
+
+public sealed record RedemptionRecorded(
+    Guid RedemptionId, string ReceiptNo, Guid HouseholdId, string HouseholdNo, string Name, string MerchantName,
+    IReadOnlyList<RedeemedItem> Items, int Points, decimal CashValue, ColorTotals AvailableAfter)
+    : CreationResponse($"/api/redemptions/{RedemptionId}");
+
+public static class RedeemEndpoint
+{
+    public static ProblemDetails Validate(Redeem command) => Shape.Check<Redeem, Redeem.Validator>(command);
+
+    /// <summary>
+    /// 兑换：扣减积分（最早到期的先扣，只扣该项接受的颜色）、扣减库存、出小票。Send an Idempotency-Key: a
+    /// retry on a flaky network returns the first receipt and spends nothing twice.
+    /// </summary>
+    [WolverinePost("/api/redemptions"), Tags("Redemptions"), EnableRateLimiting(RateLimits.Redemption)]
+    public static async Task<RedemptionRecorded> Post(
+        Redeem command, ClaimsPrincipal user, IDocumentSession session, HouseholdIdentifier identifier, TimeProvider clock,
+        HttpContext context, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Clerk, Roles.Admin);
+        var merchant = await session.LoadMerchantForAsync(command.MerchantId, actor, ct);
+        var (householdStream, household, village, identifiedBy, token) = await identifier.IdentifyAsync(session, command, actor, ct);
+        var stockStream = command.Lines.Any(line => line.Sku is not null)
+            ? await session.FetchMerchantForWritingAsync(merchant.Id, actor, ct)
+            : null;
+
+        var today = clock.Today();
+        var (redeemed, issued) = RedemptionDecisions.Redeem(household, village.Township, stockStream?.Aggregate ?? merchant, command.Lines,
+            Guid.CreateVersion7(), ReceiptNumbers.New(today), identifiedBy, actor, today);
+        householdStream.AppendOne(redeemed);
+        if (issued is not null) stockStream!.AppendOne(issued);
+        if (token is not null) session.Insert(new UsedPaymentToken(token.Nonce, household.Id, token.ExpiresAt));
+
+        return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created, new RedemptionRecorded(
+            redeemed.RedemptionId, redeemed.ReceiptNo, household.Id, household.HouseholdNo, PersonName.Mask(household.HeadName), merchant.Name,
+            redeemed.Items, redeemed.Points, redeemed.CashValue, household.Apply(redeemed).Available));
+    }
+}

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using PointsLedger.Auth;
+using PointsLedger.Expiry;
+using PointsLedger.Households;
+using PointsLedger.Http;
+using PointsLedger.Idempotency;
+using PointsLedger.Ledger;
+using PointsLedger.Merchants;
+using PointsLedger.Villages;
+using Wolverine.Http;
+
+namespace PointsLedger.Redemptions;
+
+public sealed record ReverseRedemption(string Reason)
+{
+    public sealed class Validator : AbstractValidator<ReverseRedemption>
+    {
+        public Validator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(200);
+    }
+}
+
+public sealed record RedemptionReversalRecorded(Guid RedemptionId, string ReceiptNo, string Status, int PointsReturned, ColorTotals AvailableAfter);
+
+public static class ReverseRedemptionEndpoint
+{
+    public static ProblemDetails Validate(ReverseRedemption command) => Shape.Check<ReverseRedemption, ReverseRedemption.Validator>(command);
+
+    /// <summary>冲正：退回同一批积分（到期时间不变）和库存，原兑换记录保留。The merchant's clerks or admins, within the configured days.</summary>
+    [WolverinePost("/api/redemptions/{redemptionId}/reverse"), Tags("Redemptions")]
+    public static async Task<RedemptionReversalRecorded> Post(
+        Guid redemptionId, ReverseRedemption command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        IOptions<RedemptionSettings> settings, IOptions<ExpirySettings> expiry, HttpContext context, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Clerk, Roles.Admin);
+        var (found, merchant) = await session.LoadRedemptionForAsync(redemptionId, actor, ct);
+        var householdStream = await session.Events.FetchForExclusiveWriting<Household>(found.HouseholdId, ct);
+        // Read again under the household's lock: a racing reversal has committed by now.
+        var redemption = (await session.LoadAsync<RedemptionRecord>(redemptionId, ct))!;
+        var household = householdStream.Aggregate!;
+        var village = await session.LoadVillageAsync(household.VillageId, ct);
+
+        var today = clock.Today();
+        var (reversed, returned) = RedemptionDecisions.Reverse(household, redemption, command.Reason, actor, today,
+            settings.Value.ReversalDays, expiry.Value.For(village.Township).ExpiredBefore(today));
+        householdStream.AppendOne(reversed);
+        if (returned is not null) (await session.FetchMerchantForWritingAsync(merchant.Id, actor, ct)).AppendOne(returned);
+
+        return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK, new RedemptionReversalRecorded(
+            redemptionId, redemption.ReceiptNo, "reversed", reversed.Changes.Sum(c => c.Points), household.Apply(reversed).Available));
+    }
+}
