@@ -33,6 +33,7 @@ public sealed class LedgerApp : IAsyncLifetime
             // Many tests sign in; the limit itself is tested on a host of its own.
             builder.UseSetting("RateLimits:SignInPerMinute", "10000");
             builder.UseSetting("RateLimits:CodesPerMinute", "10000");
+            builder.UseSetting("RateLimits:RedemptionsPerMinute", "10000");
             builder.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

@@ -14,9 +14,9 @@ public sealed class LedgerClient(LedgerApp app)
 {
     private readonly HttpClient _http = app.Host.Server.CreateClient();
 
-    public string Token(string role, Guid? villageId = null, Guid? householdId = null, string? userId = null, string? township = null) =>
+    public string Token(string role, Guid? villageId = null, Guid? householdId = null, string? userId = null, string? township = null, Guid? merchantId = null) =>
         app.Host.Services.GetRequiredService<TokenIssuer>()
-            .Issue(new Actor(userId ?? $"test-{role}-{Guid.NewGuid():N}", role, villageId, null, householdId, township), TimeSpan.FromHours(1));
+            .Issue(new Actor(userId ?? $"test-{role}-{Guid.NewGuid():N}", role, villageId, merchantId, householdId, township), TimeSpan.FromHours(1));
 
     public string Admin => Token(Roles.Admin);
 

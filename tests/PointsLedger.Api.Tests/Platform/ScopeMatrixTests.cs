@@ -17,17 +17,26 @@ public sealed class ScopeMatrixTests(LedgerApp app)
 
     private enum Caller
     {
-        Anonymous, Admin, AdminOwnTownship, AdminOtherTownship, Auditor, AuditorOtherTownship, Clerk,
+        Anonymous, Admin, AdminOwnTownship, AdminOtherTownship, Auditor, AuditorOtherTownship, ClerkOwn, ClerkOther,
         CadreOwn, CadreOther, ApproverOwn, ApproverOther, ResidentOwn, ResidentOther,
     }
 
     private static readonly Caller[] Village = [Caller.Admin, Caller.AdminOwnTownship, Caller.CadreOwn, Caller.ApproverOwn];
     private static readonly Caller[] Readers = [Caller.Admin, Caller.AdminOwnTownship, Caller.Auditor, Caller.CadreOwn, Caller.ApproverOwn, Caller.ResidentOwn];
     private static readonly Caller[] Everyone = Enum.GetValues<Caller>();
+    private static readonly Caller[] Merchant = [Caller.Admin, Caller.AdminOwnTownship, Caller.ClerkOwn];
+    private static readonly Caller[] MerchantReaders = [Caller.Admin, Caller.AdminOwnTownship, Caller.Auditor, Caller.ClerkOwn];
 
     private const string Township = "刁镇街道";
 
-    private sealed record World(Guid VillageId, Guid HouseholdId, Guid AwardId, Guid StaffId, string RuleCode, string Today);
+    private sealed record World(
+        Guid VillageId, Guid HouseholdId, Guid AwardId, Guid StaffId, string RuleCode, string Today,
+        Guid MerchantId, Guid OfferId, string Sku, Guid RedemptionId, string CardNo, string IdLast6)
+    {
+        public string Month => Today[..7];
+
+        public object CardRedemption => new { merchantId = MerchantId, offerId = OfferId, cardNo = CardNo, idLast6 = IdLast6 };
+    }
 
     private sealed record Row(string Method, string Pattern, Func<World, string> Url, Func<World, object?> Body, Caller[] Allowed);
 
@@ -76,6 +85,26 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         new("POST", "/api/auth/sign-out", _ => "/api/auth/sign-out", _ => new { refreshToken = "x.y" }, Everyone),
         new("POST", "/api/auth/resident/code", _ => "/api/auth/resident/code", _ => new { phone = "13700000000" }, Everyone),
         new("POST", "/api/auth/resident/sign-in", _ => "/api/auth/resident/sign-in", _ => new { phone = "13700000000", code = "123456" }, Everyone),
+        new("POST", "/api/merchants", _ => "/api/merchants", _ => new { name = "药店", kind = "pharmacy", township = Township },
+            [Caller.Admin, Caller.AdminOwnTownship]),
+        new("GET", "/api/merchants/{merchantId}", w => $"/api/merchants/{w.MerchantId}", _ => null, MerchantReaders),
+        new("POST", "/api/merchants/{merchantId}/offers", w => $"/api/merchants/{w.MerchantId}/offers", _ => new { title = "抵扣", points = 1 },
+            [Caller.Admin, Caller.AdminOwnTownship]),
+        new("POST", "/api/merchants/{merchantId}/goods", w => $"/api/merchants/{w.MerchantId}/goods",
+            _ => new { sku = $"M{Guid.NewGuid():N}"[..10], name = "盐", points = 1, stock = 5 }, Merchant),
+        new("POST", "/api/merchants/{merchantId}/goods/{sku}/restock", w => $"/api/merchants/{w.MerchantId}/goods/{w.Sku}/restock",
+            _ => new { quantity = 1 }, Merchant),
+        new("POST", "/api/merchants/{merchantId}/goods/{sku}/count", w => $"/api/merchants/{w.MerchantId}/goods/{w.Sku}/count",
+            _ => new { counted = 5 }, Merchant),
+        new("GET", "/api/merchants/{merchantId}/statements/{month}", w => $"/api/merchants/{w.MerchantId}/statements/{w.Month}", _ => null, MerchantReaders),
+        new("GET", "/api/statements/{month}", w => $"/api/statements/{w.Month}", _ => null,
+            [Caller.Admin, Caller.AdminOwnTownship, Caller.AdminOtherTownship, Caller.Auditor, Caller.AuditorOtherTownship]),
+        new("POST", "/api/redemptions/quote", _ => "/api/redemptions/quote", w => w.CardRedemption, Merchant),
+        new("POST", "/api/redemptions", _ => "/api/redemptions", w => w.CardRedemption, Merchant),
+        new("GET", "/api/redemptions/{redemptionId}", w => $"/api/redemptions/{w.RedemptionId}", _ => null,
+            [.. MerchantReaders, Caller.ResidentOwn]),
+        new("POST", "/api/redemptions/{redemptionId}/reverse", w => $"/api/redemptions/{w.RedemptionId}/reverse", _ => new { reason = "矩阵" }, Merchant),
+        new("GET", "/api/households/{householdId}/card", w => $"/api/households/{w.HouseholdId}/card", _ => null, Readers),
         new("GET", "/health/live", _ => "/health/live", _ => null, Everyone),
         new("GET", "/health/ready", _ => "/health/ready", _ => null, Everyone),
     ];
@@ -134,12 +163,24 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         var village = await _api.NewVillage();
         var rule = await _api.NewRule(village, "orange", 1);
         var approvalRule = await _api.NewRule(village, "orange", 2, requiresApproval: true);
-        var household = await _api.NewHousehold(village);
+        var idNumber = IdNumbers.Valid();
+        var registered = (await _api.Post($"/api/villages/{village.Id}/households",
+            new { householdNo = $"W{Guid.NewGuid():N}"[..10], headName = "王五", idNumber }, village.Cadre)).ShouldBe(HttpStatusCode.Created);
+        var household = registered.Guid("householdId");
         var award = (await _api.Award(village, household, approvalRule)).Guid("awardId");
+        (await _api.Award(village, household, await _api.NewRule(village, "red", 20))).ShouldBe(HttpStatusCode.Created);
+        var merchant = (await _api.Post("/api/merchants", new { name = "五色超市", kind = "supermarket", villageIds = new[] { village.Id } }, _api.Admin))
+            .Guid("merchantId");
+        var offer = (await _api.Post($"/api/merchants/{merchant}/offers", new { title = "抵扣", points = 1 }, _api.Admin)).Guid("offerId");
+        var sku = $"S{Guid.NewGuid():N}"[..10];
+        (await _api.Post($"/api/merchants/{merchant}/goods", new { sku, name = "盐", points = 1, stock = 5 }, _api.Admin)).ShouldBe(HttpStatusCode.Created);
+        var redemption = (await _api.Post("/api/redemptions", new { merchantId = merchant, offerId = offer, householdId = household }, _api.Admin))
+            .ShouldBe(HttpStatusCode.Created).Guid("redemptionId");
         var staff = (await _api.Post("/api/staff",
                 new { login = $"w{Guid.NewGuid():N}"[..12], displayName = "员", role = "auditor", password = "Matrix2026pw", township = Township }, _api.Admin))
             .Guid("accountId");
-        return new World(village.Id, household, award, staff, rule, _api.Today());
+        return new World(village.Id, household, award, staff, rule, _api.Today(), merchant, offer, sku, redemption,
+            (string)registered.Json["cardNo"]!, idNumber[^6..]);
     }
 
     private async Task<Dictionary<Caller, string?>> Tokens(World world)
@@ -154,7 +195,8 @@ public sealed class ScopeMatrixTests(LedgerApp app)
             [Caller.AdminOtherTownship] = _api.Token("admin", township: "明水街道"),
             [Caller.Auditor] = _api.Token("auditor", township: Township),
             [Caller.AuditorOtherTownship] = _api.Token("auditor", township: "明水街道"),
-            [Caller.Clerk] = _api.Token("clerk"),
+            [Caller.ClerkOwn] = _api.Token("clerk", merchantId: world.MerchantId),
+            [Caller.ClerkOther] = _api.Token("clerk", merchantId: Guid.NewGuid()),
             [Caller.CadreOwn] = _api.Token("cadre", world.VillageId),
             [Caller.CadreOther] = other.Cadre,
             [Caller.ApproverOwn] = _api.Token("approver", world.VillageId),

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace PointsLedger.Api.Tests.Redemptions;
+
+[Collection(LedgerCollection.Name)]
+public sealed class HouseholdCardTests(LedgerApp app)
+{
+    private readonly LedgerClient _api = new(app);
+
+    [Fact]
+    public async Task A_printed_card_redeems_with_the_id_digits_and_five_wrong_tries_lock_it_until_tomorrow()
+    {
+        var village = await _api.NewVillage();
+        var shop = await _api.NewShop(village);
+        var offer = await _api.NewOffer(shop, 10);
+        var idNumber = IdNumbers.Valid();
+        var registered = (await _api.Post($"/api/villages/{village.Id}/households",
+            new { householdNo = $"H{Guid.NewGuid():N}"[..10], headName = "李四英", idNumber }, village.Cadre)).ShouldBe(HttpStatusCode.Created);
+        var household = registered.Guid("householdId");
+        (await _api.Award(village, household, await _api.NewRule(village, "green", 30))).ShouldBe(HttpStatusCode.Created);
+        using var http = app.Host.Server.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", village.Cadre);
+        var cardNo = Zbar.Decode(await http.GetByteArrayAsync($"/api/households/{household}/card?format=png"));
+        var printable = await http.GetStringAsync($"/api/households/{household}/card");
+        var wrong = idNumber[^6] == '9' ? "000000" : "999999";
+        object Body(string idLast6) => new { merchantId = shop.Id, offerId = offer, cardNo, idLast6 };
+        var now = app.Clock.GetUtcNow();
+        using var pinned = app.Clock.Pin(now);
+
+        var tries = new List<Response>();
+        for (var i = 0; i < 5; i++) tries.Add(await _api.Redeem(shop.Clerk, Body(wrong)));
+        var rightButLocked = await _api.Redeem(shop.Clerk, Body(idNumber[^6..]));
+        app.Clock.Set(now.AddDays(1));
+        var tomorrow = await _api.Redeem(shop.Clerk, Body(idNumber[^6..]));
+
+        Assert.Equal((string?)registered.Json["cardNo"], cardNo);
+        Assert.Contains("五色积分卡", printable);
+        Assert.Contains("李*英", printable);
+        Assert.DoesNotContain("李四英", printable);
+        Assert.All(tries.Take(4), t => t.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "card-check-failed"));
+        Assert.Contains("1", (string?)tries[3].Json["detail"]);
+        tries[4].ShouldBeProblem(HttpStatusCode.Conflict, "card-locked");
+        rightButLocked.ShouldBeProblem(HttpStatusCode.Conflict, "card-locked");
+        tomorrow.ShouldBe(HttpStatusCode.Created);
+        Assert.Equal(20, await _api.Available(household));
+    }
+
+    [Fact]
+    public async Task An_unknown_card_number_is_refused()
+    {
+        var village = await _api.NewVillage();
+        var shop = await _api.NewShop(village);
+
+        var response = await _api.Post("/api/redemptions/quote", new { merchantId = shop.Id, cardNo = "000000000000", idLast6 = "123456" }, shop.Clerk);
+
+        response.ShouldBeProblem(HttpStatusCode.NotFound, "card-not-found");
+    }
+}
