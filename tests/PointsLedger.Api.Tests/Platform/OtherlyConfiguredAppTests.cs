@@ -32,6 +32,26 @@ public sealed class OtherlyConfiguredAppTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task A_burst_of_redemption_scans_from_one_clerk_is_refused()
+    {
+        await using var limited = await app.StartVariantAsync("Development", new Dictionary<string, string> { ["RateLimits:RedemptionsPerMinute"] = "2" });
+        using var http = limited.Server.CreateClient();
+        var token = await (await http.PostAsync("/api/auth/dev-token",
+            new StringContent($$"""{"role":"clerk","merchantId":"{{Guid.NewGuid()}}"}""", System.Text.Encoding.UTF8, "application/json"))).Content.ReadAsStringAsync();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", System.Text.Json.JsonDocument.Parse(token).RootElement.GetProperty("accessToken").GetString());
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            var quote = await http.PostAsync("/api/redemptions/quote",
+                new StringContent($$"""{"merchantId":"{{Guid.NewGuid()}}","cardNo":"123456789012","idLast6":"123456"}""", System.Text.Encoding.UTF8, "application/json"));
+            statuses.Add(quote.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
     public async Task Browsers_may_call_only_from_configured_origins()
     {
         await using var configured = await app.StartVariantAsync("Development", new Dictionary<string, string> { ["Cors:Origins:0"] = "https://miniapp.example" });
