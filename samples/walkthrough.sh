@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A village's first day, against `dotnet run --project src/PointsLedger.Api` (Development).
+# A village's first day (awards, then the points supermarket), against `dotnet run --project src/PointsLedger.Api` (Development).
 set -euo pipefail
 API=${API:-http://localhost:5080}
 field() { sed -E "s/.*\"$1\":\"?([^\",}]+)\"?.*/\1/"; }
@@ -14,7 +14,9 @@ APPROVER=$(token "{\"role\":\"approver\",\"villageId\":\"$VILLAGE\"}")
 post /api/villages/$VILLAGE/rules "$CADRE" '{"code":"O01","color":"orange","title":"孝老爱亲","points":5,"monthlyCap":10}'; echo
 post /api/villages/$VILLAGE/rules "$CADRE" '{"code":"G04","color":"green","title":"乱堆乱放","points":-5}'; echo
 post /api/villages/$VILLAGE/rules "$CADRE" '{"code":"B02","color":"blue","title":"发展特色产业","points":10,"requiresApproval":true}'; echo
-HOUSEHOLD=$(post /api/villages/$VILLAGE/households "$CADRE" '{"householdNo":"0001","headName":"张三明","idNumber":"11010519491231002X","phone":"13800000000","grid":"第1网格"}' | field householdId)
+REGISTERED=$(post /api/villages/$VILLAGE/households "$CADRE" '{"householdNo":"0001","headName":"张三明","idNumber":"11010519491231002X","phone":"13800000000","grid":"第1网格"}')
+HOUSEHOLD=$(echo "$REGISTERED" | field householdId)
+CARD=$(echo "$REGISTERED" | field cardNo)
 TODAY=$(TZ=Asia/Shanghai date +%F)
 
 echo "— award, and the same request retried with its Idempotency-Key: one award"
@@ -29,3 +31,23 @@ post /api/awards "$CADRE" "{\"householdId\":\"$HOUSEHOLD\",\"ruleCode\":\"O01\",
 echo "— balance and history"
 curl -s "$API/api/households/$HOUSEHOLD/balance" -H "Authorization: Bearer $CADRE"; echo
 curl -s "$API/api/households/$HOUSEHOLD/ledger" -H "Authorization: Bearer $CADRE"; echo
+
+echo "— the village points supermarket: goods with stock, an offer that takes only orange points, and the clerk"
+SHOP=$(post /api/merchants "$ADMIN" "{\"name\":\"东刁村五色超市\",\"kind\":\"supermarket\",\"villageIds\":[\"$VILLAGE\"]}" | field merchantId)
+post /api/merchants/$SHOP/goods "$ADMIN" '{"sku":"XYF-1","name":"洗衣粉","points":5,"cashValue":6.50,"stock":20}'; echo
+OFFER=$(post /api/merchants/$SHOP/offers "$ADMIN" '{"title":"10 分抵 1 元","points":10,"cashValue":1.00,"monthlyLimitPerHousehold":1,"acceptedColors":["orange"]}' | field offerId)
+CLERK=$(token "{\"role\":\"clerk\",\"merchantId\":\"$SHOP\"}")
+echo "— an elderly resident shows the household card: the clerk types the card number and the last six ID digits"
+post /api/redemptions/quote "$CLERK" "{\"merchantId\":\"$SHOP\",\"cardNo\":\"$CARD\",\"idLast6\":\"31002X\"}"; echo
+echo "— wrong digits are refused and counted (five lock the card for the day)"
+post /api/redemptions "$CLERK" "{\"merchantId\":\"$SHOP\",\"offerId\":\"$OFFER\",\"cardNo\":\"$CARD\",\"idLast6\":\"123456\"}"; echo
+echo "— two bags of washing powder and the offer, retried once on a flaky network: one receipt"
+REDEEM="{\"merchantId\":\"$SHOP\",\"items\":[{\"sku\":\"XYF-1\",\"quantity\":2},{\"offerId\":\"$OFFER\",\"quantity\":1}],\"cardNo\":\"$CARD\",\"idLast6\":\"31002X\"}"
+post /api/redemptions "$CLERK" "$REDEEM" key-4; echo
+RECEIPT=$(post /api/redemptions "$CLERK" "$REDEEM" key-4 | field redemptionId)
+echo "— the offer's monthly limit is 1"
+post /api/redemptions "$CLERK" "{\"merchantId\":\"$SHOP\",\"offerId\":\"$OFFER\",\"cardNo\":\"$CARD\",\"idLast6\":\"31002X\"}"; echo
+echo "— the clerk reverses the redemption: the same points and the stock come back"
+post /api/redemptions/$RECEIPT/reverse "$CLERK" '{"reason":"顾客退货"}' key-5; echo
+echo "— the supermarket's statement for this month"
+curl -s "$API/api/merchants/$SHOP/statements/$(TZ=Asia/Shanghai date +%Y-%m)" -H "Authorization: Bearer $CLERK"; echo

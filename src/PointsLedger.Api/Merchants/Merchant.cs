@@ -5,6 +5,22 @@ namespace PointsLedger.Merchants;
 
 public enum MerchantKind { Supermarket, Pharmacy, Bank, Restaurant, Telecom, Hospital, Service }
 
+public static class MerchantKinds
+{
+    /// <summary>What a township's sheet calls the kind.</summary>
+    public static string Label(this MerchantKind kind) => kind switch
+    {
+        MerchantKind.Supermarket => "积分超市",
+        MerchantKind.Pharmacy => "药店",
+        MerchantKind.Bank => "银行",
+        MerchantKind.Restaurant => "餐饮",
+        MerchantKind.Telecom => "通信",
+        MerchantKind.Hospital => "医院",
+        MerchantKind.Service => "服务",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}
+
 /// <summary>A partner who takes points. No villages listed: it serves every village of its township.</summary>
 public sealed record MerchantRegistered(
     Guid MerchantId, string Name, MerchantKind Kind, string Township, ImmutableList<Guid> VillageIds, string RegisteredBy);

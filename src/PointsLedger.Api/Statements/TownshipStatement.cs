@@ -31,7 +31,7 @@ public sealed record TownshipStatement(string? Township, string Month, IReadOnly
         $"{Township ?? "全部街道"}-{Month}-商户结算汇总",
         ["街道", "商户", "类型", "兑换笔数", "冲正笔数", "积分", "金额（元）"],
         [
-            .. Merchants.Select(m => (IReadOnlyList<object?>)[m.Township, m.Name, m.Kind.ToString().ToLowerInvariant(), m.Redemptions, m.Reversals, m.Points, m.CashValue]),
+            .. Merchants.Select(m => (IReadOnlyList<object?>)[m.Township, m.Name, m.Kind.Label(), m.Redemptions, m.Reversals, m.Points, m.CashValue]),
             ["合计", null, null, Totals.Redemptions, Totals.Reversals, Totals.Points, Totals.CashValue],
         ]);
 }

@@ -22,7 +22,8 @@ public sealed class HouseholdCardTests(LedgerApp app)
         using var http = app.Host.Server.CreateClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", village.Cadre);
         var cardNo = Zbar.Decode(await http.GetByteArrayAsync($"/api/households/{household}/card?format=png"));
-        var printable = await http.GetStringAsync($"/api/households/{household}/card");
+        using var page = await http.GetAsync($"/api/households/{household}/card");
+        var printable = await page.Content.ReadAsStringAsync();
         var wrong = idNumber[^6] == '9' ? "000000" : "999999";
         object Body(string idLast6) => new { merchantId = shop.Id, offerId = offer, cardNo, idLast6 };
         var now = app.Clock.GetUtcNow();
@@ -36,6 +37,7 @@ public sealed class HouseholdCardTests(LedgerApp app)
 
         Assert.Equal((string?)registered.Json["cardNo"], cardNo);
         Assert.Contains("五色积分卡", printable);
+        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'", page.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Contains("李*英", printable);
         Assert.DoesNotContain("李四英", printable);
         Assert.All(tries.Take(4), t => t.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "card-check-failed"));
