@@ -20,6 +20,7 @@ public static class Benchmark
             await scenarios.SingleAwards(clients: 8),
             await scenarios.BatchOfOneThousand(),
             await scenarios.BalanceReadsDuringAwards(awardClients: 8, readers: 2),
+            await scenarios.RedemptionsByCard(clerks: 8),
         };
 
         Console.WriteLine();

@@ -10,9 +10,9 @@ public sealed class LedgerHttp(Uri address, TokenIssuer tokens)
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = address };
 
-    public void SignIn(string role, Guid? villageId = null)
+    public void SignIn(string role, Guid? villageId = null, Guid? merchantId = null)
     {
-        var token = tokens.Issue(new Actor($"bench-{role}", role, villageId), TimeSpan.FromHours(1));
+        var token = tokens.Issue(new Actor($"bench-{role}", role, villageId, merchantId), TimeSpan.FromHours(1));
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 

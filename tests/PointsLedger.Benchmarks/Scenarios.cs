@@ -3,27 +3,33 @@ namespace PointsLedger.Benchmarks;
 public sealed class Scenarios(BenchmarkHost host, TimeSpan duration)
 {
     private readonly LedgerHttp _cadre = new(host.Address, host.Tokens);
+    private readonly LedgerHttp _admin = new(host.Address, host.Tokens);
+    private readonly LedgerHttp _clerk = new(host.Address, host.Tokens);
     private Guid _villageId;
     private Guid[] _households = [];
+    private (string CardNo, string IdLast6)[] _cards = [];
     private int _batchRules;
 
     public async Task PrepareAsync(int households)
     {
-        var admin = new LedgerHttp(host.Address, host.Tokens);
-        admin.SignIn("admin");
-        _villageId = (Guid)(await admin.PostAsync("/api/villages", new { code = $"BENCH-{Guid.NewGuid():N}"[..20], name = "基准村", township = "刁镇街道" }))["villageId"]!;
+        _admin.SignIn("admin");
+        _villageId = (Guid)(await _admin.PostAsync("/api/villages", new { code = $"BENCH-{Guid.NewGuid():N}"[..20], name = "基准村", township = "刁镇街道" }))["villageId"]!;
         _cadre.SignIn("cadre", _villageId);
         await _cadre.PostAsync($"/api/villages/{_villageId}/rules", new { code = "BENCH", color = "orange", title = "基准", points = 1 });
 
         var numbers = Enumerable.Range(1, households).ToArray();
         var ids = new Guid[households];
+        var cards = new (string, string)[households];
         await Parallel.ForEachAsync(numbers, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (n, _) =>
         {
+            var idNumber = IdNumberFor(n);
             var created = await _cadre.PostAsync($"/api/villages/{_villageId}/households",
-                new { householdNo = $"{n:D5}", headName = "张三明", idNumber = IdNumberFor(n) });
+                new { householdNo = $"{n:D5}", headName = "张三明", idNumber });
             ids[n - 1] = (Guid)created["householdId"]!;
+            cards[n - 1] = ((string)created["cardNo"]!, idNumber[^6..]);
         });
         _households = ids;
+        _cards = cards;
 
         var warmup = new Latencies();
         await Run(8, TimeSpan.FromSeconds(3), warmup, Award);
@@ -62,6 +68,27 @@ public sealed class Scenarios(BenchmarkHost host, TimeSpan duration)
         var balance = Run(readers, duration, reads, () => _cadre.GetAsync($"/api/households/{Pick()}/balance"));
         await Task.WhenAll(awards, balance);
         return Row($"balance read, {readers} readers during {awardClients}-client awards", reads);
+    }
+
+    /// <summary>Eight clerks at one supermarket, each scanning a household card and typing the ID digits.</summary>
+    public async Task<string> RedemptionsByCard(int clerks)
+    {
+        var merchantId = (Guid)(await _admin.PostAsync("/api/merchants", new { name = "基准超市", kind = "supermarket", villageIds = new[] { _villageId } }))["merchantId"]!;
+        var offerId = (Guid)(await _admin.PostAsync($"/api/merchants/{merchantId}/offers", new { title = "1 分抵 0.1 元", points = 1, cashValue = 0.10m }))["offerId"]!;
+        _clerk.SignIn("clerk", merchantId: merchantId);
+        await _cadre.PostAsync($"/api/villages/{_villageId}/rules", new { code = "STOCKUP", color = "red", title = "备兑", points = 1000 });
+        foreach (var chunk in _households.Chunk(1_000))
+        {
+            await _cadre.PostAsync("/api/awards/batch", new { villageId = _villageId, ruleCode = "STOCKUP", householdIds = chunk, occurredOn = Today() });
+        }
+
+        var timings = new Latencies();
+        await Run(clerks, duration, timings, () =>
+        {
+            var (cardNo, idLast6) = _cards[Random.Shared.Next(_cards.Length)];
+            return _clerk.PostAsync("/api/redemptions", new { merchantId, offerId, cardNo, idLast6 }, Guid.NewGuid().ToString());
+        });
+        return Row($"redemption by card + ID digits, {clerks} clerks", timings);
     }
 
     private Task Award() => _cadre.PostAsync("/api/awards",
