@@ -48,7 +48,7 @@ public static class Given
     public static AwardRevoked Revoke(object[] events, Guid awardId, Actor? actor = null)
     {
         var household = Household(events);
-        return AwardDecisions.Revoke(household, Award.FromHistory(events, awardId), awardId, "撤销", actor ?? Approver,
+        return AwardDecisions.Revoke(household, Village(), Award.FromHistory(events, awardId), awardId, "撤销", actor ?? Approver,
             new ExpiryPolicy().ExpiredBefore(Today));
     }
 

@@ -46,17 +46,19 @@ public static class AwardDecisions
     }
 
     /// <summary>
-    /// Takes back what the award moved. A credited award's points, less what of them already expired,
+    /// Takes back what the award moved, unless its month is closed: then the correction is a new
+    /// deduction in an open month. A credited award's points, less what of them already expired,
     /// come back out of available, from its own lot first, then other lots of its colour, never below
     /// zero; a revoked deduction returns the points to the lots it drew from; a pending award is
     /// simply withdrawn.
     /// </summary>
     /// <param name="award">The award's story from the household's stream; null when the stream has no such award.</param>
     /// <param name="expiredBefore">Lots granted before this day have expired: a revoked deduction gives them nothing back.</param>
-    public static AwardRevoked Revoke(Household household, Award? award, Guid awardId, string reason, Actor actor, DateOnly expiredBefore)
+    public static AwardRevoked Revoke(Household household, Village village, Award? award, Guid awardId, string reason, Actor actor, DateOnly expiredBefore)
     {
         if (award is null) throw Refusal.NotFound("award-not-found", awardId);
         if (award.Status == AwardStatus.Revoked) throw Refusal.Conflict("award-already-revoked");
+        if (village.IsClosed(award.OccurredOn)) throw Refusal.Conflict("month-closed", award.OccurredOn.ToString("yyyy-MM"));
         GuardAgainstOwnHousehold(household, actor);
 
         var changes = award switch

@@ -10,8 +10,9 @@ namespace PointsLedger.Awards;
 public static class HouseholdForDecision
 {
     /// <summary>
-    /// Locks the household's stream for the rest of the transaction and loads it with its village:
-    /// one round trip when the actor's token names the village, as village staff's tokens do.
+    /// Locks the household's stream for the rest of the transaction and loads it with its village,
+    /// holding the village open (<see cref="VillageLocks"/>): one round trip when the actor's token
+    /// names the village, as village staff's tokens do.
     /// </summary>
     public static async Task<(IEventStream<Household> Stream, Household Household, Village Village)> FetchForDecisionAsync(
         this IDocumentSession session, Guid householdId, Actor actor, CancellationToken ct)
@@ -19,17 +20,25 @@ public static class HouseholdForDecision
         await session.BeginTransactionAsync(ct);
         var batch = session.CreateBatchQuery();
         var fetch = batch.Events.FetchForExclusiveWriting<Household>(householdId);
-        var actorsVillage = actor.VillageId is { } villageId ? batch.Load<Village>(villageId) : null;
+        var heldOpen = actor.VillageId is { } villageId ? batch.HoldVillageOpen(session, villageId) : null;
+        var actorsVillage = actor.VillageId is { } id ? batch.Load<Village>(id) : null;
         await batch.Execute(ct);
 
         var stream = await fetch;
         var household = stream.Aggregate ?? throw Refusal.NotFound("household-not-found", householdId);
         actor.MustActIn(household.VillageId);
+        if (heldOpen is not null) await heldOpen;
         var village = actorsVillage is not null && await actorsVillage is { } loaded && loaded.Id == household.VillageId
             ? loaded
-            : await session.LoadVillageAsync(household.VillageId, ct);
+            : await HoldAndLoadAsync(session, household.VillageId, ct);
         actor.MustActIn(village);
         return (stream, household, village);
+    }
+
+    private static async Task<Village> HoldAndLoadAsync(IDocumentSession session, Guid villageId, CancellationToken ct)
+    {
+        await session.HoldVillageOpenAsync(villageId, ct);
+        return await session.LoadVillageAsync(villageId, ct);
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ public static class RevokeAwardEndpoint
         var expiredBefore = expiry.Value.For(village.Township).ExpiredBefore(clock.Today());
 
         var history = await session.Events.FetchStreamAsync(household.Id, token: ct);
-        stream.AppendOne(AwardDecisions.Revoke(household, Award.FromHistory(history.Select(e => e.Data), awardId), awardId, command.Reason, actor, expiredBefore));
+        stream.AppendOne(AwardDecisions.Revoke(household, village, Award.FromHistory(history.Select(e => e.Data), awardId), awardId, command.Reason, actor, expiredBefore));
         return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK, new AwardStatusChanged(awardId, household.Id, "revoked"));
     }
 }
