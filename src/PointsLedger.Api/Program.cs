@@ -9,6 +9,7 @@ using PointsLedger.Expiry;
 using PointsLedger.Households;
 using PointsLedger.Http;
 using PointsLedger.Idempotency;
+using PointsLedger.Notices;
 using PointsLedger.PaymentCodes;
 using PointsLedger.Redemptions;
 using PointsLedger.Problems;
@@ -33,6 +34,7 @@ var expiry = builder.Configuration.GetSection("Expiry").Get<ExpirySettings>() ??
 builder.Services.AddSingleton(Options.Create(expiry));
 builder.Services.AddSingleton(Options.Create(builder.Configuration.GetSection("Redemptions").Get<RedemptionSettings>() ?? new RedemptionSettings()));
 builder.Services.AddSingleton<HouseholdIdentifier>();
+builder.Services.AddSingleton(Options.Create(builder.Configuration.GetSection("Notices").Get<NoticeSettings>() ?? new NoticeSettings()));
 builder.Services.AddRequestLimits();
 builder.Services.AddLedgerRateLimits(builder.Configuration);
 builder.Services.AddLedgerCors(builder.Configuration);

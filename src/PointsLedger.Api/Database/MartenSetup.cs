@@ -7,6 +7,7 @@ using Npgsql;
 using PointsLedger.Households;
 using PointsLedger.Idempotency;
 using PointsLedger.Merchants;
+using PointsLedger.Notices;
 using PointsLedger.Problems;
 using PointsLedger.Redemptions;
 using PointsLedger.Residents;
@@ -47,6 +48,7 @@ public static class MartenSetup
                 opts.Projections.Snapshot<StaffAccount>(SnapshotLifecycle.Inline)
                     .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.StaffLogin, x => x.Login);
                 opts.Projections.Snapshot<Merchant>(SnapshotLifecycle.Inline);
+                opts.Projections.Snapshot<Notice>(SnapshotLifecycle.Inline);
                 opts.Projections.Add<RedemptionRecordProjection>(ProjectionLifecycle.Inline);
                 opts.Schema.For<RedemptionRecord>()
                     .Index(x => x.MerchantId)

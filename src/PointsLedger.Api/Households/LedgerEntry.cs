@@ -6,7 +6,8 @@ namespace PointsLedger.Households;
 
 /// <summary>
 /// One line of a household's history. <see cref="Earned"/> and <see cref="Available"/> are what the
-/// event changed in each measure; the actor and time come from the event.
+/// event changed in each measure, on the day <see cref="OccurredOn"/> (the award's date, the day of a
+/// redemption, reversal or expiry); the actor and time come from the event.
 /// </summary>
 public sealed record LedgerEntry(
     long Version, DateTimeOffset RecordedAt, string Kind, Guid? AwardId, string? RuleCode, PointColor? Color,
@@ -54,7 +55,7 @@ public static class LedgerEntries
                 case RedemptionReversed r:
                     foreach (var byColor in r.Changes.GroupBy(c => lotColors[c.AwardId]))
                     {
-                        yield return Line(e, "redemption-reversed", null, null, byColor.Key, r.RedeemedOn, 0, Sum(byColor), r.ReversedBy, r.Reason) with
+                        yield return Line(e, "redemption-reversed", null, null, byColor.Key, r.ReversedOn, 0, Sum(byColor), r.ReversedBy, r.Reason) with
                         {
                             RedemptionId = r.RedemptionId,
                         };
@@ -63,7 +64,7 @@ public static class LedgerEntries
                 case PointsExpired x:
                     foreach (var byColor in x.Changes.GroupBy(c => lotColors[c.AwardId]))
                     {
-                        yield return Line(e, "expired", null, null, byColor.Key, null, 0, Sum(byColor), e.UserName, null);
+                        yield return Line(e, "expired", null, null, byColor.Key, x.AsOf, 0, Sum(byColor), e.UserName, null);
                     }
                     break;
             }

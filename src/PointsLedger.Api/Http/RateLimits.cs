@@ -5,20 +5,22 @@ using PointsLedger.Problems;
 namespace PointsLedger.Http;
 
 /// <summary>
-/// Per-client limits on what attackers repeat: signing in and one-time codes per address,
-/// redemptions and quotes per signed-in caller. Over the limit: 429 with Retry-After and a problem body.
+/// Per-client limits on what attackers repeat: signing in, one-time codes and public notice
+/// verification per address, redemptions and quotes per signed-in caller. Over the limit: 429 with Retry-After and a problem body.
 /// </summary>
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string OneTimeCode = "one-time-code";
     public const string Redemption = "redemption";
+    public const string Verify = "verify";
 
     public static void AddLedgerRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
         var codesPerMinute = configuration.GetValue("RateLimits:CodesPerMinute", 3);
         var redemptionsPerMinute = configuration.GetValue("RateLimits:RedemptionsPerMinute", 60);
+        var verificationsPerMinute = configuration.GetValue("RateLimits:VerificationsPerMinute", 30);
         services.AddRateLimiter(options =>
         {
             options.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
@@ -30,6 +32,9 @@ public static class RateLimits
             options.AddPolicy(Redemption, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.User.FindFirst(Auth.LedgerClaims.Subject)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = redemptionsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(Verify, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = verificationsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = async (rejected, _) =>
             {
                 if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))

@@ -7,6 +7,9 @@ public sealed record ColorTotals(int Red, int Purple, int Orange, int Green, int
 
     public int Total => Red + Purple + Orange + Green + Blue;
 
+    public ColorTotals Plus(ColorTotals other) =>
+        new(Red + other.Red, Purple + other.Purple, Orange + other.Orange, Green + other.Green, Blue + other.Blue);
+
     public int Of(PointColor color) => color switch
     {
         PointColor.Red => Red,

@@ -21,6 +21,9 @@ public sealed record Village(Guid Id, string Code, string Name, string Township,
     /// <summary>The last month whose notice is closed ("2026-10"); nothing may be dated into it or before.</summary>
     public string? ClosedThrough { get; init; }
 
+    /// <summary>The digest of that month's notice: the next notice names it, which chains them.</summary>
+    public string? LastNoticeDigest { get; init; }
+
     public static Village Create(VillageRegistered e) =>
         new(e.VillageId, e.Code, e.Name, e.Township, ImmutableDictionary<string, Rule>.Empty);
 
@@ -28,6 +31,8 @@ public sealed record Village(Guid Id, string Code, string Name, string Township,
     {
         Rules = Rules.SetItem(e.Code, new Rule(e.RuleId, e.Code, e.Color, e.Title, e.Points, e.MonthlyCap, e.RequiresApproval, e.RequiresEvidence)),
     };
+
+    public Village Apply(Notices.MonthClosed e) => this with { ClosedThrough = e.Month, LastNoticeDigest = e.Digest };
 
     public bool IsClosed(DateOnly day) =>
         ClosedThrough is not null && string.CompareOrdinal(day.ToString("yyyy-MM", CultureInfo.InvariantCulture), ClosedThrough) <= 0;

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using PointsLedger.Auth;
+using PointsLedger.Http;
+using PointsLedger.Idempotency;
+using Wolverine.Http;
+
+namespace PointsLedger.Notices;
+
+/// <summary>Upheld: the approver then records the correction in the next open month. Dismissed: the answer gives the reason.</summary>
+public sealed record AnswerObjection(bool? Upheld, string Answer)
+{
+    public sealed class Validator : AbstractValidator<AnswerObjection>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Upheld).NotNull();
+            RuleFor(x => x.Answer).NotEmpty().MaximumLength(500);
+        }
+    }
+}
+
+public sealed record ObjectionStatus(Guid ObjectionId, string Status);
+
+public static class AnswerObjectionEndpoint
+{
+    public static ProblemDetails Validate(AnswerObjection command) => Shape.Check<AnswerObjection, AnswerObjection.Validator>(command);
+
+    /// <summary>答复异议. The village's approvers or township admins.</summary>
+    [WolverinePost("/api/villages/{villageId}/notices/{month}/objections/{objectionId}/answer"), Tags("Notices")]
+    public static async Task<ObjectionStatus> Post(
+        Guid villageId, string month, Guid objectionId, AnswerObjection command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        HttpContext context, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin).MustActIn(villageId);
+        await session.LoadNoticeForAsync(villageId, month, actor, ct);
+
+        var stream = await session.Events.FetchForExclusiveWriting<Notice>(Notice.IdFor(villageId, month), ct);
+        var answered = NoticeDecisions.Answer(stream.Aggregate!, objectionId, command.Upheld!.Value, command.Answer, actor, clock.Today());
+        stream.AppendOne(answered);
+        return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK,
+            new ObjectionStatus(objectionId, answered.Upheld ? "upheld" : "dismissed"));
+    }
+}

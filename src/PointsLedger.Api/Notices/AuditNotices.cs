@@ -1,0 +1,17 @@
+using System.Security.Claims;
+using Marten;
+using PointsLedger.Auth;
+using Wolverine.Http;
+
+namespace PointsLedger.Notices;
+
+public static class AuditNoticesEndpoint
+{
+    /// <summary>核验全部公示：re-derives every closed notice from the events and lists any mismatch. Admins and auditors.</summary>
+    [WolverinePost("/api/notices/audit"), Tags("Notices")]
+    public static async Task<NoticeAuditReport> Post(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        Actor.From(user).MustBe(Roles.Admin, Roles.Auditor);
+        return await NoticeAudit.RunAsync(session, ct);
+    }
+}

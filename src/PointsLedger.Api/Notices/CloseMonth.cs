@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using PointsLedger.Auth;
+using PointsLedger.Http;
+using PointsLedger.Idempotency;
+using PointsLedger.Problems;
+using PointsLedger.Security;
+using PointsLedger.Villages;
+using Wolverine.Http;
+
+namespace PointsLedger.Notices;
+
+public sealed record CloseMonth(string Month)
+{
+    public sealed class Validator : AbstractValidator<CloseMonth>
+    {
+        public Validator() => RuleFor(x => x.Month).NotEmpty().Matches("^[0-9]{4}-(0[1-9]|1[0-2])$").WithMessage("月份格式应为 2026-10");
+    }
+}
+
+public sealed record NoticeClosed(
+    Guid VillageId, string Month, string Digest, string? PreviousDigest, string MerkleRoot, DateOnly ObjectionDeadline, int Households)
+    : CreationResponse($"/api/villages/{VillageId}/notices/{Month}");
+
+public static class CloseMonthEndpoint
+{
+    public static ProblemDetails Validate(CloseMonth command) => Shape.Check<CloseMonth, CloseMonth.Validator>(command);
+
+    /// <summary>
+    /// 月度结账公示：closes the month for the village and posts its notice. Takes the village's lock,
+    /// so no award can be dated into the month while it closes (see VillageLocks).
+    /// </summary>
+    [WolverinePost("/api/villages/{villageId}/notices"), Tags("Notices")]
+    public static async Task<NoticeClosed> Post(
+        Guid villageId, CloseMonth command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<NoticeSettings> settings,
+        HttpContext context, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin).MustActIn(villageId);
+        var stream = await session.Events.FetchForExclusiveWriting<Village>(villageId, ct);
+        var village = stream.Aggregate ?? throw Refusal.NotFound("village-not-found", villageId);
+        actor.MustActIn(village);
+
+        var month = NoticeDecisions.FirstDayOf(command.Month);
+        var today = clock.Today();
+        var (households, histories) = await session.LoadVillageHistoriesAsync(villageId, ct);
+        var pending = households
+            .SelectMany(h => h.Pending.Values.Where(p => p.OccurredOn < month.AddMonths(1)).Select(p => new PendingInMonth(h.HouseholdNo, p.AwardId, p.RuleCode, p.OccurredOn)))
+            .OrderBy(p => p.HouseholdNo, StringComparer.Ordinal)
+            .ToList();
+        NoticeDecisions.CheckClose(village, month, today, pending);
+
+        var content = NoticeSheet.Compute(village, month, village.LastNoticeDigest, histories, _ => ReadableCodes.Random());
+        var digest = content.Digest();
+        var noticeId = Notice.IdFor(villageId, content.Month);
+        var deadline = today.AddDays(settings.Value.ObjectionDaysFor(village.Township));
+        stream.AppendOne(new MonthClosed(content.Month, noticeId, digest, content.PreviousDigest, actor.Id));
+        session.Events.StartStream<Notice>(noticeId, new NoticePublished(noticeId, villageId, content, digest, deadline, actor.Id));
+
+        return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created,
+            new NoticeClosed(villageId, content.Month, digest, content.PreviousDigest, content.MerkleRoot, deadline, content.Households.Count));
+    }
+}

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using PointsLedger.Auth;
+using PointsLedger.Exports;
+using PointsLedger.Http;
+using PointsLedger.Ledger;
+using Wolverine.Http;
+
+namespace PointsLedger.Notices;
+
+/// <summary>An objection as the reader may see it: residents see the text and answer of their own household's only.</summary>
+public sealed record ObjectionView(Guid ObjectionId, string HouseholdNo, int? EntryNo, string Status, DateOnly RaisedOn, string? Text, string? Answer);
+
+public sealed record NoticeView(
+    Guid VillageId, string VillageName, string Month, string Digest, string? PreviousDigest, string MerkleRoot, DateOnly ObjectionDeadline, bool Final,
+    IReadOnlyList<NoticeLine> Households, IReadOnlyList<NoticeEntry> Entries, NoticeTotals Totals, IReadOnlyList<ObjectionView> Objections)
+{
+    public static NoticeView For(Notice notice, Actor reader, DateOnly today) => new(
+        notice.VillageId, notice.Content.VillageName, notice.Content.Month, notice.Digest, notice.Content.PreviousDigest, notice.Content.MerkleRoot,
+        notice.ObjectionDeadline, notice.IsFinal(today), notice.Content.Households, notice.Content.Entries, notice.Content.Totals,
+        notice.Objections.Select(o =>
+        {
+            var full = reader.Role != Roles.Resident || reader.HouseholdId == o.HouseholdId;
+            return new ObjectionView(o.Id, o.HouseholdNo, o.EntryNo, o.Outcome ?? "open", o.RaisedOn, full ? o.Text : null, full ? o.Answer : null);
+        }).ToList());
+
+    public Table ToTable() => new(
+        $"{VillageName}-{Month}-积分公示",
+        ["户号", "户主", "红", "紫", "橙", "绿", "蓝", "本月合计", "本年累计", "本月兑换", "可用积分", "排名", "核验码"],
+        [
+            .. Households.Select(l => (IReadOnlyList<object?>)[l.HouseholdNo, l.Name, .. Colors(l.Earned), l.YearToDate.Total, l.Spent, l.Available, l.Rank, l.ProofCode]),
+            ["合计", $"{Totals.Households} 户", .. Colors(Totals.Earned), null, Totals.Spent, null, null, null],
+            ["摘要", Digest, null, null, null, null, null, null, null, null, null, null, null],
+        ]);
+
+    private static object?[] Colors(ColorTotals t) => [t.Red, t.Purple, t.Orange, t.Green, t.Blue, t.Total];
+}
+
+public static class GetNoticeEndpoint
+{
+    /// <summary>月度积分公示: <c>2026-10</c> (JSON), <c>.csv</c> or <c>.xlsx</c>. Names are always masked.</summary>
+    [WolverineGet("/api/villages/{villageId}/notices/{month}"), Tags("Notices"), ProducesResponseType<NoticeView>(200)]
+    public static async Task<IResult> Get(Guid villageId, string month, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var request = MonthRequest.Parse(month);
+        var actor = Actor.From(user);
+        var notice = await session.LoadNoticeForAsync(villageId, request.Month, actor, ct);
+        return request.Answer(NoticeView.For(notice, actor, clock.Today()), view => view.ToTable());
+    }
+}

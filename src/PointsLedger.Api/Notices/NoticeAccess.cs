@@ -1,0 +1,29 @@
+using Marten;
+using PointsLedger.Auth;
+using PointsLedger.Households;
+using PointsLedger.Problems;
+using PointsLedger.Villages;
+
+namespace PointsLedger.Notices;
+
+public static class NoticeAccess
+{
+    /// <summary>
+    /// A village's notice is public within the village: its staff and residents, and township roles of
+    /// its township. Anyone else is told it does not exist.
+    /// </summary>
+    public static async Task<Notice> LoadNoticeForAsync(this IQuerySession session, Guid villageId, string month, Actor actor, CancellationToken ct)
+    {
+        var notice = await session.LoadAsync<Notice>(Notice.IdFor(villageId, month), ct);
+        if (notice is null || !await actor.MayReadNoticesOfAsync(session, villageId, ct)) throw new Refusal("notice-not-found", 404, month);
+        return notice;
+    }
+
+    public static async Task<bool> MayReadNoticesOfAsync(this Actor actor, IQuerySession session, Guid villageId, CancellationToken ct) => actor.Role switch
+    {
+        Roles.Admin or Roles.Auditor => actor.Township is null || (await session.LoadVillageAsync(villageId, ct)).Township == actor.Township,
+        Roles.Cadre or Roles.Approver => actor.VillageId == villageId,
+        Roles.Resident => actor.HouseholdId is { } own && (await session.LoadAsync<Household>(own, ct))?.VillageId == villageId,
+        _ => false,
+    };
+}

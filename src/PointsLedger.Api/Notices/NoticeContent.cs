@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PointsLedger.Ledger;
+
+namespace PointsLedger.Notices;
+
+/// <summary>
+/// One household on the notice. <see cref="Rank"/> orders households by points earned this year
+/// through the month (ties share a rank). <see cref="ProofCode"/> is random, so the hash of a line
+/// tells nothing about its points; with the line it proves the line is on the sheet.
+/// </summary>
+public sealed record NoticeLine(
+    string HouseholdNo, string Name, ColorTotals Earned, ColorTotals YearToDate, int Spent, int Available, int Rank, string ProofCode);
+
+/// <summary>A grant, deduction or revocation dated in the month.</summary>
+public sealed record NoticeEntry(int EntryNo, string HouseholdNo, string Kind, string RuleCode, string RuleTitle, PointColor Color, int Points, DateOnly OccurredOn);
+
+public sealed record NoticeTotals(ColorTotals Earned, int Spent, int Households);
+
+/// <summary>
+/// What a closed month's notice says: the digest is SHA-256 over this record's JSON, which names the
+/// previous notice's digest (a chain) and the Merkle root of the household lines.
+/// </summary>
+public sealed record NoticeContent(
+    string VillageCode, string VillageName, string Township, string Month, string? PreviousDigest, string MerkleRoot,
+    IReadOnlyList<NoticeLine> Households, IReadOnlyList<NoticeEntry> Entries, NoticeTotals Totals)
+{
+    /// <summary>
+    /// The canonical form: System.Text.Json over these records, camelCase, enums as lower-case text,
+    /// no indentation. Records write their properties in declaration order, so it is stable.
+    /// </summary>
+    public static readonly JsonSerializerOptions Canonical = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public string Digest() => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(this, Canonical)));
+
+    public static byte[] LeafOf(NoticeLine line) => MerkleTree.Leaf(JsonSerializer.SerializeToUtf8Bytes(line, Canonical));
+
+    public static string RootOf(IEnumerable<NoticeLine> lines) => Convert.ToHexStringLower(MerkleTree.Root(lines.Select(LeafOf).ToList()));
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using PointsLedger.Auth;
+using PointsLedger.Households;
+using PointsLedger.Problems;
+using PointsLedger.Villages;
+
+namespace PointsLedger.Notices;
+
+public sealed record PendingInMonth(string HouseholdNo, Guid AwardId, string RuleCode, DateOnly OccurredOn);
+
+public static class NoticeDecisions
+{
+    /// <summary>
+    /// A month closes once it has ended (Asia/Shanghai), after the month before it, with no award of
+    /// it or before it still waiting for approval.
+    /// </summary>
+    public static void CheckClose(Village village, DateOnly month, DateOnly today, IReadOnlyList<PendingInMonth> pending)
+    {
+        var text = Month(month);
+        if (today < month.AddMonths(1)) throw Refusal.Conflict("month-not-ended", text);
+        if (village.IsClosed(month)) throw Refusal.Conflict("month-already-closed", text);
+        if (village.ClosedThrough is { } closed && FirstDayOf(closed).AddMonths(1) is var nextOpen && nextOpen != month)
+        {
+            throw Refusal.Conflict("month-out-of-order", text, Month(nextOpen));
+        }
+        if (pending.Count > 0) throw new Refusal("awards-pending", 409, text, pending.Count) { Extensions = { ["pending"] = pending } };
+    }
+
+    public static ObjectionRaised Raise(Notice notice, Household household, int? entryNo, string text, Actor actor, DateOnly today)
+    {
+        if (notice.IsFinal(today)) throw Refusal.Conflict("objection-window-closed", notice.ObjectionDeadline.ToString("yyyy-MM-dd"));
+        if (notice.Content.Households.All(line => line.HouseholdNo != household.HouseholdNo)) throw Refusal.Unprocessable("household-not-on-notice");
+        if (entryNo is { } no && notice.Content.Entries.All(entry => entry.EntryNo != no)) throw Refusal.Unprocessable("unknown-entry", no);
+        return new ObjectionRaised(Guid.CreateVersion7(), household.Id, household.HouseholdNo, entryNo, text, today, actor.Id);
+    }
+
+    public static ObjectionAnswered Answer(Notice notice, Guid objectionId, bool upheld, string answer, Actor actor, DateOnly today)
+    {
+        var objection = notice.Objections.Find(o => o.Id == objectionId) ?? throw Refusal.NotFound("objection-not-found", objectionId);
+        if (!objection.IsOpen) throw Refusal.Conflict("objection-already-answered");
+        return new ObjectionAnswered(objectionId, upheld, answer, today, actor.Id);
+    }
+
+    public static DateOnly FirstDayOf(string month) => DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Month(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using PointsLedger.Auth;
+using PointsLedger.Households;
+using PointsLedger.Http;
+using PointsLedger.Idempotency;
+using PointsLedger.Problems;
+using Wolverine.Http;
+
+namespace PointsLedger.Notices;
+
+/// <summary>A resident objects for their own household; a cadre may write it down for a household that came in person.</summary>
+public sealed record RaiseObjection(Guid? HouseholdId, int? EntryNo, string Text)
+{
+    public sealed class Validator : AbstractValidator<RaiseObjection>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.HouseholdId).NotEqual(Guid.Empty);
+            RuleFor(x => x.EntryNo).GreaterThan(0);
+            RuleFor(x => x.Text).NotEmpty().MaximumLength(500);
+        }
+    }
+}
+
+public sealed record ObjectionRecorded(Guid ObjectionId, Guid VillageId, string Month, DateOnly ObjectionDeadline)
+    : CreationResponse($"/api/villages/{VillageId}/notices/{Month}");
+
+public static class RaiseObjectionEndpoint
+{
+    public static ProblemDetails Validate(RaiseObjection command) => Shape.Check<RaiseObjection, RaiseObjection.Validator>(command);
+
+    /// <summary>提出异议：公示期内，对本户或某一条记录提出异议。</summary>
+    [WolverinePost("/api/villages/{villageId}/notices/{month}/objections"), Tags("Notices")]
+    public static async Task<ObjectionRecorded> Post(
+        Guid villageId, string month, RaiseObjection command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        HttpContext context, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Resident, Roles.Cadre, Roles.Approver);
+        var householdId = actor.Role == Roles.Resident ? actor.HouseholdId!.Value : command.HouseholdId ?? throw Refusal.Unprocessable("household-required");
+        var household = await session.LoadAsync<Household>(householdId, ct);
+        if (household?.VillageId != villageId) throw Refusal.Unprocessable("household-not-on-notice");
+        await session.LoadNoticeForAsync(villageId, month, actor, ct);
+
+        var stream = await session.Events.FetchForExclusiveWriting<Notice>(Notice.IdFor(villageId, month), ct);
+        var raised = NoticeDecisions.Raise(stream.Aggregate!, household, command.EntryNo, command.Text, actor, clock.Today());
+        stream.AppendOne(raised);
+        return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created,
+            new ObjectionRecorded(raised.ObjectionId, villageId, month, stream.Aggregate!.ObjectionDeadline));
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using PointsLedger.Http;
+using PointsLedger.Villages;
+using Wolverine.Http;
+
+namespace PointsLedger.Notices;
+
+public sealed record SheetCheck(bool Valid, string Village, string Month, string? Digest, string? PreviousDigest, string? MerkleRoot, string Message);
+
+/// <summary>A line as printed on the sheet, with its proof code, to check against the sheet's Merkle root.</summary>
+public sealed record VerifyLine(string Village, string Month, NoticeLine Line)
+{
+    public sealed class Validator : AbstractValidator<VerifyLine>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Village).NotEmpty().MaximumLength(32);
+            RuleFor(x => x.Month).NotEmpty().Matches("^[0-9]{4}-(0[1-9]|1[0-2])$");
+            RuleFor(x => x.Line).NotNull();
+        }
+    }
+}
+
+public sealed record LineCheck(bool Valid, int Index, int Count, IReadOnlyList<string> AuditPath, string? MerkleRoot, string Message);
+
+/// <summary>
+/// 公示核验, open to anyone with a printed sheet, no sign-in: does a sheet's digest match the notice
+/// the ledger posted, and does a line (with its proof code) belong to it? The answer to a line shows
+/// only hashes of the other lines.
+/// </summary>
+public static class VerifySheetEndpoint
+{
+    [WolverineGet("/verify"), Tags("Verify"), AllowAnonymous, EnableRateLimiting(RateLimits.Verify)]
+    public static async Task<IResult> Sheet(string village, string month, string? digest, HttpContext context, IQuerySession session, CancellationToken ct)
+    {
+        var notice = await FindAsync(session, village, month, ct);
+        var check = notice is null
+            ? new SheetCheck(false, village, month, null, null, null, "未找到该村该月的公示。")
+            : digest is { Length: >= 12 } && notice.Digest.StartsWith(digest.ToLowerInvariant(), StringComparison.Ordinal)
+                ? new SheetCheck(true, village, month, notice.Digest, notice.Content.PreviousDigest, notice.Content.MerkleRoot, "核验通过：此公示与账本记录一致。")
+                : new SheetCheck(false, village, month, notice.Digest, notice.Content.PreviousDigest, notice.Content.MerkleRoot,
+                    "核验未通过：摘要与账本记录不符，此公示可能被改动。");
+        var wantsPage = context.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.Ordinal) == true);
+        return wantsPage ? Results.Content(Page(check), "text/html; charset=utf-8") : Results.Json(check);
+    }
+
+    public static async Task<Notice?> FindAsync(IQuerySession session, string villageCode, string month, CancellationToken ct)
+    {
+        var villageId = await session.Query<Village>().Where(v => v.Code == villageCode).Select(v => v.Id).FirstOrDefaultAsync(ct);
+        return villageId == Guid.Empty ? null : await session.LoadAsync<Notice>(Notice.IdFor(villageId, month), ct);
+    }
+
+    private static string Page(SheetCheck check)
+    {
+        string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+        return $$"""
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>积分公示核验</title>
+            <style>body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1.5em;font-size:18px}.ok{color:#1b7f3b}.bad{color:#c62828}code{word-break:break-all}</style>
+            </head>
+            <body>
+            <h1>积分公示核验</h1>
+            <p class="{{(check.Valid ? "ok" : "bad")}}"><strong>{{E(check.Message)}}</strong></p>
+            <p>村（社区）编码：{{E(check.Village)}}　月份：{{E(check.Month)}}</p>
+            <p>账本记录的摘要：<code>{{E(check.Digest)}}</code></p>
+            <p>上月摘要：<code>{{E(check.PreviousDigest)}}</code></p>
+            </body>
+            </html>
+            """;
+    }
+}
+
+public static class VerifyLineEndpoint
+{
+    public static ProblemDetails Validate(VerifyLine command) => Shape.Check<VerifyLine, VerifyLine.Validator>(command);
+
+    /// <summary>Checks a printed line and its proof code against the sheet's Merkle root; the answer shows only hashes of other lines.</summary>
+    [WolverinePost("/verify/line"), Tags("Verify"), AllowAnonymous, EnableRateLimiting(RateLimits.Verify)]
+    public static async Task<LineCheck> Line(VerifyLine command, IQuerySession session, CancellationToken ct)
+    {
+        var notice = await VerifySheetEndpoint.FindAsync(session, command.Village, command.Month, ct);
+        var index = notice?.Content.Households.ToList().FindIndex(l => l.HouseholdNo == command.Line.HouseholdNo) ?? -1;
+        if (notice is null || index < 0) return new LineCheck(false, -1, 0, [], null, "公示中没有这一户。");
+
+        var leaves = notice.Content.Households.Select(NoticeContent.LeafOf).ToList();
+        var path = MerkleTree.AuditPath(leaves, index);
+        var root = MerkleTree.RootFromPath(NoticeContent.LeafOf(command.Line), index, leaves.Count, path);
+        var valid = Convert.ToHexStringLower(root) == notice.Content.MerkleRoot;
+        return new LineCheck(valid, index, leaves.Count, path.Select(Convert.ToHexStringLower).ToList(), notice.Content.MerkleRoot,
+            valid ? "核验通过：这一行在公示中，数据未被改动。" : "核验未通过：这一行与公示不符。");
+    }
+}
