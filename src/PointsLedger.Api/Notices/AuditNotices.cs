@@ -7,11 +7,11 @@ namespace PointsLedger.Notices;
 
 public static class AuditNoticesEndpoint
 {
-    /// <summary>核验全部公示：re-derives every closed notice from the events and lists any mismatch. Admins and auditors.</summary>
+    /// <summary>核验全部公示：re-derives every closed notice from the events and lists any mismatch. Admins and auditors, for their township.</summary>
     [WolverinePost("/api/notices/audit"), Tags("Notices")]
     public static async Task<NoticeAuditReport> Post(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        Actor.From(user).MustBe(Roles.Admin, Roles.Auditor);
-        return await NoticeAudit.RunAsync(session, ct);
+        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Auditor);
+        return await NoticeAudit.RunAsync(session, actor.Township, ct);
     }
 }

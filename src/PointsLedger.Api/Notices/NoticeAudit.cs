@@ -17,13 +17,17 @@ public sealed record NoticeAuditReport(int Notices, IReadOnlyList<NoticeMismatch
 /// </summary>
 public static class NoticeAudit
 {
-    public static async Task<NoticeAuditReport> RunAsync(IQuerySession session, CancellationToken ct)
+    /// <param name="township">Only this township's villages; null for all.</param>
+    public static async Task<NoticeAuditReport> RunAsync(IQuerySession session, string? township, CancellationToken ct)
     {
         var mismatches = new List<NoticeMismatch>();
         var notices = await session.Query<Notice>().ToListAsync(ct);
+        var count = 0;
         foreach (var byVillage in notices.GroupBy(n => n.VillageId))
         {
             var village = await session.LoadVillageAsync(byVillage.Key, ct);
+            if (township is not null && village.Township != township) continue;
+            count += byVillage.Count();
             var closings = (await session.Events.FetchStreamAsync(village.Id, token: ct)).Select(e => e.Data).OfType<MonthClosed>().ToDictionary(c => c.Month);
             var (_, histories) = await session.LoadVillageHistoriesAsync(village.Id, ct);
             string? previous = null;
@@ -41,6 +45,6 @@ public static class NoticeAudit
                 previous = notice.Digest;
             }
         }
-        return new NoticeAuditReport(notices.Count, mismatches);
+        return new NoticeAuditReport(count, mismatches);
     }
 }
