@@ -31,7 +31,8 @@ public sealed class ScopeMatrixTests(LedgerApp app)
 
     private sealed record World(
         Guid VillageId, Guid HouseholdId, Guid AwardId, Guid StaffId, string RuleCode, string Today,
-        Guid MerchantId, Guid OfferId, string Sku, Guid RedemptionId, string CardNo, string IdLast6)
+        Guid MerchantId, Guid OfferId, string Sku, Guid RedemptionId, string CardNo, string IdLast6,
+        string VillageCode, string LastMonth, Guid ObjectionId)
     {
         public string Month => Today[..7];
 
@@ -105,6 +106,19 @@ public sealed class ScopeMatrixTests(LedgerApp app)
             [.. MerchantReaders, Caller.ResidentOwn]),
         new("POST", "/api/redemptions/{redemptionId}/reverse", w => $"/api/redemptions/{w.RedemptionId}/reverse", _ => new { reason = "矩阵" }, Merchant),
         new("GET", "/api/households/{householdId}/card", w => $"/api/households/{w.HouseholdId}/card", _ => null, Readers),
+        new("POST", "/api/villages/{villageId}/notices", w => $"/api/villages/{w.VillageId}/notices", w => new { month = w.LastMonth },
+            [Caller.Admin, Caller.AdminOwnTownship, Caller.ApproverOwn]),
+        new("GET", "/api/villages/{villageId}/notices/{month}", w => $"/api/villages/{w.VillageId}/notices/{w.LastMonth}", _ => null,
+            [Caller.Admin, Caller.AdminOwnTownship, Caller.Auditor, Caller.CadreOwn, Caller.ApproverOwn, Caller.ResidentOwn]),
+        new("POST", "/api/villages/{villageId}/notices/{month}/objections", w => $"/api/villages/{w.VillageId}/notices/{w.LastMonth}/objections",
+            w => new { householdId = w.HouseholdId, text = "矩阵" }, [Caller.CadreOwn, Caller.ApproverOwn, Caller.ResidentOwn]),
+        new("POST", "/api/villages/{villageId}/notices/{month}/objections/{objectionId}/answer",
+            w => $"/api/villages/{w.VillageId}/notices/{w.LastMonth}/objections/{w.ObjectionId}/answer", _ => new { upheld = false, answer = "矩阵" },
+            [Caller.Admin, Caller.AdminOwnTownship, Caller.ApproverOwn]),
+        new("POST", "/api/notices/audit", _ => "/api/notices/audit", _ => new { },
+            [Caller.Admin, Caller.AdminOwnTownship, Caller.AdminOtherTownship, Caller.Auditor, Caller.AuditorOtherTownship]),
+        new("GET", "/verify", w => $"/verify?village={w.VillageCode}&month={w.LastMonth}&digest=0000000000000000", _ => null, Everyone),
+        new("POST", "/verify/line", _ => "/verify/line", w => new { village = w.VillageCode, month = w.LastMonth, line = new { householdNo = "1" } }, Everyone),
         new("GET", "/health/live", _ => "/health/live", _ => null, Everyone),
         new("GET", "/health/ready", _ => "/health/ready", _ => null, Everyone),
     ];
@@ -176,11 +190,16 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         (await _api.Post($"/api/merchants/{merchant}/goods", new { sku, name = "盐", points = 1, stock = 5 }, _api.Admin)).ShouldBe(HttpStatusCode.Created);
         var redemption = (await _api.Post("/api/redemptions", new { merchantId = merchant, offerId = offer, householdId = household }, _api.Admin))
             .ShouldBe(HttpStatusCode.Created).Guid("redemptionId");
+        var lastMonth = DateOnly.Parse(_api.Today()[..7] + "-01").AddMonths(-1);
+        (await _api.Award(village, household, rule, lastMonth.AddDays(9).ToString("yyyy-MM-dd"))).ShouldBe(HttpStatusCode.Created);
+        (await _api.Post($"/api/villages/{village.Id}/notices", new { month = lastMonth.ToString("yyyy-MM") }, _api.Admin)).ShouldBe(HttpStatusCode.Created);
+        var objection = (await _api.Post($"/api/villages/{village.Id}/notices/{lastMonth:yyyy-MM}/objections", new { text = "异议" },
+            _api.Token("resident", householdId: household))).ShouldBe(HttpStatusCode.Created).Guid("objectionId");
         var staff = (await _api.Post("/api/staff",
                 new { login = $"w{Guid.NewGuid():N}"[..12], displayName = "员", role = "auditor", password = "Matrix2026pw", township = Township }, _api.Admin))
             .Guid("accountId");
         return new World(village.Id, household, award, staff, rule, _api.Today(), merchant, offer, sku, redemption,
-            (string)registered.Json["cardNo"]!, idNumber[^6..]);
+            (string)registered.Json["cardNo"]!, idNumber[^6..], village.Code, lastMonth.ToString("yyyy-MM"), objection);
     }
 
     private async Task<Dictionary<Caller, string?>> Tokens(World world)
