@@ -35,6 +35,7 @@ builder.Services.AddSingleton(Options.Create(expiry));
 builder.Services.AddSingleton(Options.Create(builder.Configuration.GetSection("Redemptions").Get<RedemptionSettings>() ?? new RedemptionSettings()));
 builder.Services.AddSingleton<HouseholdIdentifier>();
 builder.Services.AddSingleton(Options.Create(builder.Configuration.GetSection("Notices").Get<NoticeSettings>() ?? new NoticeSettings()));
+builder.Services.AddSingleton<PdfFont>();
 builder.Services.AddRequestLimits();
 builder.Services.AddLedgerRateLimits(builder.Configuration);
 builder.Services.AddLedgerCors(builder.Configuration);

@@ -2,11 +2,11 @@ using PointsLedger.Problems;
 
 namespace PointsLedger.Exports;
 
-public enum ExportFormat { Json, Csv, Xlsx }
+public enum ExportFormat { Json, Csv, Xlsx, Html, Pdf }
 
 /// <summary>
 /// A month with an optional file extension, as report routes take it: "2026-10" answers JSON,
-/// "2026-10.csv" and "2026-10.xlsx" a download.
+/// "2026-10.csv" and "2026-10.xlsx" a download, ".html" and ".pdf" a printable page where the route has one.
 /// </summary>
 public sealed record MonthRequest(DateOnly FirstDay, ExportFormat Format)
 {
@@ -25,6 +25,8 @@ public sealed record MonthRequest(DateOnly FirstDay, ExportFormat Format)
             "" or "json" => ExportFormat.Json,
             "csv" => ExportFormat.Csv,
             "xlsx" => ExportFormat.Xlsx,
+            "html" => ExportFormat.Html,
+            "pdf" => ExportFormat.Pdf,
             _ => throw new Refusal("unknown-format", 404, extension),
         };
         return DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out var first)
@@ -32,10 +34,16 @@ public sealed record MonthRequest(DateOnly FirstDay, ExportFormat Format)
             : throw Refusal.Unprocessable("invalid-month", month);
     }
 
-    /// <summary>The JSON document itself, or the table as a file named after it.</summary>
-    public IResult Answer<T>(T document, Func<T, Table> table)
+    /// <summary>The JSON document itself, the table as a file named after it, or the printable page.</summary>
+    public IResult Answer<T>(T document, Func<T, Table> table, Func<T, string>? html = null, Func<T, byte[]>? pdf = null)
     {
-        if (Format == ExportFormat.Json) return Results.Json(document);
+        switch (Format)
+        {
+            case ExportFormat.Json: return Results.Json(document);
+            case ExportFormat.Html when html is not null: return Results.Content(html(document), "text/html; charset=utf-8");
+            case ExportFormat.Pdf when pdf is not null: return Results.File(pdf(document), "application/pdf", $"{table(document).Title}.pdf");
+            case ExportFormat.Html or ExportFormat.Pdf: throw new Refusal("unknown-format", 404, Format.ToString().ToLowerInvariant());
+        }
         var sheet = table(document);
         var fileName = $"{sheet.Title}.{Format.ToString().ToLowerInvariant()}";
         return Format == ExportFormat.Csv

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
 using PointsLedger.Exports;
 using PointsLedger.Http;
@@ -13,11 +14,11 @@ namespace PointsLedger.Notices;
 public sealed record ObjectionView(Guid ObjectionId, string HouseholdNo, int? EntryNo, string Status, DateOnly RaisedOn, string? Text, string? Answer);
 
 public sealed record NoticeView(
-    Guid VillageId, string VillageName, string Month, string Digest, string? PreviousDigest, string MerkleRoot, DateOnly ObjectionDeadline, bool Final,
+    Guid VillageId, string VillageCode, string VillageName, string Township, string Month, string Digest, string? PreviousDigest, string MerkleRoot, DateOnly ObjectionDeadline, bool Final,
     IReadOnlyList<NoticeLine> Households, IReadOnlyList<NoticeEntry> Entries, NoticeTotals Totals, IReadOnlyList<ObjectionView> Objections)
 {
     public static NoticeView For(Notice notice, Actor reader, DateOnly today) => new(
-        notice.VillageId, notice.Content.VillageName, notice.Content.Month, notice.Digest, notice.Content.PreviousDigest, notice.Content.MerkleRoot,
+        notice.VillageId, notice.Content.VillageCode, notice.Content.VillageName, notice.Content.Township, notice.Content.Month, notice.Digest, notice.Content.PreviousDigest, notice.Content.MerkleRoot,
         notice.ObjectionDeadline, notice.IsFinal(today), notice.Content.Households, notice.Content.Entries, notice.Content.Totals,
         notice.Objections.Select(o =>
         {
@@ -39,13 +40,21 @@ public sealed record NoticeView(
 
 public static class GetNoticeEndpoint
 {
-    /// <summary>月度积分公示: <c>2026-10</c> (JSON), <c>.csv</c> or <c>.xlsx</c>. Names are always masked.</summary>
+    /// <summary>
+    /// 月度积分公示: <c>2026-10</c> (JSON), <c>.csv</c>, <c>.xlsx</c>, or the sheet to print: <c>.html</c>
+    /// and <c>.pdf</c>, A4 landscape or <c>?paper=a3</c>. Names are always masked.
+    /// </summary>
     [WolverineGet("/api/villages/{villageId}/notices/{month}"), Tags("Notices"), ProducesResponseType<NoticeView>(200)]
-    public static async Task<IResult> Get(Guid villageId, string month, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Get(
+        Guid villageId, string month, Paper? paper, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, IOptions<NoticeSettings> settings,
+        PdfFont font, HttpContext context, CancellationToken ct)
     {
         var request = MonthRequest.Parse(month);
         var actor = Actor.From(user);
         var notice = await session.LoadNoticeForAsync(villageId, request.Month, actor, ct);
-        return request.Answer(NoticeView.For(notice, actor, clock.Today()), view => view.ToTable());
+        var verifyUrl = NoticePage.VerifyUrl(notice.Content, notice.Digest, settings.Value.PublicBaseUrl ?? $"{context.Request.Scheme}://{context.Request.Host}");
+        return request.Answer(NoticeView.For(notice, actor, clock.Today()), view => view.ToTable(),
+            html: view => NoticePage.Render(view, verifyUrl, paper ?? Paper.A4),
+            pdf: view => NoticePdf.Render(view, verifyUrl, paper ?? Paper.A4, font.Typeface));
     }
 }

@@ -67,7 +67,7 @@ public static class ProblemTexts
         ["card-locked"] = ("该卡今天核验错误已达 5 次，已锁定至明天，请改用付款码或联系村干部。", "Five wrong checks today have locked this card until tomorrow; use the payment code or ask the village cadre."),
         ["redemption-already-reversed"] = ("小票 {0} 已冲正。", "Receipt {0} has already been reversed."),
         ["reversal-window-passed"] = ("兑换超过 {0} 天，不能再冲正，请联系街道管理员。", "Redemptions older than {0} days cannot be reversed; ask the township admin."),
-        ["unknown-format"] = ("不支持的格式“{0}”，可用 .csv 或 .xlsx。", "Unknown format {0}; use .csv or .xlsx."),
+        ["unknown-format"] = ("不支持的格式“{0}”。", "Unknown format {0}."),
         ["invalid-month"] = ("月份“{0}”格式应为 2026-10。", "The month {0} should look like 2026-10."),
         ["month-not-ended"] = ("{0} 月尚未结束，月底后才能结账公示。", "Month {0} has not ended yet."),
         ["month-already-closed"] = ("{0} 月已结账公示。", "Month {0} is already closed."),
@@ -80,6 +80,7 @@ public static class ProblemTexts
         ["objection-not-found"] = ("找不到异议 {0}。", "Objection {0} was not found."),
         ["objection-already-answered"] = ("该异议已答复。", "This objection has already been answered."),
         ["household-required"] = ("请填写提出异议的户（householdId）。", "Name the household that objects (householdId)."),
+        ["pdf-font-missing"] = ("服务器未安装中文字体，暂不能生成 PDF，请改用网页版打印。", "No Chinese font is installed for PDFs (Notices:PdfFont); print the HTML sheet instead."),
         ["too-many-requests"] = ("操作过于频繁，请稍后再试。", "Too many requests; try again later."),
         ["server-error"] = ("服务器内部错误，请稍后重试。", "An unexpected error occurred; retry later."),
     };

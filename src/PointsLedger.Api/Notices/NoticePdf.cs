@@ -1,0 +1,180 @@
+using System.Text;
+using QRCoder;
+using SkiaSharp;
+
+namespace PointsLedger.Notices;
+
+/// <summary>
+/// The notice sheet as PDF, drawn with SkiaSharp, whose PDF backend embeds the subset of the Chinese
+/// font it uses with a ToUnicode map (so the text can be copied and searched): the same layout as the
+/// HTML sheet, households in two columns across as many pages as they need, then the entries.
+/// </summary>
+public static class NoticePdf
+{
+    private const float Margin = 22;
+    private const float Gap = 8;
+    private static readonly (string Title, float Width, bool Text)[] HouseholdColumns =
+    [
+        ("户号", 30, true), ("户主", 36, true), ("红", 24, false), ("紫", 24, false), ("橙", 24, false), ("绿", 24, false), ("蓝", 24, false),
+        ("本月", 28, false), ("累计", 30, false), ("兑换", 28, false), ("可用", 30, false), ("排名", 24, false), ("核验码", 60, true),
+    ];
+    private static readonly (string Title, float Width, bool Text)[] EntryColumns =
+    [
+        ("序号", 40, false), ("户号", 60, true), ("类型", 50, true), ("细则", 300, true), ("颜色", 50, true), ("分值", 50, false), ("日期", 90, false),
+    ];
+
+    public static byte[] Render(NoticeView notice, string verifyUrl, Paper paper, SKTypeface typeface)
+    {
+        var (width, height) = paper == Paper.A3 ? (1190.55f, 841.89f) : (841.89f, 595.28f);
+        var scale = paper == Paper.A3 ? 1.4f : 1f;
+        using var output = new MemoryStream();
+        using (var document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata { Title = $"{notice.VillageName} {notice.Month} 积分公示", Creator = "PointsLedger" }))
+        {
+            var pen = new Pen(typeface, scale);
+            var lines = notice.Households.ToList();
+            var first = true;
+            do
+            {
+                var canvas = document.BeginPage(width, height);
+                var top = first ? Header(canvas, pen, notice, verifyUrl, width) : Margin;
+                var bottom = height - Margin - (first ? 30 * scale : 0);
+                var rowHeight = Math.Clamp((bottom - top) / (Math.Min(30, (lines.Count + 1) / 2) + 1), 11 * scale, 16 * scale);
+                var rowsPerColumn = Math.Max(1, (int)((bottom - top) / rowHeight) - 1);
+                var tableWidth = HouseholdColumns.Sum(c => c.Width) * scale;
+                for (var column = 0; column < 2 && lines.Count > 0; column++)
+                {
+                    var chunk = lines.Take(rowsPerColumn).ToList();
+                    lines = lines.Skip(chunk.Count).ToList();
+                    Table(canvas, pen, Margin + column * (tableWidth + Gap), top, rowHeight, HouseholdColumns, chunk.Select(Cells).ToList());
+                }
+                if (first) Footer(canvas, pen, notice, height);
+                document.EndPage();
+                first = false;
+            }
+            while (lines.Count > 0);
+
+            var entries = notice.Entries.Select(e => (IReadOnlyList<string>)
+                [$"{e.EntryNo}", e.HouseholdNo, NoticePage.KindName(e.Kind), e.RuleTitle, NoticePage.Colors.Single(c => c.Color == e.Color).Short, $"{e.Points}", $"{e.OccurredOn:yyyy-MM-dd}"]).ToList();
+            var pageOfEntries = 0;
+            while (entries.Count > 0 || pageOfEntries == 0)
+            {
+                var canvas = document.BeginPage(width, height);
+                pen.Text(canvas, $"{NoticePage.MonthTitle(notice.Month)} 加分、扣分明细（{notice.Entries.Count} 条）", Margin, Margin + 12 * scale, 12, bold: true);
+                var rowHeight = 14 * scale;
+                var rows = Math.Max(1, (int)((height - 2 * Margin - 20 * scale) / rowHeight) - 1);
+                Table(canvas, pen, Margin, Margin + 20 * scale, rowHeight, EntryColumns, entries.Take(rows).ToList());
+                entries = entries.Skip(rows).ToList();
+                document.EndPage();
+                pageOfEntries++;
+            }
+            document.Close();
+        }
+        return output.ToArray();
+    }
+
+    private static IReadOnlyList<string> Cells(NoticeLine l) =>
+        [l.HouseholdNo, l.Name, .. NoticePage.Colors.Select(c => $"{l.Earned.Of(c.Color)}"), $"{l.Earned.Total}", $"{l.YearToDate.Total}", $"{l.Spent}",
+            $"{l.Available}", $"{l.Rank}", l.ProofCode];
+
+    private static float Header(SKCanvas canvas, Pen pen, NoticeView notice, string verifyUrl, float width)
+    {
+        var s = pen.Scale;
+        pen.Text(canvas, $"{notice.Township} {notice.VillageName} {NoticePage.MonthTitle(notice.Month)} 五色积分公示", Margin, Margin + 16 * s, 16, bold: true);
+        pen.Text(canvas, $"公示 {notice.Households.Count} 户　异议截止 {notice.ObjectionDeadline:yyyy年M月d日}　摘要 {NoticePage.ShortDigest(notice.Digest)}", Margin, Margin + 30 * s, 8);
+        pen.Text(canvas, string.Join("　", NoticePage.Colors.Select(c => $"{c.Short}：{c.Name}")) + "　本月：本月所得　累计：本年累计　兑换：本月兑换　可用：月末可用积分　排名按本年累计",
+            Margin, Margin + 42 * s, 8);
+        QrCode(canvas, verifyUrl, width - Margin - 62 * s, Margin, 62 * s);
+        pen.Text(canvas, "扫码核验", width - Margin - 31 * s, Margin + 70 * s, 7, align: SKTextAlign.Center);
+        return Margin + 76 * s;
+    }
+
+    private static void Footer(SKCanvas canvas, Pen pen, NoticeView notice, float height)
+    {
+        var t = notice.Totals;
+        pen.Text(canvas, $"合计：{string.Join("　", NoticePage.Colors.Select(c => $"{c.Short} {t.Earned.Of(c.Color)}"))}　本月合计 {t.Earned.Total} 分　本月兑换 {t.Spent} 分　共 {t.Households} 户。" +
+            $"如有异议，请于 {notice.ObjectionDeadline:yyyy年M月d日} 前通过小程序或到村委会提出。", Margin, height - Margin - 14 * pen.Scale, 8);
+        pen.Text(canvas, $"完整摘要 {notice.Digest}", Margin, height - Margin - 3 * pen.Scale, 7);
+    }
+
+    private static void Table(SKCanvas canvas, Pen pen, float left, float top, float rowHeight, (string Title, float Width, bool Text)[] columns, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        var size = rowHeight / pen.Scale * 0.62f;
+        using var grid = new SKPaint { Color = SKColors.Black, StrokeWidth = 0.5f, Style = SKPaintStyle.Stroke };
+        var rowsWithTitle = new List<IReadOnlyList<string>> { columns.Select(c => c.Title).ToList() };
+        rowsWithTitle.AddRange(rows);
+        for (var r = 0; r < rowsWithTitle.Count; r++)
+        {
+            var x = left;
+            var y = top + r * rowHeight;
+            for (var c = 0; c < columns.Length; c++)
+            {
+                var w = columns[c].Width * pen.Scale;
+                if (NoticePage.Colors.FirstOrDefault(color => color.Short == columns[c].Title) is { Tint: not null } tint)
+                {
+                    using var fill = new SKPaint { Color = SKColor.Parse(tint.Tint), Style = SKPaintStyle.Fill };
+                    canvas.DrawRect(x, y, w, rowHeight, fill);
+                }
+                canvas.DrawRect(x, y, w, rowHeight, grid);
+                var text = rowsWithTitle[r][c];
+                var baseline = y + rowHeight * 0.72f;
+                if (columns[c].Text || r == 0) pen.Text(canvas, text, x + 2, baseline, size, bold: r == 0);
+                else pen.Text(canvas, text, x + w - 2, baseline, size, align: SKTextAlign.Right);
+                x += w;
+            }
+        }
+    }
+
+    private static void QrCode(SKCanvas canvas, string text, float left, float top, float size)
+    {
+        using var data = QRCodeGenerator.GenerateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        var modules = data.ModuleMatrix;
+        var cell = size / modules.Count;
+        using var ink = new SKPaint { Color = SKColors.Black, Style = SKPaintStyle.Fill };
+        for (var y = 0; y < modules.Count; y++)
+        {
+            for (var x = 0; x < modules.Count; x++)
+            {
+                if (modules[y][x]) canvas.DrawRect(left + x * cell, top + y * cell, cell, cell, ink);
+            }
+        }
+    }
+
+    private sealed class Pen(SKTypeface typeface, float scale)
+    {
+        public float Scale => scale;
+
+        /// <summary>
+        /// Draws the text as a blob that carries its characters: the font maps some glyphs to more than one
+        /// character (月 and the radical ⽉), and with the text attached the PDF says which one was meant.
+        /// </summary>
+        public void Text(SKCanvas canvas, string text, float x, float y, float size, bool bold = false, SKTextAlign align = SKTextAlign.Left)
+        {
+            if (text.Length == 0) return;
+            using var font = new SKFont(typeface, size * scale) { Embolden = bold };
+            using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+            var glyphs = font.GetGlyphs(text);
+            var widths = font.GetGlyphWidths(glyphs);
+            var utf8 = Encoding.UTF8.GetBytes(text);
+            var positions = new SKPoint[glyphs.Length];
+            var clusters = new uint[glyphs.Length];
+            var (advance, offset, index) = (0f, 0, 0);
+            foreach (var rune in text.EnumerateRunes())
+            {
+                positions[index] = new SKPoint(advance, 0);
+                clusters[index] = (uint)offset;
+                advance += widths[index];
+                offset += rune.Utf8SequenceLength;
+                index++;
+            }
+            using var builder = new SKTextBlobBuilder();
+            var run = builder.AllocatePositionedTextRun(font, glyphs.Length, utf8.Length);
+            run.SetGlyphs(glyphs);
+            run.SetPositions(positions);
+            run.SetText(utf8);
+            run.SetClusters(clusters);
+            using var blob = builder.Build();
+            var start = align switch { SKTextAlign.Right => x - advance, SKTextAlign.Center => x - advance / 2, _ => x };
+            canvas.DrawText(blob, start, y, paint);
+        }
+    }
+}
