@@ -20,19 +20,20 @@ public sealed record MonthRequest(DateOnly FirstDay, ExportFormat Format)
     {
         var dot = text.IndexOf('.');
         var (month, extension) = dot < 0 ? (text, "") : (text[..dot], text[(dot + 1)..]);
-        var format = extension switch
-        {
-            "" or "json" => ExportFormat.Json,
-            "csv" => ExportFormat.Csv,
-            "xlsx" => ExportFormat.Xlsx,
-            "html" => ExportFormat.Html,
-            "pdf" => ExportFormat.Pdf,
-            _ => throw new Refusal("unknown-format", 404, extension),
-        };
         return DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out var first)
-            ? new MonthRequest(first, format)
+            ? new MonthRequest(first, FormatOf(extension))
             : throw Refusal.Unprocessable("invalid-month", month);
     }
+
+    public static ExportFormat FormatOf(string extension) => extension switch
+    {
+        "" or "json" => ExportFormat.Json,
+        "csv" => ExportFormat.Csv,
+        "xlsx" => ExportFormat.Xlsx,
+        "html" => ExportFormat.Html,
+        "pdf" => ExportFormat.Pdf,
+        _ => throw new Refusal("unknown-format", 404, extension),
+    };
 
     /// <summary>The JSON document itself, the table as a file named after it, or the printable page.</summary>
     public IResult Answer<T>(T document, Func<T, Table> table, Func<T, string>? html = null, Func<T, byte[]>? pdf = null)

@@ -16,7 +16,7 @@ public static class GetMerchantStatementEndpoint
     {
         var request = MonthRequest.Parse(month);
         var merchant = await session.LoadMerchantForAsync(merchantId, Actor.From(user), ct);
-        var (redemptions, households) = await RedemptionsOfMonth.LoadAsync(session, [merchant.Id], request, ct);
+        var (redemptions, households) = await RedemptionsInPeriod.LoadAsync(session, [merchant.Id], request.FirstDay, request.NextMonth, ct);
         return request.Answer(MerchantStatement.From(merchant, request, redemptions, households), s => s.ToTable());
     }
 }

@@ -31,23 +31,24 @@ public sealed record MerchantStatement(Guid MerchantId, string MerchantName, str
     public static MerchantStatement From(
         Merchant merchant, MonthRequest month, IEnumerable<RedemptionRecord> redemptions, IReadOnlyDictionary<Guid, Household> households)
     {
-        var lines = StatementLines(month, redemptions, households).OrderBy(l => l.At).ToList();
+        var lines = StatementLines(month.Contains, redemptions, households).OrderBy(l => l.At).ToList();
         return new MerchantStatement(merchant.Id, merchant.Name, month.Month, lines, StatementTotals.Of(lines));
     }
 
+    /// <summary>Redemptions made in the period, positive, and reversals made in it, negative.</summary>
     public static IEnumerable<StatementLine> StatementLines(
-        MonthRequest month, IEnumerable<RedemptionRecord> redemptions, IReadOnlyDictionary<Guid, Household> households)
+        Func<DateOnly, bool> inPeriod, IEnumerable<RedemptionRecord> redemptions, IReadOnlyDictionary<Guid, Household> households)
     {
         foreach (var r in redemptions)
         {
             var household = households[r.HouseholdId];
             var items = RedeemedItem.Describe(r.Items);
-            if (month.Contains(r.RedeemedOn))
+            if (inPeriod(r.RedeemedOn))
             {
                 yield return new StatementLine(StatementKinds.Redemption, r.RedeemedAt, r.ReceiptNo, r.Id, household.HouseholdNo,
                     PersonName.Mask(household.HeadName), items, r.Points, r.CashValue);
             }
-            if (r.Reversal is { } reversal && month.Contains(reversal.ReversedOn))
+            if (r.Reversal is { } reversal && inPeriod(reversal.ReversedOn))
             {
                 yield return new StatementLine(StatementKinds.Reversal, reversal.ReversedAt, r.ReceiptNo, r.Id, household.HouseholdNo,
                     PersonName.Mask(household.HeadName), items, -r.Points, -r.CashValue);

@@ -17,7 +17,7 @@ public sealed record TownshipStatement(string? Township, string Month, IReadOnly
     {
         var settlements = merchants
             .Select(m => (Merchant: m, Totals: StatementTotals.Of(
-                MerchantStatement.StatementLines(month, redemptions.Where(r => r.MerchantId == m.Id), households).ToList())))
+                MerchantStatement.StatementLines(month.Contains, redemptions.Where(r => r.MerchantId == m.Id), households).ToList())))
             .Select(x => new MerchantSettlement(x.Merchant.Id, x.Merchant.Name, x.Merchant.Kind, x.Merchant.Township,
                 x.Totals.Redemptions, x.Totals.Reversals, x.Totals.Points, x.Totals.CashValue))
             .OrderBy(s => s.Township, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal)

@@ -119,6 +119,8 @@ public sealed class ScopeMatrixTests(LedgerApp app)
             [Caller.Admin, Caller.AdminOwnTownship, Caller.AdminOtherTownship, Caller.Auditor, Caller.AuditorOtherTownship]),
         new("GET", "/verify", w => $"/verify?village={w.VillageCode}&month={w.LastMonth}&digest=0000000000000000", _ => null, Everyone),
         new("POST", "/verify/line", _ => "/verify/line", w => new { village = w.VillageCode, month = w.LastMonth, line = new { householdNo = "1" } }, Everyone),
+        new("GET", "/api/reports/summary", _ => "/api/reports/summary", _ => null,
+            [Caller.Admin, Caller.AdminOwnTownship, Caller.AdminOtherTownship, Caller.Auditor, Caller.AuditorOtherTownship]),
         new("GET", "/health/live", _ => "/health/live", _ => null, Everyone),
         new("GET", "/health/ready", _ => "/health/ready", _ => null, Everyone),
     ];

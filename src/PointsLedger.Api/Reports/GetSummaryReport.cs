@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using PointsLedger.Auth;
+using PointsLedger.Exports;
+using PointsLedger.Http;
+using PointsLedger.Merchants;
+using PointsLedger.Notices;
+using PointsLedger.Problems;
+using PointsLedger.Statements;
+using PointsLedger.Villages;
+using Wolverine.Http;
+
+namespace PointsLedger.Reports;
+
+public static class GetSummaryReportEndpoint
+{
+    /// <summary>
+    /// 街道汇总报表, <c>?from=2026-01&amp;to=2026-10</c> (this year through this month when left out), in
+    /// the caller's township or <c>?township=</c>; <c>?format=csv</c>, <c>xlsx</c> or <c>html</c> (a page
+    /// with charts). Admins and auditors.
+    /// </summary>
+    [WolverineGet("/api/reports/summary"), Tags("Reports"), ProducesResponseType<SummaryReport>(200)]
+    public static async Task<IResult> Get(
+        string? from, string? to, string? township, string? format, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Auditor);
+        if (township is not null) actor.MustActInTownship(township);
+        var scope = township ?? actor.Township;
+        var today = clock.Today();
+        var first = from is null ? new DateOnly(today.Year, 1, 1) : MonthRequest.Parse(from).FirstDay;
+        var last = to is null ? new DateOnly(today.Year, today.Month, 1) : MonthRequest.Parse(to).FirstDay;
+        if (last < first || last > first.AddYears(3)) throw Refusal.Unprocessable("invalid-period", NoticeDecisions.Month(first), NoticeDecisions.Month(last));
+        var request = new MonthRequest(last, MonthRequest.FormatOf(format ?? ""));
+
+        var villages = await session.Query<Village>().Where(v => scope == null || v.Township == scope).ToListAsync(ct);
+        var histories = new List<SummaryReport.VillageHistories>();
+        foreach (var village in villages.OrderBy(v => v.Code, StringComparer.Ordinal))
+        {
+            histories.Add(new(village, (await session.LoadVillageHistoriesAsync(village.Id, ct)).Histories));
+        }
+        var merchants = await session.Query<Merchant>().Where(m => scope == null || m.Township == scope).ToListAsync(ct);
+        var (redemptions, households) = await RedemptionsInPeriod.LoadAsync(session, merchants.Select(m => m.Id).ToList(), first, last.AddMonths(1), ct);
+
+        var report = SummaryReport.Build(scope, first, last, histories, merchants, redemptions, households);
+        return request.Answer(report, r => r.ToTable(), html: SummaryPage.Render);
+    }
+}
