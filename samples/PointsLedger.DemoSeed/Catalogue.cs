@@ -5,6 +5,12 @@ public static class Catalogue
 {
     public const string Township = "刁镇街道";
 
+    /// <summary>What a village points supermarket stocks: SKU, name, points, the yuan the township settles.</summary>
+    public static readonly (string Sku, string Name, int Points, decimal CashValue)[] Goods =
+    [
+        ("XYF-1", "洗衣粉", 20, 8.50m), ("YG-1", "牙膏", 10, 4.00m), ("MJ-1", "毛巾", 15, 6.00m), ("SY-1", "食用油", 60, 25.00m),
+    ];
+
     public static readonly string[] Villages =
     [
         "东刁村", "西刁村", "南刁村", "北刁村", "芽庄村", "旧军村", "茄庄村",

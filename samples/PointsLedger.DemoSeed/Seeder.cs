@@ -2,11 +2,19 @@ using System.Diagnostics;
 
 namespace PointsLedger.DemoSeed;
 
-/// <summary>Registers the township and posts six months of awards the way cadres would: a batch per rule and month.</summary>
-public sealed class Seeder(LedgerApi anonymous, int householdsPerVillage, Random random)
+/// <summary>
+/// Registers the township and posts six months of awards the way cadres would, a batch per rule and
+/// month; closes the five months that have ended; opens each village's points supermarket; and
+/// redeems there today as residents would.
+/// </summary>
+public sealed class Seeder(LedgerApi anonymous, int householdsPerVillage, Random random, int villages = 14, string codePrefix = "DZ")
 {
     private int _points;
     private int _awards;
+    private int _redemptions;
+
+    /// <summary>The villages this run registered, with their households.</summary>
+    public List<(Guid VillageId, Guid[] Households)> Seeded { get; } = [];
 
     public async Task RunAsync()
     {
@@ -15,10 +23,10 @@ public sealed class Seeder(LedgerApi anonymous, int householdsPerVillage, Random
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var months = Enumerable.Range(0, 6).Select(back => new DateOnly(today.Year, today.Month, 1).AddMonths(back - 5)).ToArray();
 
-        for (var v = 0; v < Catalogue.Villages.Length; v++)
+        for (var v = 0; v < Math.Min(villages, Catalogue.Villages.Length); v++)
         {
             var name = Catalogue.Villages[v];
-            var created = await admin.Send(HttpMethod.Post, "/api/villages", new { code = $"DZ{v + 1:D2}", name, township = Catalogue.Township }, conflictIsNull: true);
+            var created = await admin.Send(HttpMethod.Post, "/api/villages", new { code = $"{codePrefix}{v + 1:D2}", name, township = Catalogue.Township }, conflictIsNull: true);
             if (created is null)
             {
                 Console.WriteLine($"{name} 已存在，跳过（演示数据已导入过）");
@@ -32,7 +40,7 @@ public sealed class Seeder(LedgerApi anonymous, int householdsPerVillage, Random
             {
                 await cadre.Post($"/api/villages/{villageId}/rules", new { rule.Code, rule.Color, rule.Title, rule.Points, rule.MonthlyCap, rule.RequiresApproval });
             }
-            var households = await RegisterHouseholds(cadre, villageId, householdsPerVillage + random.Next(-20, 21));
+            var households = await RegisterHouseholds(cadre, villageId, householdsPerVillage + random.Next(-householdsPerVillage / 10, householdsPerVillage / 10 + 1));
             foreach (var month in months)
             {
                 foreach (var rule in Catalogue.Rules)
@@ -40,7 +48,32 @@ public sealed class Seeder(LedgerApi anonymous, int householdsPerVillage, Random
                     await AwardMonth(cadre, approver, villageId, households, rule, month, today);
                 }
             }
-            Console.WriteLine($"{name}: {households.Length} 户，累计 {_awards:N0} 条、{_points:N0} 分（{clock.Elapsed.TotalSeconds:0} 秒）");
+            foreach (var month in months.Where(m => m.AddMonths(1) <= today))
+            {
+                await approver.Post($"/api/villages/{villageId}/notices", new { month = month.ToString("yyyy-MM") });
+            }
+            await Redeem(admin, villageId, name, households);
+            Seeded.Add((villageId, households));
+            Console.WriteLine($"{name}: {households.Length} 户，累计 {_awards:N0} 条、{_points:N0} 分，兑换 {_redemptions:N0} 笔（{clock.Elapsed.TotalSeconds:0} 秒）");
+        }
+    }
+
+    /// <summary>The village supermarket sells a few goods; one household in ten shops there today.</summary>
+    private async Task Redeem(LedgerApi admin, Guid villageId, string villageName, Guid[] households)
+    {
+        var shop = (Guid)(await admin.Post("/api/merchants", new { name = $"{villageName}五色超市", kind = "supermarket", villageIds = new[] { villageId } }))!["merchantId"]!;
+        foreach (var (sku, goods, points, cash) in Catalogue.Goods)
+        {
+            await admin.Post($"/api/merchants/{shop}/goods", new { sku, name = goods, points, cashValue = cash, stock = 500 });
+        }
+        foreach (var household in households.Where(_ => random.NextDouble() < 0.1))
+        {
+            var (sku, _, _, _) = Catalogue.Goods[random.Next(Catalogue.Goods.Length)];
+            var quote = await admin.Post("/api/redemptions/quote", new { merchantId = shop, householdId = household });
+            if ((int)quote!["goods"]!.AsArray().Single(g => (string?)g!["sku"] == sku)!["affordable"]! == 0) continue;
+            await admin.Post("/api/redemptions", new { merchantId = shop, items = new[] { new { sku, quantity = 1 } }, householdId = household },
+                idempotencyKey: $"demo-redeem-{household:N}");
+            _redemptions++;
         }
     }
 
