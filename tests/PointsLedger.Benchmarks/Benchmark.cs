@@ -22,6 +22,7 @@ public static class Benchmark
             await scenarios.BalanceReadsDuringAwards(awardClients: 8, readers: 2),
             await scenarios.RedemptionsByCard(clerks: 8),
         };
+        rows.AddRange(await scenarios.NoticeOfOneThousand());
 
         Console.WriteLine();
         Console.WriteLine($"PointsLedger benchmark — {Environment.ProcessorCount} cores, PostgreSQL alongside, durable commits, {duration.TotalSeconds:0} s per scenario");

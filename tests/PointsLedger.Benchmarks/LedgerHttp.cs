@@ -25,6 +25,15 @@ public sealed class LedgerHttp(Uri address, TokenIssuer tokens)
 
     public async Task<JsonNode> GetAsync(string url) => await Read(await _http.GetAsync(url));
 
+    /// <summary>Any response body (a page, a PDF), read to the end.</summary>
+    public async Task<byte[]> GetBytesAsync(string url)
+    {
+        using var response = await _http.GetAsync(url);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{(int)response.StatusCode} {url}");
+        return body;
+    }
+
     private static async Task<JsonNode> Read(HttpResponseMessage response)
     {
         using (response)

@@ -91,6 +91,58 @@ public sealed class Scenarios(BenchmarkHost host, TimeSpan duration)
         return Row($"redemption by card + ID digits, {clerks} clerks", timings);
     }
 
+    /// <summary>
+    /// A village of 1,000 households with twelve months of awards (three rules a month): closes the
+    /// months in order, then reads the last notice as JSON, HTML and PDF five times each.
+    /// </summary>
+    public async Task<IEnumerable<string>> NoticeOfOneThousand()
+    {
+        var villageId = (Guid)(await _admin.PostAsync("/api/villages", new { code = $"NOTE-{Guid.NewGuid():N}"[..20], name = "公示村", township = "刁镇街道" }))["villageId"]!;
+        var cadre = new LedgerHttp(host.Address, host.Tokens);
+        cadre.SignIn("cadre", villageId);
+        var approver = new LedgerHttp(host.Address, host.Tokens);
+        approver.SignIn("approver", villageId);
+        string[] rules = ["N1", "N2", "N3"];
+        for (var r = 0; r < rules.Length; r++)
+        {
+            await cadre.PostAsync($"/api/villages/{villageId}/rules", new { code = rules[r], color = new[] { "red", "orange", "green" }[r], title = $"公示{r}", points = r + 1 });
+        }
+        var households = new Guid[1_000];
+        await Parallel.ForEachAsync(Enumerable.Range(0, households.Length), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+        {
+            var created = await cadre.PostAsync($"/api/villages/{villageId}/households", new { householdNo = $"{i + 1:D4}", headName = "李四英", idNumber = IdNumberFor(i + 1) });
+            households[i] = (Guid)created["householdId"]!;
+        });
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var months = Enumerable.Range(1, 12).Select(back => new DateOnly(today.Year, today.Month, 1).AddMonths(-back)).Reverse().ToList();
+        foreach (var month in months)
+        {
+            foreach (var rule in rules)
+            {
+                var chosen = households.Where(_ => Random.Shared.NextDouble() < 0.6).ToArray();
+                await cadre.PostAsync("/api/awards/batch", new { villageId, ruleCode = rule, householdIds = chosen, occurredOn = month.AddDays(9).ToString("yyyy-MM-dd") });
+            }
+        }
+
+        var closes = new Latencies();
+        foreach (var month in months)
+        {
+            await closes.Time(() => approver.PostAsync($"/api/villages/{villageId}/notices", new { month = month.ToString("yyyy-MM") }));
+        }
+        closes.Stop();
+        var last = months[^1].ToString("yyyy-MM");
+        var rows = new List<string> { Row("close a month: 1,000 households, up to 12 months of history (12 closes)", closes) };
+        foreach (var (format, name) in new[] { ("", "JSON"), (".html", "HTML"), (".pdf", "PDF") })
+        {
+            var reads = new Latencies();
+            for (var i = 0; i < 5; i++) await reads.Time(() => cadre.GetBytesAsync($"/api/villages/{villageId}/notices/{last}{format}"));
+            reads.Stop();
+            rows.Add(Row($"notice of 1,000 households as {name} (5 reads)", reads));
+        }
+        return rows;
+    }
+
     private Task Award() => _cadre.PostAsync("/api/awards",
         new { householdId = Pick(), ruleCode = "BENCH", occurredOn = Today() }, Guid.NewGuid().ToString());
 
