@@ -7,7 +7,8 @@ post() { curl -s -X POST "$API$1" -H "Authorization: Bearer $2" -H 'Content-Type
 token() { curl -s -X POST "$API/api/auth/dev-token" -H 'Content-Type: application/json' -d "$1" | field accessToken; }
 
 ADMIN=$(token '{"role":"admin"}')
-VILLAGE=$(post /api/villages "$ADMIN" "{\"code\":\"DEMO-$RANDOM\",\"name\":\"东刁村\",\"township\":\"刁镇街道\"}" | field villageId)
+VCODE="DEMO-$RANDOM"
+VILLAGE=$(post /api/villages "$ADMIN" "{\"code\":\"$VCODE\",\"name\":\"东刁村\",\"township\":\"刁镇街道\"}" | field villageId)
 CADRE=$(token "{\"role\":\"cadre\",\"villageId\":\"$VILLAGE\"}")
 APPROVER=$(token "{\"role\":\"approver\",\"villageId\":\"$VILLAGE\"}")
 
@@ -49,5 +50,14 @@ echo "— the offer's monthly limit is 1"
 post /api/redemptions "$CLERK" "{\"merchantId\":\"$SHOP\",\"offerId\":\"$OFFER\",\"cardNo\":\"$CARD\",\"idLast6\":\"31002X\"}"; echo
 echo "— the clerk reverses the redemption: the same points and the stock come back"
 post /api/redemptions/$RECEIPT/reverse "$CLERK" '{"reason":"顾客退货"}' key-5; echo
+echo "— last month's notice: an award dated last month, then the approver closes the month"
+LAST=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%Y-%m-01) -1 month" +%Y-%m)
+post /api/awards "$CADRE" "{\"householdId\":\"$HOUSEHOLD\",\"ruleCode\":\"O01\",\"occurredOn\":\"$LAST-15\"}"; echo
+CLOSED=$(post /api/villages/$VILLAGE/notices "$APPROVER" "{\"month\":\"$LAST\"}"); echo "$CLOSED"
+echo "— nothing more can be dated into it"
+post /api/awards "$CADRE" "{\"householdId\":\"$HOUSEHOLD\",\"ruleCode\":\"O01\",\"occurredOn\":\"$LAST-20\"}"; echo
+echo "— anyone can check a printed sheet's digest, without signing in"
+curl -s "$API/verify?village=$VCODE&month=$LAST&digest=$(echo "$CLOSED" | field digest | cut -c1-16)"; echo
+echo "   the printable sheet: $API/api/villages/$VILLAGE/notices/$LAST.html (also .pdf, .xlsx, .csv; a signed-in browser or curl with the token)"
 echo "— the supermarket's statement for this month"
 curl -s "$API/api/merchants/$SHOP/statements/$(TZ=Asia/Shanghai date +%Y-%m)" -H "Authorization: Bearer $CLERK"; echo

@@ -35,7 +35,7 @@ public static class DevTokenEndpoint
                 return Results.Ok(new DevTokenResponse(issuer.Issue(actor, lifetime), "Bearer", (int)lifetime.TotalSeconds, actor.Id));
             })
             .AllowAnonymous()
-            .RequireRateLimiting(RateLimits.SignIn)
+            .RequireRateLimiting(RateLimits.DevToken)
             .WithTags("Auth");
     }
 }

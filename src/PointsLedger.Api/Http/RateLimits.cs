@@ -14,6 +14,7 @@ public static class RateLimits
     public const string OneTimeCode = "one-time-code";
     public const string Redemption = "redemption";
     public const string Verify = "verify";
+    public const string DevToken = "dev-token";
 
     public static void AddLedgerRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +22,7 @@ public static class RateLimits
         var codesPerMinute = configuration.GetValue("RateLimits:CodesPerMinute", 3);
         var redemptionsPerMinute = configuration.GetValue("RateLimits:RedemptionsPerMinute", 60);
         var verificationsPerMinute = configuration.GetValue("RateLimits:VerificationsPerMinute", 30);
+        var devTokensPerMinute = configuration.GetValue("RateLimits:DevTokensPerMinute", 120);
         services.AddRateLimiter(options =>
         {
             options.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
@@ -35,6 +37,9 @@ public static class RateLimits
             options.AddPolicy(Verify, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = verificationsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(DevToken, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = devTokensPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = async (rejected, _) =>
             {
                 if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))

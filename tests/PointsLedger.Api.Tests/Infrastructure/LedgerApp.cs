@@ -34,6 +34,7 @@ public sealed class LedgerApp : IAsyncLifetime
             builder.UseSetting("RateLimits:SignInPerMinute", "10000");
             builder.UseSetting("RateLimits:CodesPerMinute", "10000");
             builder.UseSetting("RateLimits:RedemptionsPerMinute", "10000");
+            builder.UseSetting("RateLimits:DevTokensPerMinute", "10000");
             builder.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

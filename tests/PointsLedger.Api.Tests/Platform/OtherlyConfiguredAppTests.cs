@@ -9,7 +9,7 @@ public sealed class OtherlyConfiguredAppTests(LedgerApp app)
     [Fact]
     public async Task A_burst_of_sign_ins_is_refused_with_retry_after()
     {
-        await using var limited = await app.StartVariantAsync("Development", new Dictionary<string, string> { ["RateLimits:SignInPerMinute"] = "3", ["RateLimits:CodesPerMinute"] = "1" });
+        await using var limited = await app.StartVariantAsync("Development", new Dictionary<string, string> { ["RateLimits:SignInPerMinute"] = "3", ["RateLimits:DevTokensPerMinute"] = "3", ["RateLimits:CodesPerMinute"] = "1" });
         using var http = limited.Server.CreateClient();
 
         var statuses = new List<HttpResponseMessage>();
