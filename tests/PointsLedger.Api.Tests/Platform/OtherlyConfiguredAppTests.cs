@@ -23,8 +23,13 @@ public sealed class OtherlyConfiguredAppTests(LedgerApp app)
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Contains("too-many-requests", await refused.Content.ReadAsStringAsync());
-        var signIn = await http.PostAsync("/api/auth/sign-in", new StringContent("""{"login":"someone","password":"whatever1"}""", System.Text.Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.TooManyRequests, signIn.StatusCode);
+        var signIns = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            signIns.Add((await http.PostAsync("/api/auth/sign-in",
+                new StringContent("""{"login":"someone","password":"whatever1"}""", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        }
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], signIns);
 
         HttpContent Phone() => new StringContent("""{"phone":"13900000000"}""", System.Text.Encoding.UTF8, "application/json");
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/api/auth/resident/code", Phone())).StatusCode);
