@@ -49,6 +49,8 @@ public sealed class CloseMonthTests(LedgerApp app)
 
         skipping.ShouldBeProblem(HttpStatusCode.Conflict, "month-out-of-order");
         Assert.Equal((string?)first["digest"], (string?)next["previousDigest"]);
+        var listed = (await _api.Get($"/api/villages/{village.Id}/notices", _api.Token("resident", householdId: await _api.NewHousehold(village)))).Json.AsArray();
+        Assert.Equal([_last.FirstDay.AddMonths(-1).ToString("yyyy-MM"), twoAgo], listed.Select(n => (string?)n!["month"]));
     }
 
     [Fact]

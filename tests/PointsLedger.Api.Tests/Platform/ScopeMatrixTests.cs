@@ -108,6 +108,8 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         new("GET", "/api/households/{householdId}/card", w => $"/api/households/{w.HouseholdId}/card", _ => null, Readers),
         new("POST", "/api/villages/{villageId}/notices", w => $"/api/villages/{w.VillageId}/notices", w => new { month = w.LastMonth },
             [Caller.Admin, Caller.AdminOwnTownship, Caller.ApproverOwn]),
+        new("GET", "/api/villages/{villageId}/notices", w => $"/api/villages/{w.VillageId}/notices", _ => null,
+            [Caller.Admin, Caller.AdminOwnTownship, Caller.Auditor, Caller.CadreOwn, Caller.ApproverOwn, Caller.ResidentOwn]),
         new("GET", "/api/villages/{villageId}/notices/{month}", w => $"/api/villages/{w.VillageId}/notices/{w.LastMonth}", _ => null,
             [Caller.Admin, Caller.AdminOwnTownship, Caller.Auditor, Caller.CadreOwn, Caller.ApproverOwn, Caller.ResidentOwn]),
         new("POST", "/api/villages/{villageId}/notices/{month}/objections", w => $"/api/villages/{w.VillageId}/notices/{w.LastMonth}/objections",

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Marten;
+using PointsLedger.Auth;
+using PointsLedger.Http;
+using PointsLedger.Problems;
+using Wolverine.Http;
+
+namespace PointsLedger.Notices;
+
+public sealed record NoticeSummary(string Month, string Digest, DateOnly ObjectionDeadline, bool Final, int Households, int OpenObjections);
+
+public static class ListNoticesEndpoint
+{
+    /// <summary>历次公示：the village's closed months, newest first, for whoever may read its notices.</summary>
+    [WolverineGet("/api/villages/{villageId}/notices"), Tags("Notices")]
+    public static async Task<IReadOnlyList<NoticeSummary>> Get(Guid villageId, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await Actor.From(user).MayReadNoticesOfAsync(session, villageId, ct)) throw Refusal.NotFound("village-not-found", villageId);
+        var today = clock.Today();
+        var notices = await session.Query<Notice>().Where(n => n.VillageId == villageId).ToListAsync(ct);
+        return notices
+            .OrderByDescending(n => n.Content.Month, StringComparer.Ordinal)
+            .Select(n => new NoticeSummary(n.Content.Month, n.Digest, n.ObjectionDeadline, n.IsFinal(today), n.Content.Households.Count, n.Objections.Count(o => o.IsOpen)))
+            .ToList();
+    }
+}
