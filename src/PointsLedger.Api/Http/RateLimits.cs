@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.RateLimiting;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using PointsLedger.Problems;
@@ -18,28 +19,13 @@ public static class RateLimits
 
     public static void AddLedgerRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
-        var codesPerMinute = configuration.GetValue("RateLimits:CodesPerMinute", 3);
-        var redemptionsPerMinute = configuration.GetValue("RateLimits:RedemptionsPerMinute", 60);
-        var verificationsPerMinute = configuration.GetValue("RateLimits:VerificationsPerMinute", 30);
-        var devTokensPerMinute = configuration.GetValue("RateLimits:DevTokensPerMinute", 120);
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            options.AddPolicy(OneTimeCode, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = codesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            options.AddPolicy(Redemption, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirst(Auth.LedgerClaims.Subject)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = redemptionsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            options.AddPolicy(Verify, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = verificationsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            options.AddPolicy(DevToken, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = devTokensPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            PerMinute(options, configuration, SignIn, "SignInPerMinute", 10, ByAddress);
+            PerMinute(options, configuration, OneTimeCode, "CodesPerMinute", 3, ByAddress);
+            PerMinute(options, configuration, Redemption, "RedemptionsPerMinute", 60, ByCaller);
+            PerMinute(options, configuration, Verify, "VerificationsPerMinute", 30, ByAddress);
+            PerMinute(options, configuration, DevToken, "DevTokensPerMinute", 120, ByAddress);
             options.OnRejected = async (rejected, _) =>
             {
                 if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
@@ -50,4 +36,17 @@ public static class RateLimits
             };
         });
     }
+
+    /// <summary>A fixed one-minute window per partition; the limit comes from RateLimits:{setting}.</summary>
+    private static void PerMinute(
+        RateLimiterOptions options, IConfiguration configuration, string policy, string setting, int defaultLimit, Func<HttpContext, string> partition)
+    {
+        var limit = configuration.GetValue($"RateLimits:{setting}", defaultLimit);
+        options.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(partition(context),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    }
+
+    private static string ByAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static string ByCaller(HttpContext context) => context.User.FindFirst(Auth.LedgerClaims.Subject)?.Value ?? ByAddress(context);
 }

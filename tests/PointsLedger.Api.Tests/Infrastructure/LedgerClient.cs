@@ -39,6 +39,15 @@ public sealed class LedgerClient(LedgerApp app)
 
     public Task<Response> Get(string url, string? token) => Send(HttpMethod.Get, url, token);
 
+    /// <summary>A file the API serves (a spreadsheet, a PDF, an image), as bytes.</summary>
+    public async Task<byte[]> Download(string url, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
+        using var response = await _http.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Expected 200 but got {(int)response.StatusCode} for {url}");
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
     public async Task<TestVillage> NewVillage(string township = "刁镇街道")
     {
         var code = $"V{Guid.NewGuid():N}"[..20];

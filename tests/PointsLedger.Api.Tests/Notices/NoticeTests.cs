@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
@@ -13,15 +12,6 @@ public sealed class NoticeTests(LedgerApp app)
 {
     private readonly LedgerClient _api = new(app);
     private readonly LastMonth _last = new(app);
-
-    private async Task<byte[]> Download(string url, string token)
-    {
-        using var http = app.Host.Server.CreateClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsByteArrayAsync();
-    }
 
     [Fact]
     public async Task The_notice_lists_every_household_masked_ranked_and_its_totals_equal_the_ledgers()
@@ -49,8 +39,8 @@ public sealed class NoticeTests(LedgerApp app)
 
         var notice = (await _api.Get($"/api/villages/{village.Id}/notices/{_last.Text}", _api.Token("resident", householdId: households[3])))
             .ShouldBe(HttpStatusCode.OK).Json;
-        var csv = await Download($"/api/villages/{village.Id}/notices/{_last.Text}.csv", village.Cadre);
-        var xlsx = await Download($"/api/villages/{village.Id}/notices/{_last.Text}.xlsx", _api.Token("auditor"));
+        var csv = await _api.Download($"/api/villages/{village.Id}/notices/{_last.Text}.csv", village.Cadre);
+        var xlsx = await _api.Download($"/api/villages/{village.Id}/notices/{_last.Text}.xlsx", _api.Token("auditor"));
 
         var lines = notice["households"]!.AsArray();
         Assert.Equal(["001", "002", "003", "004"], lines.Select(l => (string?)l!["householdNo"]));

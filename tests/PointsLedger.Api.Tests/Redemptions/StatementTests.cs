@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -12,15 +11,6 @@ public sealed class StatementTests(LedgerApp app)
     private readonly LedgerClient _api = new(app);
 
     private static string MonthOf(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM");
-
-    private async Task<byte[]> Download(string url, string token)
-    {
-        using var http = app.Host.Server.CreateClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsByteArrayAsync();
-    }
 
     [Fact]
     public async Task A_statement_lists_every_redemption_and_reversal_and_its_totals_equal_the_ledgers()
@@ -41,8 +31,8 @@ public sealed class StatementTests(LedgerApp app)
         var month = MonthOf(app.Clock.GetUtcNow());
 
         var statement = (await _api.Get($"/api/merchants/{shop.Id}/statements/{month}", shop.Clerk)).ShouldBe(HttpStatusCode.OK).Json;
-        var csv = await Download($"/api/merchants/{shop.Id}/statements/{month}.csv", shop.Clerk);
-        var xlsx = await Download($"/api/merchants/{shop.Id}/statements/{month}.xlsx", _api.Token("auditor"));
+        var csv = await _api.Download($"/api/merchants/{shop.Id}/statements/{month}.csv", shop.Clerk);
+        var xlsx = await _api.Download($"/api/merchants/{shop.Id}/statements/{month}.xlsx", _api.Token("auditor"));
 
         var totals = statement["totals"]!;
         Assert.Equal((4, 1), ((int)totals["redemptions"]!, (int)totals["reversals"]!));
