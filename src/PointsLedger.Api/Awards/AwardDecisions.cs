@@ -66,7 +66,7 @@ public static class AwardDecisions
             { Status: AwardStatus.Pending } => [],
             { Points: > 0 } => household.Lots.Draw(award.Points - award.Expired, lot => lot.Color == award.Color, first: award.AwardId),
             _ => award.Changes
-                .Where(change => household.Lots.Find(lot => lot.AwardId == change.AwardId)!.GrantedOn >= expiredBefore)
+                .Where(change => household.Lots.Find(lot => lot.AwardId == change.AwardId)!.CanTakeBack(expiredBefore))
                 .Select(change => change with { Points = -change.Points })
                 .ToImmutableList(),
         };

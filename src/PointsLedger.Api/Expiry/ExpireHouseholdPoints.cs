@@ -1,4 +1,7 @@
+using Marten;
 using PointsLedger.Households;
+using PointsLedger.Http;
+using PointsLedger.Villages;
 using Wolverine.Marten;
 
 namespace PointsLedger.Expiry;
@@ -9,8 +12,12 @@ public sealed record ExpireHouseholdPoints(Guid HouseholdId, DateOnly AsOf, int 
 [AggregateHandler(ConcurrencyStyle.Exclusive)]
 public static class ExpireHouseholdPointsHandler
 {
-    public static IEnumerable<object> Handle(ExpireHouseholdPoints command, Household household)
+    public static async Task<Events> Handle(ExpireHouseholdPoints command, Household household, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        if (ExpiryDecision.Expire(household, new ExpiryPolicy(command.YearsKept), command.AsOf) is { } expired) yield return expired;
+        await session.HoldVillageOpenAsync(household.VillageId, ct);
+        var village = await session.LoadVillageAsync(household.VillageId, ct);
+        // A sweep message handled after its month has closed expires as of today: nothing is dated into a closed month.
+        var asOf = village.IsClosed(command.AsOf) ? clock.Today() : command.AsOf;
+        return ExpiryDecision.Expire(household, new ExpiryPolicy(command.YearsKept), asOf) is { } expired ? [expired] : [];
     }
 }

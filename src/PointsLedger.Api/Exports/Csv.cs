@@ -7,7 +7,7 @@ public static class Csv
 {
     /// <summary>
     /// RFC 4180, UTF-8 with a byte-order mark so that Excel shows Chinese. Text that a spreadsheet
-    /// would run as a formula (=, +, -, @) is prefixed with an apostrophe.
+    /// would run as a formula (=, +, -, @, tab, carriage return) is prefixed with an apostrophe.
     /// </summary>
     public static byte[] Write(Table table)
     {
@@ -27,7 +27,7 @@ public static class Csv
     {
         null => "",
         int or long or decimal => Convert.ToString(value, CultureInfo.InvariantCulture)!,
-        string s => Quote(s.Length > 0 && "=+-@".Contains(s[0]) ? "'" + s : s),
+        string s => Quote(s.Length > 0 && "=+-@\t\r".Contains(s[0]) ? "'" + s : s),
         _ => Quote(Convert.ToString(value, CultureInfo.InvariantCulture)!),
     };
 

@@ -20,7 +20,7 @@ public sealed record MonthRequest(DateOnly FirstDay, ExportFormat Format)
     {
         var dot = text.IndexOf('.');
         var (month, extension) = dot < 0 ? (text, "") : (text[..dot], text[(dot + 1)..]);
-        return DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out var first)
+        return DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out var first) && first.Year is >= 2000 and <= 2999
             ? new MonthRequest(first, FormatOf(extension))
             : throw Refusal.Unprocessable("invalid-month", month);
     }

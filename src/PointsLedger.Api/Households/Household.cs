@@ -47,7 +47,14 @@ public sealed record Household(
     ColorTotals Earned, ImmutableList<Lot> Lots, ImmutableDictionary<Guid, PendingAward> Pending,
     ImmutableDictionary<string, int> PointsByRuleAndMonth, ImmutableDictionary<string, int> RedemptionsByOfferAndMonth, CardFailures CardFailures)
 {
+    // Snapshots stored before redemptions existed have neither member.
+    public ImmutableDictionary<string, int> RedemptionsByOfferAndMonth { get; init; } = RedemptionsByOfferAndMonth ?? ImmutableDictionary<string, int>.Empty;
+    public CardFailures CardFailures { get; init; } = CardFailures ?? CardFailures.None;
+
     public ColorTotals Available => Lots.Totals();
+
+    /// <summary>What can be spent today: lots the nightly sweep has not yet expired do not count.</summary>
+    public ColorTotals Spendable(DateOnly expiredBefore) => Lots.Where(lot => lot.GrantedOn >= expiredBefore).Totals();
 
     /// <summary>The oldest grant that still has points left; stored so the expiry sweep can query it.</summary>
     public DateOnly? OldestOpenGrant => Lots.Where(lot => lot.Remaining > 0).Select(lot => (DateOnly?)lot.GrantedOn).Min();
@@ -83,7 +90,7 @@ public sealed record Household(
     public Household Apply(AwardRevoked e) => (this with
     {
         Earned = e.WasCredited ? Earned.Add(e.Color, -e.Points) : Earned,
-        Lots = Lots.ApplyChanges(e.Changes),
+        Lots = Lots.ApplyChanges(e.Changes).MarkRevoked(e.AwardId),
         Pending = Pending.Remove(e.AwardId),
     }).CountTowardsCap(e.RuleCode, e.OccurredOn, -Math.Max(e.Points, 0));
 

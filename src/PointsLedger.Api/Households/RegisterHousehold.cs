@@ -38,6 +38,9 @@ public static class RegisterHouseholdEndpoint
         Guid villageId, RegisterHousehold command, ClaimsPrincipal user, IDocumentSession session, IdNumberHasher hasher, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre).MustActIn(villageId);
+        // Held open until the household is recorded, so a month closing now sees it or follows it.
+        await session.BeginTransactionAsync(ct);
+        await session.HoldVillageOpenAsync(villageId, ct);
         actor.MustActIn(await session.LoadVillageAsync(villageId, ct));
         var householdNo = command.HouseholdNo.Trim();
         if (await session.Query<Household>().AnyAsync(h => h.VillageId == villageId && h.HouseholdNo == householdNo, ct))

@@ -37,6 +37,9 @@ public static class LotArithmetic
         return lots;
     }
 
+    public static ImmutableList<Lot> MarkRevoked(this ImmutableList<Lot> lots, Guid awardId) =>
+        lots.FindIndex(lot => lot.AwardId == awardId) is var index and >= 0 ? lots.SetItem(index, lots[index] with { Revoked = true }) : lots;
+
     public static ColorTotals Totals(this IEnumerable<Lot> lots) =>
         lots.Aggregate(ColorTotals.Zero, (totals, lot) => totals.Add(lot.Color, lot.Remaining));
 }

@@ -20,7 +20,7 @@ public sealed record VerifyLine(string Village, string Month, NoticeLine Line)
         public Validator()
         {
             RuleFor(x => x.Village).NotEmpty().MaximumLength(32);
-            RuleFor(x => x.Month).NotEmpty().Matches("^[0-9]{4}-(0[1-9]|1[0-2])$");
+            RuleFor(x => x.Month).NotEmpty().Matches("^2[0-9]{3}-(0[1-9]|1[0-2])$");
             RuleFor(x => x.Line).NotNull();
         }
     }

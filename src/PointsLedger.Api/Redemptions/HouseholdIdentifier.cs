@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten;
 using PointsLedger.Auth;
 using PointsLedger.Households;
+using PointsLedger.Merchants;
 using PointsLedger.Http;
 using PointsLedger.PaymentCodes;
 using PointsLedger.Problems;
@@ -25,20 +26,24 @@ public sealed record IdentifiedHousehold(
 public sealed class HouseholdIdentifier(PaymentCodeKey key, IdNumberHasher hasher, TimeProvider clock)
 {
     /// <summary>
-    /// Finds the household and locks its stream for the rest of the transaction. A wrong card check
-    /// is committed before it is refused, so that it counts towards the card's lockout.
+    /// Finds the household and locks its stream for the rest of the transaction, holding its village
+    /// open (no month closes under a redemption). Only a caller who may redeem there gets as far as the
+    /// card check; a wrong one is committed before it is refused, so that it counts towards the lockout.
     /// </summary>
-    public async Task<IdentifiedHousehold> IdentifyAsync(IDocumentSession session, IIdentifiesHousehold request, Actor actor, CancellationToken ct)
+    public async Task<IdentifiedHousehold> IdentifyAsync(
+        IDocumentSession session, IIdentifiesHousehold request, Merchant merchant, Actor actor, CancellationToken ct)
     {
         var (householdId, by, token) = await FindAsync(session, request, actor, ct);
         var stream = await session.Events.FetchForExclusiveWriting<Household>(householdId, ct);
         var household = stream.Aggregate ?? throw Refusal.NotFound("household-not-found", householdId);
+        await session.HoldVillageOpenAsync(household.VillageId, ct);
+        var village = await session.LoadVillageAsync(household.VillageId, ct);
+        actor.MustActInTownship(village.Township);
+        RedemptionDecisions.MustServe(merchant, household, village.Township);
+        if (village.IsClosed(clock.Today())) throw Refusal.Conflict("month-closed", clock.Today().ToString("yyyy-MM"));
 
         if (token is not null && await session.LoadAsync<UsedPaymentToken>(token.Nonce, ct) is not null) throw Refusal.Conflict("token-used");
         if (by == IdentifiedBy.Card) await CheckCardAsync(session, stream, household, request, actor, ct);
-
-        var village = await session.LoadVillageAsync(household.VillageId, ct);
-        actor.MustActInTownship(village.Township);
         return new IdentifiedHousehold(stream, household, village, by, token);
     }
 

@@ -3,6 +3,8 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using PointsLedger.Expiry;
 using PointsLedger.Auth;
 using PointsLedger.Households;
 using PointsLedger.Http;
@@ -35,9 +37,9 @@ public sealed record RedemptionQuote(
     Guid HouseholdId, string HouseholdNo, string Name, ColorTotals Available, IdentifiedBy IdentifiedBy, DateTimeOffset? TokenExpiresAt,
     IReadOnlyList<OfferQuote> Offers, IReadOnlyList<GoodsQuote> Goods)
 {
-    public static RedemptionQuote For(Household household, Merchant merchant, IdentifiedBy by, DateTimeOffset? tokenExpiresAt, DateOnly today)
+    public static RedemptionQuote For(Household household, Merchant merchant, IdentifiedBy by, DateTimeOffset? tokenExpiresAt, DateOnly today, DateOnly expiredBefore)
     {
-        var available = household.Available;
+        var available = household.Spendable(expiredBefore);
         var offers = merchant.Offers.Values
             .Where(offer => offer.IsValidOn(today))
             .OrderBy(offer => offer.Points)
@@ -68,12 +70,14 @@ public static class QuoteRedemptionEndpoint
     /// </summary>
     [WolverinePost("/api/redemptions/quote"), Tags("Redemptions"), EnableRateLimiting(RateLimits.Redemption)]
     public static async Task<RedemptionQuote> Post(
-        QuoteRedemption command, ClaimsPrincipal user, IDocumentSession session, HouseholdIdentifier identifier, TimeProvider clock, CancellationToken ct)
+        QuoteRedemption command, ClaimsPrincipal user, IDocumentSession session, HouseholdIdentifier identifier, TimeProvider clock,
+        IOptions<ExpirySettings> expiry, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Clerk, Roles.Admin);
         var merchant = await session.LoadMerchantForAsync(command.MerchantId, actor, ct);
-        var identified = await identifier.IdentifyAsync(session, command, actor, ct);
-        RedemptionDecisions.MustServe(merchant, identified.Household, identified.Village.Township);
-        return RedemptionQuote.For(identified.Household, merchant, identified.By, identified.Token?.ExpiresAt, clock.Today());
+        var identified = await identifier.IdentifyAsync(session, command, merchant, actor, ct);
+        var today = clock.Today();
+        return RedemptionQuote.For(identified.Household, merchant, identified.By, identified.Token?.ExpiresAt, today,
+            expiry.Value.For(identified.Village.Township).ExpiredBefore(today));
     }
 }

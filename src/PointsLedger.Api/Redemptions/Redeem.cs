@@ -4,6 +4,8 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using PointsLedger.Expiry;
 using PointsLedger.Auth;
 using PointsLedger.Households;
 using PointsLedger.Http;
@@ -57,18 +59,18 @@ public static class RedeemEndpoint
     [WolverinePost("/api/redemptions"), Tags("Redemptions"), EnableRateLimiting(RateLimits.Redemption)]
     public static async Task<RedemptionRecorded> Post(
         Redeem command, ClaimsPrincipal user, IDocumentSession session, HouseholdIdentifier identifier, TimeProvider clock,
-        HttpContext context, CancellationToken ct)
+        IOptions<ExpirySettings> expiry, HttpContext context, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Clerk, Roles.Admin);
         var merchant = await session.LoadMerchantForAsync(command.MerchantId, actor, ct);
-        var (householdStream, household, village, identifiedBy, token) = await identifier.IdentifyAsync(session, command, actor, ct);
+        var (householdStream, household, village, identifiedBy, token) = await identifier.IdentifyAsync(session, command, merchant, actor, ct);
         var stockStream = command.Lines.Any(line => line.Sku is not null)
             ? await session.FetchMerchantForWritingAsync(merchant.Id, actor, ct)
             : null;
 
         var today = clock.Today();
         var (redeemed, issued) = RedemptionDecisions.Redeem(household, village.Township, stockStream?.Aggregate ?? merchant, command.Lines,
-            Guid.CreateVersion7(), ReceiptNumbers.New(today), identifiedBy, actor, today);
+            Guid.CreateVersion7(), ReceiptNumbers.New(today), identifiedBy, actor, today, expiry.Value.For(village.Township).ExpiredBefore(today));
         householdStream.AppendOne(redeemed);
         if (issued is not null) stockStream!.AppendOne(issued);
         if (token is not null) session.Insert(new UsedPaymentToken(token.Nonce, household.Id, token.ExpiresAt));

@@ -17,9 +17,10 @@ public sealed record RedeemLine(Guid? OfferId, string? Sku, int Quantity);
 /// </summary>
 public static class RedemptionDecisions
 {
+    /// <param name="expiredBefore">Grants before this day have expired, swept yet or not: they pay for nothing.</param>
     public static (PointsRedeemed Redeemed, GoodsIssued? Issued) Redeem(
         Household household, string township, Merchant merchant, IReadOnlyList<RedeemLine> lines,
-        Guid redemptionId, string receiptNo, IdentifiedBy identifiedBy, Actor actor, DateOnly today)
+        Guid redemptionId, string receiptNo, IdentifiedBy identifiedBy, Actor actor, DateOnly today, DateOnly expiredBefore)
     {
         MustServe(merchant, household, township);
         var priced = lines.Select(line => Price(merchant, line, today)).ToList();
@@ -32,10 +33,10 @@ public static class RedemptionDecisions
         var changes = new List<LotChange>();
         foreach (var (item, accepts) in priced.OrderBy(p => p.Accepts.Count))
         {
-            var drawn = lots.Draw(item.Points, lot => accepts.Contains(lot.Color));
+            var drawn = lots.Draw(item.Points, lot => accepts.Contains(lot.Color) && lot.GrantedOn >= expiredBefore);
             if (-drawn.Sum(c => c.Points) < item.Points)
             {
-                throw Refusal.Conflict("insufficient-points", priced.Sum(p => p.Item.Points), household.Available.Total);
+                throw Refusal.Conflict("insufficient-points", priced.Sum(p => p.Item.Points), household.Spendable(expiredBefore).Total);
             }
             lots = lots.ApplyChanges(drawn);
             changes.AddRange(drawn);
@@ -49,8 +50,8 @@ public static class RedemptionDecisions
     }
 
     /// <summary>
-    /// Gives back the same points to the same lots, except lots that have expired since, and the goods
-    /// to stock, within <paramref name="reversalDays"/> days of the redemption.
+    /// Gives back the same points to the same lots, except lots that have expired or whose award was
+    /// revoked since, and the goods to stock, within <paramref name="reversalDays"/> days of the redemption.
     /// </summary>
     public static (RedemptionReversed Reversed, GoodsReturned? Returned) Reverse(
         Household household, RedemptionRecord redemption, string reason, Actor actor, DateOnly today, int reversalDays, DateOnly expiredBefore)
@@ -59,7 +60,7 @@ public static class RedemptionDecisions
         if (today > redemption.RedeemedOn.AddDays(reversalDays)) throw Refusal.Conflict("reversal-window-passed", reversalDays);
 
         var changes = redemption.Changes
-            .Where(change => household.Lots.Find(lot => lot.AwardId == change.AwardId) is { } lot && lot.GrantedOn >= expiredBefore)
+            .Where(change => household.Lots.Find(lot => lot.AwardId == change.AwardId) is { } lot && lot.CanTakeBack(expiredBefore))
             .Select(change => change with { Points = -change.Points })
             .ToImmutableList();
         var reversed = new RedemptionReversed(redemption.Id, redemption.MerchantId, redemption.ReceiptNo, redemption.Items, redemption.Points,

@@ -33,7 +33,7 @@ public static class SummaryPage
             <p>参与率 {{Percent(report.Overall.Rate)}}（{{report.Overall.Participating}} / {{report.Overall.Households}} 户有得分）</p>
             <h2>各村发放积分（按颜色）</h2>
             """);
-        html.Append(StackedBars(report.Granted.GroupBy(g => g.Village).Select(g => (g.Key, Sum(g.Select(x => x.Earned)))).ToList()));
+        html.Append(StackedBars(report.Granted.GroupBy(g => g.VillageCode).Select(g => (g.First().Village, Sum(g.Select(x => x.Earned)))).ToList()));
         html.Append("<h2>每月发放积分（按颜色）</h2>");
         html.Append(StackedBars(report.Granted.GroupBy(g => g.Month).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, Sum(g.Select(x => x.Earned)))).ToList()));
         html.Append("<h2>各村参与率</h2>");

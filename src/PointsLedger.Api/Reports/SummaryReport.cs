@@ -9,13 +9,13 @@ using PointsLedger.Villages;
 
 namespace PointsLedger.Reports;
 
-public sealed record VillageMonthPoints(string Village, string Month, ColorTotals Earned);
+public sealed record VillageMonthPoints(string VillageCode, string Village, string Month, ColorTotals Earned);
 
 public sealed record MerchantRedemptions(string Merchant, string Kind, int Redemptions, int Points, decimal CashValue);
 
-public sealed record VillageParticipation(string Village, int Households, int Participating, decimal Rate);
+public sealed record VillageParticipation(string? VillageCode, string Village, int Households, int Participating, decimal Rate);
 
-public sealed record RuleUse(string Village, string RuleCode, string Title, int Awards, int Points);
+public sealed record RuleUse(string VillageCode, string Village, string RuleCode, string Title, int Awards, int Points);
 
 /// <summary>人情分 signal: how much of one assessor's awards went to the five households they awarded most.</summary>
 public sealed record AssessorConcentration(string Assessor, int Awards, int Households, int TopFiveAwards, decimal TopFiveShare);
@@ -45,8 +45,8 @@ public sealed record SummaryReport(
         var granted = villages.SelectMany(v => v.Households.SelectMany(h => h.Entries)
                 .Where(e => e.Earned != 0 && InRange(e.OccurredOn))
                 .GroupBy(e => NoticeDecisions.Month(e.OccurredOn!.Value))
-                .Select(g => new VillageMonthPoints(v.Village.Name, g.Key, g.Aggregate(ColorTotals.Zero, (sum, e) => sum.Add(e.Color!.Value, e.Earned)))))
-            .OrderBy(p => p.Village, StringComparer.Ordinal).ThenBy(p => p.Month, StringComparer.Ordinal)
+                .Select(g => new VillageMonthPoints(v.Village.Code, v.Village.Name, g.Key, g.Aggregate(ColorTotals.Zero, (sum, e) => sum.Add(e.Color!.Value, e.Earned)))))
+            .OrderBy(p => p.VillageCode, StringComparer.Ordinal).ThenBy(p => p.Month, StringComparer.Ordinal)
             .ToList();
 
         var redeemed = merchants
@@ -60,16 +60,18 @@ public sealed record SummaryReport(
             .Select(v =>
             {
                 var active = awards.Where(a => a.Village.Id == v.Village.Id).Select(a => a.HouseholdNo).Distinct().Count();
-                return Rate(v.Village.Name, v.Households.Count, active);
+                return Rate(v.Village.Code, v.Village.Name, v.Households.Count, active);
             })
-            .OrderBy(p => p.Village, StringComparer.Ordinal)
+            .OrderBy(p => p.VillageCode, StringComparer.Ordinal)
             .ToList();
-        var overall = Rate("全部", participation.Sum(p => p.Households), participation.Sum(p => p.Participating));
+        var overall = Rate(null, "全部", participation.Sum(p => p.Households), participation.Sum(p => p.Participating));
 
         var topRules = awards
-            .GroupBy(a => (a.Village.Name, a.Entry.RuleCode!))
-            .Select(g => new RuleUse(g.Key.Name, g.Key.Item2, g.First().Village.Rules.GetValueOrDefault(g.Key.Item2)?.Title ?? g.Key.Item2, g.Count(), g.Sum(a => a.Entry.Earned)))
-            .OrderByDescending(r => r.Awards).ThenBy(r => r.Village, StringComparer.Ordinal).ThenBy(r => r.RuleCode, StringComparer.Ordinal)
+            .GroupBy(a => (a.Village.Id, RuleCode: a.Entry.RuleCode!))
+            .Select(g => (Village: g.First().Village, g.Key.RuleCode, Awards: g.ToList()))
+            .Select(x => new RuleUse(x.Village.Code, x.Village.Name, x.RuleCode, x.Village.Rules.GetValueOrDefault(x.RuleCode)?.Title ?? x.RuleCode,
+                x.Awards.Count, x.Awards.Sum(a => a.Entry.Earned)))
+            .OrderByDescending(r => r.Awards).ThenBy(r => r.VillageCode, StringComparer.Ordinal).ThenBy(r => r.RuleCode, StringComparer.Ordinal)
             .Take(10)
             .ToList();
 
@@ -97,8 +99,8 @@ public sealed record SummaryReport(
             .Select(e => (e, e.Kind == "approved" ? submitters.GetValueOrDefault(e.AwardId!.Value, "") : e.Actor ?? ""));
     }
 
-    private static VillageParticipation Rate(string village, int households, int active) =>
-        new(village, households, active, households == 0 ? 0 : Math.Round((decimal)active / households, 3));
+    private static VillageParticipation Rate(string? code, string village, int households, int active) =>
+        new(code, village, households, active, households == 0 ? 0 : Math.Round((decimal)active / households, 3));
 
     public Table ToTable() => new(
         $"{Township ?? "全部街道"}-{From}至{To}-汇总报表",

@@ -58,4 +58,25 @@ public sealed class HouseholdCardTests(LedgerApp app)
 
         response.ShouldBeProblem(HttpStatusCode.NotFound, "card-not-found");
     }
+
+    [Fact]
+    public async Task A_clerk_whose_shop_does_not_serve_the_village_cannot_try_a_card_at_all()
+    {
+        var village = await _api.NewVillage();
+        var elsewhere = await _api.NewVillage();
+        var foreignShop = await _api.NewShop(elsewhere);
+        var offer = await _api.NewOffer(foreignShop, 1);
+        var idNumber = IdNumbers.Valid();
+        var registered = (await _api.Post($"/api/villages/{village.Id}/households",
+            new { householdNo = "C01", headName = "赵六", idNumber }, village.Cadre)).ShouldBe(HttpStatusCode.Created);
+        var cardNo = (string)registered.Json["cardNo"]!;
+
+        var tries = new List<Response>();
+        for (var i = 0; i < 6; i++) tries.Add(await _api.Redeem(foreignShop.Clerk, new { merchantId = foreignShop.Id, offerId = offer, cardNo, idLast6 = "000000" }));
+        var ownShop = await _api.NewShop(village);
+        var quote = await _api.Post("/api/redemptions/quote", new { merchantId = ownShop.Id, cardNo, idLast6 = idNumber[^6..] }, ownShop.Clerk);
+
+        Assert.All(tries, t => t.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "village-not-served"));
+        quote.ShouldBe(HttpStatusCode.OK);
+    }
 }

@@ -32,6 +32,11 @@ public sealed class MerchantTests(LedgerApp app)
         byTownshipAdmin.ShouldBe(HttpStatusCode.Created);
         Assert.Equal("明水街道", (string?)(await _api.Get($"/api/merchants/{byTownshipAdmin.Guid("merchantId")}", _api.Admin)).Json["township"]);
         unknownKind.ShouldBeProblem(HttpStatusCode.BadRequest, "malformed-request");
+        var (admin, key) = (_api.Admin, Guid.NewGuid().ToString());
+        var first = await _api.Post("/api/merchants", new { name = "重试药店", kind = "pharmacy", township = "刁镇街道" }, admin, key);
+        var retry = await _api.Post("/api/merchants", new { name = "重试药店", kind = "pharmacy", township = "刁镇街道" }, admin, key);
+        Assert.True(retry.Replayed);
+        Assert.Equal(first.Guid("merchantId"), retry.Guid("merchantId"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PointsLedger.Auth;
+using PointsLedger.Awards;
 using PointsLedger.Merchants;
 using PointsLedger.Problems;
 using PointsLedger.Redemptions;
@@ -28,8 +29,14 @@ public sealed class RedemptionDecisionTests
 
     private static GoodsListed Goods(string sku, int points, int stock) => new(sku, $"商品{sku}", points, 5.50m, stock, "admin");
 
+    /// <summary>Grants of 2024 and before have expired on <see cref="Today"/> under the default policy.</summary>
+    private static readonly DateOnly ExpiredBefore = new(2025, 1, 1);
+
     private static (PointsRedeemed Redeemed, GoodsIssued? Issued) Redeem(Household household, Merchant merchant, DateOnly? on = null, params RedeemLine[] lines) =>
-        RedemptionDecisions.Redeem(household, Township, merchant, lines, Guid.NewGuid(), "20261120-TEST0001", IdentifiedBy.QrToken, Clerk, on ?? Today);
+        RedeemAsOf(household, merchant, on ?? Today, ExpiredBefore, lines);
+
+    private static (PointsRedeemed Redeemed, GoodsIssued? Issued) RedeemAsOf(Household household, Merchant merchant, DateOnly on, DateOnly expiredBefore, params RedeemLine[] lines) =>
+        RedemptionDecisions.Redeem(household, Township, merchant, lines, Guid.NewGuid(), "20261120-TEST0001", IdentifiedBy.QrToken, Clerk, on, expiredBefore);
 
     private static RedeemLine OfferLine(OfferAdded offer, int quantity = 1) => new(offer.OfferId, null, quantity);
 
@@ -156,14 +163,15 @@ public sealed class RedemptionDecisionTests
     [Fact]
     public void A_reversal_gives_nothing_back_to_lots_that_have_expired_since()
     {
-        var old = Given.Awarded(PointColor.Red, 10, new(2024, 12, 1));
-        var recent = Given.Awarded(PointColor.Red, 10, new(2025, 6, 1));
+        var old = Given.Awarded(PointColor.Red, 10, new(2023, 12, 1));
+        var recent = Given.Awarded(PointColor.Red, 10, new(2024, 6, 1));
         var offer = Offer(15);
         var before = Given.Household(old, recent);
-        var (redeemed, _) = Redeem(before, Merchant(offer), null, OfferLine(offer));
+        var (redeemed, _) = RedeemAsOf(before, Merchant(offer), new DateOnly(2024, 12, 28), new DateOnly(2023, 1, 1), OfferLine(offer));
 
+        // On 2 January 2025 the grants of 2023 have expired.
         var (reversed, _) = RedemptionDecisions.Reverse(Given.Apply(before, redeemed), RedemptionRecord.Of(before.Id, redeemed, DateTimeOffset.UtcNow),
-            "扫错了", Clerk, Today, 7, expiredBefore: new DateOnly(2025, 1, 1));
+            "扫错了", Clerk, new DateOnly(2025, 1, 2), 7, expiredBefore: new DateOnly(2024, 1, 1));
 
         Assert.Equal([new LotChange(recent.AwardId, 5)], reversed.Changes);
     }
@@ -206,12 +214,42 @@ public sealed class RedemptionDecisionTests
         var merchant = Merchant(limited, greenOnly, Goods("SALT", 30, 1));
         household = Given.Apply(household, Redeem(household, merchant, null, OfferLine(limited)).Redeemed);
 
-        var quote = RedemptionQuote.For(household, merchant, IdentifiedBy.Card, null, Today);
+        var quote = RedemptionQuote.For(household, merchant, IdentifiedBy.Card, null, Today, ExpiredBefore);
 
         var limitedQuote = quote.Offers.Single(o => o.OfferId == limited.OfferId);
         Assert.Equal((1, 2, 2), (limitedQuote.UsedThisMonth, limitedQuote.LeftThisMonth, limitedQuote.Affordable));
         Assert.Equal(2, quote.Offers.Single(o => o.OfferId == greenOnly.OfferId).Affordable);
         Assert.Equal(0, quote.Goods.Single().Affordable);
         Assert.Equal("张*明", quote.Name);
+    }
+
+    [Fact]
+    public void Points_past_their_expiry_pay_for_nothing_even_before_the_nightly_sweep_has_run()
+    {
+        var household = Given.Household(Given.Awarded(PointColor.Red, 50, new(2024, 6, 1)), Given.Awarded(PointColor.Red, 5, new(2026, 2, 1)));
+        var offer = Offer(10);
+
+        var refusal = Refused(() => Redeem(household, Merchant(offer), null, OfferLine(offer)));
+        var quote = RedemptionQuote.For(household, Merchant(offer), IdentifiedBy.Card, null, Today, ExpiredBefore);
+
+        Assert.Equal("insufficient-points", refusal.Code);
+        Assert.Equal(5, quote.Available.Total);
+        Assert.Equal(0, quote.Offers.Single().Affordable);
+    }
+
+    [Fact]
+    public void A_reversal_does_not_refill_the_lot_of_an_award_revoked_since()
+    {
+        var award = Given.Awarded(PointColor.Red, 100, new(2026, 3, 1));
+        var offer = Offer(100);
+        var household = Given.Household(award);
+        var (redeemed, _) = Redeem(household, Merchant(offer), null, OfferLine(offer));
+        var spent = Given.Apply(household, redeemed);
+        var revoked = Given.Apply(spent, AwardDecisions.Revoke(spent, Given.Village(), Award.FromHistory([award], award.AwardId), award.AwardId, "错记", Given.Approver, ExpiredBefore));
+
+        var (reversed, _) = RedemptionDecisions.Reverse(revoked, RedemptionRecord.Of(household.Id, redeemed, DateTimeOffset.UtcNow), "退货", Clerk, Today, 7, ExpiredBefore);
+
+        Assert.Empty(reversed.Changes);
+        Assert.Equal(0, Given.Apply(revoked, reversed).Available.Total);
     }
 }
