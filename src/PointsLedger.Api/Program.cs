@@ -11,6 +11,7 @@ using PointsLedger.Http;
 using PointsLedger.Idempotency;
 using PointsLedger.Notices;
 using PointsLedger.PaymentCodes;
+using PointsLedger.Printing;
 using PointsLedger.Redemptions;
 using PointsLedger.Problems;
 using PointsLedger.Residents;

@@ -3,6 +3,8 @@ using System.Security.Claims;
 using Marten;
 using PointsLedger.Auth;
 using PointsLedger.PaymentCodes;
+using PointsLedger.Printing;
+using PointsLedger.Problems;
 using PointsLedger.Villages;
 using Wolverine.Http;
 
@@ -11,17 +13,23 @@ namespace PointsLedger.Households;
 public static class HouseholdCardEndpoint
 {
     /// <summary>
-    /// 积分卡 for a resident without a phone: a printable card (HTML, bank-card size) whose QR code holds
-    /// the card number; <c>?format=png</c> or <c>svg</c> gives the QR code alone. The card redeems only
-    /// together with the last six characters of the head's ID number.
+    /// 积分卡 for a resident without a phone: a printable card (HTML, or <c>?format=pdf</c>, bank-card size)
+    /// whose QR code holds the card number; <c>?format=png</c> or <c>svg</c> gives the QR code alone. The
+    /// card redeems only together with the last six characters of the head's ID number.
     /// </summary>
     [WolverineGet("/api/households/{householdId}/card"), Tags("Households")]
-    public static async Task<IResult> Get(Guid householdId, string? format, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(
+        Guid householdId, string? format, ClaimsPrincipal user, IQuerySession session, PdfFont font, CancellationToken ct)
     {
         var household = await session.LoadForReaderAsync(householdId, Actor.From(user), ct);
-        if (format is not null) return PaymentCodeImages.Render(household.CardNo, format);
+        if (format is "png" or "svg") return PaymentCodeImages.Render(household.CardNo, format);
         var village = await session.LoadVillageAsync(household.VillageId, ct);
-        return Results.Content(Html(household, village), "text/html; charset=utf-8");
+        return format switch
+        {
+            null => Results.Content(Html(household, village), "text/html; charset=utf-8"),
+            "pdf" => Results.File(HouseholdCardPdf.Render(household, village, font.Typeface), "application/pdf", $"积分卡-{household.HouseholdNo}.pdf"),
+            _ => throw new Refusal("unknown-format", 404, format),
+        };
     }
 
     private static string Html(Household household, Village village)

@@ -6,6 +6,7 @@ using PointsLedger.Auth;
 using PointsLedger.Exports;
 using PointsLedger.Http;
 using PointsLedger.Ledger;
+using PointsLedger.Printing;
 using Wolverine.Http;
 
 namespace PointsLedger.Notices;

@@ -1,5 +1,4 @@
-using System.Text;
-using QRCoder;
+using PointsLedger.Printing;
 using SkiaSharp;
 
 namespace PointsLedger.Notices;
@@ -30,7 +29,7 @@ public static class NoticePdf
         using var output = new MemoryStream();
         using (var document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata { Title = $"{notice.VillageName} {notice.Month} 积分公示", Creator = "PointsLedger" }))
         {
-            var pen = new Pen(typeface, scale);
+            var pen = new PdfPen(typeface, scale);
             var lines = notice.Households.ToList();
             var first = true;
             do
@@ -76,19 +75,19 @@ public static class NoticePdf
         [l.HouseholdNo, l.Name, .. NoticePage.Colors.Select(c => $"{l.Earned.Of(c.Color)}"), $"{l.Earned.Total}", $"{l.YearToDate.Total}", $"{l.Spent}",
             $"{l.Available}", $"{l.Rank}", l.ProofCode];
 
-    private static float Header(SKCanvas canvas, Pen pen, NoticeView notice, string verifyUrl, float width)
+    private static float Header(SKCanvas canvas, PdfPen pen, NoticeView notice, string verifyUrl, float width)
     {
         var s = pen.Scale;
         pen.Text(canvas, $"{notice.Township} {notice.VillageName} {NoticePage.MonthTitle(notice.Month)} 五色积分公示", Margin, Margin + 16 * s, 16, bold: true);
         pen.Text(canvas, $"公示 {notice.Households.Count} 户　异议截止 {notice.ObjectionDeadline:yyyy年M月d日}　摘要 {NoticePage.ShortDigest(notice.Digest)}", Margin, Margin + 30 * s, 8);
         pen.Text(canvas, string.Join("　", NoticePage.Colors.Select(c => $"{c.Short}：{c.Name}")) + "　本月：本月所得　累计：本年累计　兑换：本月兑换　可用：月末可用积分　排名按本年累计",
             Margin, Margin + 42 * s, 8);
-        QrCode(canvas, verifyUrl, width - Margin - 62 * s, Margin, 62 * s);
+        PdfPen.QrCode(canvas, verifyUrl, width - Margin - 62 * s, Margin, 62 * s);
         pen.Text(canvas, "扫码核验", width - Margin - 31 * s, Margin + 70 * s, 7, align: SKTextAlign.Center);
         return Margin + 76 * s;
     }
 
-    private static void Footer(SKCanvas canvas, Pen pen, NoticeView notice, float height)
+    private static void Footer(SKCanvas canvas, PdfPen pen, NoticeView notice, float height)
     {
         var t = notice.Totals;
         pen.Text(canvas, $"合计：{string.Join("　", NoticePage.Colors.Select(c => $"{c.Short} {t.Earned.Of(c.Color)}"))}　本月合计 {t.Earned.Total} 分　本月兑换 {t.Spent} 分　共 {t.Households} 户。" +
@@ -96,7 +95,7 @@ public static class NoticePdf
         pen.Text(canvas, $"完整摘要 {notice.Digest}", Margin, height - Margin - 3 * pen.Scale, 7);
     }
 
-    private static void Table(SKCanvas canvas, Pen pen, float left, float top, float rowHeight, (string Title, float Width, bool Text)[] columns, IReadOnlyList<IReadOnlyList<string>> rows)
+    private static void Table(SKCanvas canvas, PdfPen pen, float left, float top, float rowHeight, (string Title, float Width, bool Text)[] columns, IReadOnlyList<IReadOnlyList<string>> rows)
     {
         var size = rowHeight / pen.Scale * 0.62f;
         using var grid = new SKPaint { Color = SKColors.Black, StrokeWidth = 0.5f, Style = SKPaintStyle.Stroke };
@@ -124,57 +123,4 @@ public static class NoticePdf
         }
     }
 
-    private static void QrCode(SKCanvas canvas, string text, float left, float top, float size)
-    {
-        using var data = QRCodeGenerator.GenerateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        var modules = data.ModuleMatrix;
-        var cell = size / modules.Count;
-        using var ink = new SKPaint { Color = SKColors.Black, Style = SKPaintStyle.Fill };
-        for (var y = 0; y < modules.Count; y++)
-        {
-            for (var x = 0; x < modules.Count; x++)
-            {
-                if (modules[y][x]) canvas.DrawRect(left + x * cell, top + y * cell, cell, cell, ink);
-            }
-        }
-    }
-
-    private sealed class Pen(SKTypeface typeface, float scale)
-    {
-        public float Scale => scale;
-
-        /// <summary>
-        /// Draws the text as a blob that carries its characters: the font maps some glyphs to more than one
-        /// character (月 and the radical ⽉), and with the text attached the PDF says which one was meant.
-        /// </summary>
-        public void Text(SKCanvas canvas, string text, float x, float y, float size, bool bold = false, SKTextAlign align = SKTextAlign.Left)
-        {
-            if (text.Length == 0) return;
-            using var font = new SKFont(typeface, size * scale) { Embolden = bold };
-            using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-            var glyphs = font.GetGlyphs(text);
-            var widths = font.GetGlyphWidths(glyphs);
-            var utf8 = Encoding.UTF8.GetBytes(text);
-            var positions = new SKPoint[glyphs.Length];
-            var clusters = new uint[glyphs.Length];
-            var (advance, offset, index) = (0f, 0, 0);
-            foreach (var rune in text.EnumerateRunes())
-            {
-                positions[index] = new SKPoint(advance, 0);
-                clusters[index] = (uint)offset;
-                advance += widths[index];
-                offset += rune.Utf8SequenceLength;
-                index++;
-            }
-            using var builder = new SKTextBlobBuilder();
-            var run = builder.AllocatePositionedTextRun(font, glyphs.Length, utf8.Length);
-            run.SetGlyphs(glyphs);
-            run.SetPositions(positions);
-            run.SetText(utf8);
-            run.SetClusters(clusters);
-            using var blob = builder.Build();
-            var start = align switch { SKTextAlign.Right => x - advance, SKTextAlign.Center => x - advance / 2, _ => x };
-            canvas.DrawText(blob, start, y, paint);
-        }
-    }
 }

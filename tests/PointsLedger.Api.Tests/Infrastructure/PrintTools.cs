@@ -38,7 +38,16 @@ public static class PrintTools
 
     public static string Fonts(byte[] pdf) => WithFile(pdf, file => Run("pdffonts", file));
 
-    private static string WithFile(byte[] pdf, Func<string, string> read)
+    /// <summary>The first page as a PNG at 300 dpi, as a scanner would see the printout.</summary>
+    public static byte[] FirstPageAsPng(byte[] pdf) => WithFile(pdf, file =>
+    {
+        Run("pdftoppm", "-r", "300", "-png", "-f", "1", "-l", "1", "-singlefile", file, file);
+        var png = File.ReadAllBytes(file + ".png");
+        File.Delete(file + ".png");
+        return png;
+    });
+
+    private static T WithFile<T>(byte[] pdf, Func<string, T> read)
     {
         var file = Path.Combine(Path.GetTempPath(), $"read-{Guid.NewGuid():N}.pdf");
         File.WriteAllBytes(file, pdf);

@@ -79,4 +79,21 @@ public sealed class HouseholdCardTests(LedgerApp app)
         Assert.All(tries, t => t.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "village-not-served"));
         quote.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task The_card_prints_as_a_bank_card_sized_pdf_whose_qr_code_scans_to_the_card_number()
+    {
+        var village = await _api.NewVillage();
+        var registered = (await _api.Post($"/api/villages/{village.Id}/households",
+            new { householdNo = "P01", headName = "钱七妹", idNumber = IdNumbers.Valid() }, village.Cadre)).ShouldBe(HttpStatusCode.Created);
+        var cardNo = (string)registered.Json["cardNo"]!;
+
+        var pdf = await _api.Download($"/api/households/{registered.Guid("householdId")}/card?format=pdf", village.Cadre);
+
+        Assert.StartsWith("243 x 153", PrintTools.Info(pdf)["Page size"]);
+        var text = PrintTools.Text(pdf);
+        Assert.Contains("五色积分卡", text);
+        Assert.Contains("钱*妹", text);
+        Assert.Equal(cardNo, Zbar.Decode(PrintTools.FirstPageAsPng(pdf)));
+    }
 }

@@ -1,10 +1,10 @@
 using PointsLedger.Problems;
 using SkiaSharp;
 
-namespace PointsLedger.Notices;
+namespace PointsLedger.Printing;
 
 /// <summary>
-/// The Chinese font PDFs embed: Noto Sans CJK SC from Debian's fonts-noto-cjk unless
+/// The Chinese font our PDFs (notices, household cards) embed: Noto Sans CJK SC from Debian's fonts-noto-cjk unless
 /// Notices:PdfFont (a path) and Notices:PdfFontIndex (the face in a .ttc collection) say otherwise.
 /// Loaded once, on the first PDF.
 /// </summary>
