@@ -61,7 +61,7 @@ public static class GrantAwardBatchEndpoint
         await session.BeginTransactionAsync(ct);
         var batch = session.CreateBatchQuery();
         var fetches = command.HouseholdIds.Order().Select(id => (Id: id, Stream: batch.Events.FetchForExclusiveWriting<Households.Household>(id))).ToList();
-        var heldOpen = batch.HoldVillageOpen(session, village.Id);
+        var heldOpen = batch.HoldVillageOpen(village.Id);
         var reloaded = batch.Load<Village>(village.Id);
         await batch.Execute(ct);
         await heldOpen;

@@ -20,7 +20,7 @@ public static class HouseholdForDecision
         await session.BeginTransactionAsync(ct);
         var batch = session.CreateBatchQuery();
         var fetch = batch.Events.FetchForExclusiveWriting<Household>(householdId);
-        var heldOpen = actor.VillageId is { } villageId ? batch.HoldVillageOpen(session, villageId) : null;
+        var heldOpen = actor.VillageId is { } villageId ? batch.HoldVillageOpen(villageId) : null;
         var actorsVillage = actor.VillageId is { } id ? batch.Load<Village>(id) : null;
         await batch.Execute(ct);
 

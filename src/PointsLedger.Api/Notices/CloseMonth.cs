@@ -30,8 +30,8 @@ public static class CloseMonthEndpoint
     public static ProblemDetails Validate(CloseMonth command) => Shape.Check<CloseMonth, CloseMonth.Validator>(command);
 
     /// <summary>
-    /// 月度结账公示：closes the month for the village and posts its notice. Takes the village's lock,
-    /// so no award can be dated into the month while it closes (see VillageLocks).
+    /// 月度结账公示：closes the month for the village and posts its notice. Holds the village closed
+    /// (see VillageLocks) so no award can be dated into the month while it closes.
     /// </summary>
     [WolverinePost("/api/villages/{villageId}/notices"), Tags("Notices")]
     public static async Task<NoticeClosed> Post(
@@ -41,6 +41,7 @@ public static class CloseMonthEndpoint
         var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin).MustActIn(villageId);
         var stream = await session.Events.FetchForExclusiveWriting<Village>(villageId, ct);
         var village = stream.Aggregate ?? throw Refusal.NotFound("village-not-found", villageId);
+        await session.CloseVillageAsync(villageId, ct);
         actor.MustActIn(village);
 
         var month = NoticeDecisions.FirstDayOf(command.Month);

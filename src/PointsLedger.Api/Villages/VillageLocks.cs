@@ -4,19 +4,23 @@ using Marten.Services.BatchQuerying;
 namespace PointsLedger.Villages;
 
 /// <summary>
-/// Closing a month takes the village's stream row FOR UPDATE. Everything that dates points into a
-/// month holds the same row FOR SHARE until it commits, and reads the village after that: awards run
-/// side by side, but none can slip into a month while it closes, nor miss that it has closed.
-/// Take it after the household locks, as every caller does, so that no two orders meet.
+/// Closing a month holds the village's lock exclusively. Everything that dates points into a month
+/// holds it shared until it commits, and reads the village after taking it: awards run side by side,
+/// but none can slip into a month while it closes, nor miss that it has closed. The lock is a
+/// transaction-level advisory lock keyed by the village id; a row lock FOR SHARE would do the same but
+/// writes a multixact to the row for every concurrent award. Take it after the household locks.
 /// </summary>
 public static class VillageLocks
 {
-    public static Task<IReadOnlyList<string>> HoldVillageOpen(this IBatchedQuery batch, IQuerySession session, Guid villageId) =>
-        batch.Query<string>(Sql(session), villageId);
+    public static Task<IReadOnlyList<string>> HoldVillageOpen(this IBatchedQuery batch, Guid villageId) =>
+        batch.Query<string>("select pg_advisory_xact_lock_shared(?)::text", KeyOf(villageId));
 
     public static Task<IReadOnlyList<string>> HoldVillageOpenAsync(this IQuerySession session, Guid villageId, CancellationToken ct) =>
-        session.QueryAsync<string>(Sql(session), ct, villageId);
+        session.QueryAsync<string>("select pg_advisory_xact_lock_shared(?)::text", ct, KeyOf(villageId));
 
-    private static string Sql(IQuerySession session) =>
-        $"select id::text from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams where id = ? for share";
+    /// <summary>Waits until every transaction holding the village open has finished, and keeps new ones out until this one ends.</summary>
+    public static Task<IReadOnlyList<string>> CloseVillageAsync(this IQuerySession session, Guid villageId, CancellationToken ct) =>
+        session.QueryAsync<string>("select pg_advisory_xact_lock(?)::text", ct, KeyOf(villageId));
+
+    private static long KeyOf(Guid villageId) => BitConverter.ToInt64(villageId.ToByteArray(), 8);
 }
