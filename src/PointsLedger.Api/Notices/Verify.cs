@@ -10,7 +10,10 @@ using Wolverine.Http;
 
 namespace PointsLedger.Notices;
 
-public sealed record SheetCheck(bool Valid, string Village, string Month, string? Digest, string? PreviousDigest, string? MerkleRoot, string Message);
+/// <summary><see cref="Line"/>: the household's line as posted, shown only with its proof code from the sheet.</summary>
+public sealed record SheetCheck(
+    bool Valid, string Village, string Month, string? Digest, string? PreviousDigest, string? MerkleRoot, string Message,
+    NoticeLine? Line = null, bool? LineValid = null);
 
 /// <summary>A line as printed on the sheet, with its proof code, to check against the sheet's Merkle root.</summary>
 public sealed record VerifyLine(string Village, string Month, NoticeLine Line)
@@ -36,17 +39,39 @@ public sealed record LineCheck(bool Valid, int Index, int Count, IReadOnlyList<s
 public static class VerifySheetEndpoint
 {
     [WolverineGet("/verify"), Tags("Verify"), AllowAnonymous, EnableRateLimiting(RateLimits.Verify)]
-    public static async Task<IResult> Sheet(string village, string month, string? digest, HttpContext context, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Sheet(
+        string village, string month, string? digest, string? householdNo, string? proof, HttpContext context, IQuerySession session, CancellationToken ct)
     {
         var notice = await FindAsync(session, village, month, ct);
-        var check = notice is null
+        var sheet = notice is null
             ? new SheetCheck(false, village, month, null, null, null, "未找到该村该月的公示。")
             : digest is { Length: >= 12 } && notice.Digest.StartsWith(digest.ToLowerInvariant(), StringComparison.Ordinal)
                 ? new SheetCheck(true, village, month, notice.Digest, notice.Content.PreviousDigest, notice.Content.MerkleRoot, "核验通过：此公示与账本记录一致。")
                 : new SheetCheck(false, village, month, notice.Digest, notice.Content.PreviousDigest, notice.Content.MerkleRoot,
                     "核验未通过：摘要与账本记录不符，此公示可能被改动。");
+        var check = notice is not null && householdNo is not null && proof is not null ? WithLine(sheet, notice, householdNo, proof) : sheet;
         var wantsPage = context.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.Ordinal) == true);
-        return wantsPage ? Results.Content(Page(check), "text/html; charset=utf-8") : Results.Json(check);
+        return wantsPage ? Results.Content(Page(check, digest), "text/html; charset=utf-8") : Results.Json(check);
+    }
+
+    /// <summary>
+    /// A resident checks their own line with the household number and proof code printed on it: the
+    /// line as the ledger posted it, and whether it is under the sheet's Merkle root.
+    /// </summary>
+    private static SheetCheck WithLine(SheetCheck sheet, Notice notice, string householdNo, string proof)
+    {
+        var lines = notice.Content.Households;
+        var index = lines.ToList().FindIndex(l => l.HouseholdNo == householdNo && string.Equals(l.ProofCode, proof.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (index < 0) return sheet with { LineValid = false, Message = sheet.Message + "户号与核验码不匹配，未找到这一行。" };
+        var leaves = lines.Select(NoticeContent.LeafOf).ToList();
+        var root = MerkleTree.RootFromPath(leaves[index], index, leaves.Count, MerkleTree.AuditPath(leaves, index));
+        var valid = Convert.ToHexStringLower(root) == notice.Content.MerkleRoot;
+        return sheet with
+        {
+            Line = lines[index],
+            LineValid = valid,
+            Message = sheet.Message + (valid ? "本户这一行在公示中，请与公示栏上的数字核对。" : "本户这一行与公示不符。"),
+        };
     }
 
     public static async Task<Notice?> FindAsync(IQuerySession session, string villageCode, string month, CancellationToken ct)
@@ -55,7 +80,14 @@ public static class VerifySheetEndpoint
         return villageId == Guid.Empty ? null : await session.LoadAsync<Notice>(Notice.IdFor(villageId, month), ct);
     }
 
-    private static string Page(SheetCheck check)
+    private static string LineHtml(SheetCheck check)
+    {
+        if (check.Line is not { } l) return "";
+        var colours = string.Join("　", NoticePage.Colors.Select(c => $"{c.Short} {l.Earned.Of(c.Color)}"));
+        return $"<p>户号 {WebUtility.HtmlEncode(l.HouseholdNo)}　户主 {WebUtility.HtmlEncode(l.Name)}　{colours}　本月合计 {l.Earned.Total}　本年累计 {l.YearToDate.Total}　本月兑换 {l.Spent}　可用 {l.Available}　排名 {l.Rank}</p>";
+    }
+
+    private static string Page(SheetCheck check, string? suppliedDigest)
     {
         string E(string? text) => WebUtility.HtmlEncode(text ?? "");
         return $$"""
@@ -70,6 +102,12 @@ public static class VerifySheetEndpoint
             <p>村（社区）编码：{{E(check.Village)}}　月份：{{E(check.Month)}}</p>
             <p>账本记录的摘要：<code>{{E(check.Digest)}}</code></p>
             <p>上月摘要：<code>{{E(check.PreviousDigest)}}</code></p>
+            {{LineHtml(check)}}
+            <form method="get" action="/verify">
+              <input type="hidden" name="village" value="{{E(check.Village)}}"><input type="hidden" name="month" value="{{E(check.Month)}}">
+              <input type="hidden" name="digest" value="{{E(suppliedDigest)}}">
+              <p>核对本户：户号 <input name="householdNo" size="6"> 核验码 <input name="proof" size="9"> <button type="submit">核对</button></p>
+            </form>
             </body>
             </html>
             """;

@@ -58,6 +58,24 @@ public sealed class VerificationTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task A_resident_checks_their_own_line_with_the_household_number_and_proof_code_printed_on_it()
+    {
+        var (village, notice, _) = await ClosedVillage();
+        var line = notice["households"]![1]!;
+        var query = $"/verify?village={village.Code}&month={_last.Text}&digest={((string)notice["digest"]!)[..16]}&householdNo={(string)line["householdNo"]!}";
+
+        var own = (await _api.Get($"{query}&proof={((string)line["proofCode"]!).ToLowerInvariant()}", null)).Json;
+        var guessed = (await _api.Get($"{query}&proof=00000000", null)).Json;
+        var page = await _api.Send(HttpMethod.Get, $"{query}&proof={(string)line["proofCode"]!}", null, accept: "text/html");
+
+        Assert.True((bool)own["lineValid"]!);
+        Assert.Equal(line.ToJsonString(), own["line"]!.ToJsonString());
+        Assert.False((bool)guessed["lineValid"]!);
+        Assert.Null(guessed["line"]);
+        Assert.Contains($"可用 {(int)line["available"]!}", page.Body);
+    }
+
+    [Fact]
     public async Task A_line_with_its_proof_code_checks_against_the_root_and_a_changed_line_does_not()
     {
         var (village, notice, _) = await ClosedVillage();
