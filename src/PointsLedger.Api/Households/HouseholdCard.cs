@@ -59,7 +59,7 @@ public static class HouseholdCardEndpoint
             <div class="card">
               <div class="qr">{{PaymentCodeImages.Svg(household.CardNo)}}</div>
               <div>
-                <div class="stripe"><i style="background:#d7261e"></i><i style="background:#7b3fa0"></i><i style="background:#f08c00"></i><i style="background:#2e9e44"></i><i style="background:#1f6fd1"></i></div>
+                <div class="stripe">{{string.Concat(ColorStyles.All.Select(style => $"<i style=\"background:{style.Ink}\"></i>"))}}</div>
                 <h1>五色积分卡</h1>
                 <p>{{E(village.Township)}} {{E(village.Name)}}</p>
                 <p>户号 {{E(household.HouseholdNo)}}　户主 {{E(PersonName.Mask(household.HeadName))}}</p>

@@ -1,3 +1,4 @@
+using PointsLedger.Printing;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -15,15 +16,6 @@ public enum Paper { A4, A3 }
 /// </summary>
 public static class NoticePage
 {
-    public static readonly (PointColor Color, string Short, string Name, string Tint)[] Colors =
-    [
-        (PointColor.Red, "红", "党的建设", "#f6d3d0"),
-        (PointColor.Purple, "紫", "基层治理", "#e4d5ee"),
-        (PointColor.Orange, "橙", "乡风文明", "#fbe0c2"),
-        (PointColor.Green, "绿", "生态环境", "#d3ebd5"),
-        (PointColor.Blue, "蓝", "产业振兴", "#d2e1f5"),
-    ];
-
     /// <summary>The public check of this sheet, for its QR code.</summary>
     public static string VerifyUrl(NoticeContent content, string digest, string baseUrl) =>
         $"{baseUrl.TrimEnd('/')}/verify?village={Uri.EscapeDataString(content.VillageCode)}&month={content.Month}&digest={digest[..16]}";
@@ -58,7 +50,7 @@ public static class NoticePage
               .entries { break-before: page; }
               .entries h2 { font-size: {{F(12 * scale)}}pt; margin: 0 0 2mm; }
             """);
-        foreach (var (color, _, _, tint) in Colors) html.Append($"  .{color.ToString().ToLowerInvariant()} {{ background: {tint}; }}\n");
+        foreach (var style in ColorStyles.All) html.Append($"  .{style.CssClass} {{ background: {style.Tint}; }}\n");
         html.Append($$"""
             </style>
             </head>
@@ -67,7 +59,7 @@ public static class NoticePage
               <div>
                 <h1>{{E(notice.Township)}} {{E(notice.VillageName)}} {{MonthTitle(notice.Month)}} 五色积分公示</h1>
                 <div class="meta">公示 {{notice.Households.Count}} 户　异议截止 {{notice.ObjectionDeadline:yyyy年M月d日}}　摘要 {{ShortDigest(notice.Digest)}}</div>
-                <div class="legend">{{string.Join("　", Colors.Select(c => $"{c.Short}：{c.Name}"))}}　本月：本月所得　累计：本年累计　兑换：本月兑换　可用：月末可用积分　排名按本年累计</div>
+                <div class="legend">{{string.Join("　", ColorStyles.All.Select(c => $"{c.Short}：{c.Name}"))}}　本月：本月所得　累计：本年累计　兑换：本月兑换　可用：月末可用积分　排名按本年累计</div>
               </div>
               <div class="qr">{{PaymentCodeImages.Svg(verifyUrl)}}扫码核验</div>
             </header>
@@ -79,7 +71,7 @@ public static class NoticePage
         html.Append($$"""
             </div>
             <footer>
-              合计：{{string.Join("　", Colors.Select(c => $"{c.Short} {t.Earned.Of(c.Color)}"))}}　本月合计 {{t.Earned.Total}} 分　本月兑换 {{t.Spent}} 分　共 {{t.Households}} 户。
+              合计：{{string.Join("　", ColorStyles.All.Select(c => $"{c.Short} {t.Earned.Of(c.Color)}"))}}　本月合计 {{t.Earned.Total}} 分　本月兑换 {{t.Spent}} 分　共 {{t.Households}} 户。
               如有异议，请于 {{notice.ObjectionDeadline:yyyy年M月d日}} 前通过小程序或到村委会提出。完整摘要 {{notice.Digest}}
             </footer>
             <section class="entries">
@@ -91,8 +83,8 @@ public static class NoticePage
             """);
         foreach (var entry in notice.Entries)
         {
-            var color = Colors.Single(c => c.Color == entry.Color);
-            html.Append($"""      <tr><td>{entry.EntryNo}</td><td class="text">{E(entry.HouseholdNo)}</td><td class="text">{KindName(entry.Kind)}</td><td class="text">{E(entry.RuleTitle)}</td><td class="text {entry.Color.ToString().ToLowerInvariant()}">{color.Short}</td><td>{entry.Points}</td><td>{entry.OccurredOn:yyyy-MM-dd}</td></tr>""");
+            var color = ColorStyles.Of(entry.Color);
+            html.Append($"""      <tr><td>{entry.EntryNo}</td><td class="text">{E(entry.HouseholdNo)}</td><td class="text">{KindName(entry.Kind)}</td><td class="text">{E(entry.RuleTitle)}</td><td class="text {color.CssClass}">{color.Short}</td><td>{entry.Points}</td><td>{entry.OccurredOn:yyyy-MM-dd}</td></tr>""");
             html.Append('\n');
         }
         html.Append("""
@@ -112,12 +104,12 @@ public static class NoticePage
                 <colgroup><col style="width:9mm"><col style="width:11mm"><col style="width:8mm"><col style="width:8mm"><col style="width:8mm"><col style="width:8mm"><col style="width:8mm"><col style="width:9mm"><col style="width:10mm"><col style="width:9mm"><col style="width:10mm"><col style="width:8mm"><col style="width:17mm"></colgroup>
                 <thead><tr><th class="text">户号</th><th class="text">户主</th>
             """);
-        foreach (var (color, label, _, _) in Colors) html.Append($"""<th class="{color.ToString().ToLowerInvariant()}">{label}</th>""");
+        foreach (var style in ColorStyles.All) html.Append($"""<th class="{style.CssClass}">{style.Short}</th>""");
         html.Append("<th>本月</th><th>累计</th><th>兑换</th><th>可用</th><th>排名</th><th class=\"text\">核验码</th></tr></thead>\n    <tbody>\n");
         foreach (var line in lines)
         {
             html.Append($"""      <tr><td class="text">{E(line.HouseholdNo)}</td><td class="text">{E(line.Name)}</td>""");
-            foreach (var (color, _, _, _) in Colors) html.Append($"""<td class="{color.ToString().ToLowerInvariant()}">{line.Earned.Of(color)}</td>""");
+            foreach (var style in ColorStyles.All) html.Append($"""<td class="{style.CssClass}">{line.Earned.Of(style.Color)}</td>""");
             html.Append($"""<td>{line.Earned.Total}</td><td>{line.YearToDate.Total}</td><td>{line.Spent}</td><td>{line.Available}</td><td>{line.Rank}</td><td class="text code">{line.ProofCode}</td></tr>""");
             html.Append('\n');
         }

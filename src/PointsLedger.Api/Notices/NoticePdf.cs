@@ -53,7 +53,7 @@ public static class NoticePdf
             while (lines.Count > 0);
 
             var entries = notice.Entries.Select(e => (IReadOnlyList<string>)
-                [$"{e.EntryNo}", e.HouseholdNo, NoticePage.KindName(e.Kind), e.RuleTitle, NoticePage.Colors.Single(c => c.Color == e.Color).Short, $"{e.Points}", $"{e.OccurredOn:yyyy-MM-dd}"]).ToList();
+                [$"{e.EntryNo}", e.HouseholdNo, NoticePage.KindName(e.Kind), e.RuleTitle, ColorStyles.Of(e.Color).Short, $"{e.Points}", $"{e.OccurredOn:yyyy-MM-dd}"]).ToList();
             var pageOfEntries = 0;
             while (entries.Count > 0 || pageOfEntries == 0)
             {
@@ -72,7 +72,7 @@ public static class NoticePdf
     }
 
     private static IReadOnlyList<string> Cells(NoticeLine l) =>
-        [l.HouseholdNo, l.Name, .. NoticePage.Colors.Select(c => $"{l.Earned.Of(c.Color)}"), $"{l.Earned.Total}", $"{l.YearToDate.Total}", $"{l.Spent}",
+        [l.HouseholdNo, l.Name, .. ColorStyles.All.Select(c => $"{l.Earned.Of(c.Color)}"), $"{l.Earned.Total}", $"{l.YearToDate.Total}", $"{l.Spent}",
             $"{l.Available}", $"{l.Rank}", l.ProofCode];
 
     private static float Header(SKCanvas canvas, PdfPen pen, NoticeView notice, string verifyUrl, float width)
@@ -80,7 +80,7 @@ public static class NoticePdf
         var s = pen.Scale;
         pen.Text(canvas, $"{notice.Township} {notice.VillageName} {NoticePage.MonthTitle(notice.Month)} 五色积分公示", Margin, Margin + 16 * s, 16, bold: true);
         pen.Text(canvas, $"公示 {notice.Households.Count} 户　异议截止 {notice.ObjectionDeadline:yyyy年M月d日}　摘要 {NoticePage.ShortDigest(notice.Digest)}", Margin, Margin + 30 * s, 8);
-        pen.Text(canvas, string.Join("　", NoticePage.Colors.Select(c => $"{c.Short}：{c.Name}")) + "　本月：本月所得　累计：本年累计　兑换：本月兑换　可用：月末可用积分　排名按本年累计",
+        pen.Text(canvas, string.Join("　", ColorStyles.All.Select(c => $"{c.Short}：{c.Name}")) + "　本月：本月所得　累计：本年累计　兑换：本月兑换　可用：月末可用积分　排名按本年累计",
             Margin, Margin + 42 * s, 8);
         PdfPen.QrCode(canvas, verifyUrl, width - Margin - 62 * s, Margin, 62 * s);
         pen.Text(canvas, "扫码核验", width - Margin - 31 * s, Margin + 70 * s, 7, align: SKTextAlign.Center);
@@ -90,7 +90,7 @@ public static class NoticePdf
     private static void Footer(SKCanvas canvas, PdfPen pen, NoticeView notice, float height)
     {
         var t = notice.Totals;
-        pen.Text(canvas, $"合计：{string.Join("　", NoticePage.Colors.Select(c => $"{c.Short} {t.Earned.Of(c.Color)}"))}　本月合计 {t.Earned.Total} 分　本月兑换 {t.Spent} 分　共 {t.Households} 户。" +
+        pen.Text(canvas, $"合计：{string.Join("　", ColorStyles.All.Select(c => $"{c.Short} {t.Earned.Of(c.Color)}"))}　本月合计 {t.Earned.Total} 分　本月兑换 {t.Spent} 分　共 {t.Households} 户。" +
             $"如有异议，请于 {notice.ObjectionDeadline:yyyy年M月d日} 前通过小程序或到村委会提出。", Margin, height - Margin - 14 * pen.Scale, 8);
         pen.Text(canvas, $"完整摘要 {notice.Digest}", Margin, height - Margin - 3 * pen.Scale, 7);
     }
@@ -108,9 +108,9 @@ public static class NoticePdf
             for (var c = 0; c < columns.Length; c++)
             {
                 var w = columns[c].Width * pen.Scale;
-                if (NoticePage.Colors.FirstOrDefault(color => color.Short == columns[c].Title) is { Tint: not null } tint)
+                if (ColorStyles.All.FirstOrDefault(style => style.Short == columns[c].Title) is { } style)
                 {
-                    using var fill = new SKPaint { Color = SKColor.Parse(tint.Tint), Style = SKPaintStyle.Fill };
+                    using var fill = new SKPaint { Color = SKColor.Parse(style.Tint), Style = SKPaintStyle.Fill };
                     canvas.DrawRect(x, y, w, rowHeight, fill);
                 }
                 canvas.DrawRect(x, y, w, rowHeight, grid);

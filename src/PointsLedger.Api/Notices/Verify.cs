@@ -1,3 +1,4 @@
+using PointsLedger.Printing;
 using System.Net;
 using FluentValidation;
 using Marten;
@@ -83,7 +84,7 @@ public static class VerifySheetEndpoint
     private static string LineHtml(SheetCheck check)
     {
         if (check.Line is not { } l) return "";
-        var colours = string.Join("　", NoticePage.Colors.Select(c => $"{c.Short} {l.Earned.Of(c.Color)}"));
+        var colours = string.Join("　", ColorStyles.All.Select(c => $"{c.Short} {l.Earned.Of(c.Color)}"));
         return $"<p>户号 {WebUtility.HtmlEncode(l.HouseholdNo)}　户主 {WebUtility.HtmlEncode(l.Name)}　{colours}　本月合计 {l.Earned.Total}　本年累计 {l.YearToDate.Total}　本月兑换 {l.Spent}　可用 {l.Available}　排名 {l.Rank}</p>";
     }
 

@@ -1,3 +1,4 @@
+using PointsLedger.Printing;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -59,17 +60,17 @@ public static class SummaryPage
     {
         var max = Math.Max(1, rows.Select(r => r.Totals.Total).DefaultIfEmpty(0).Max());
         var svg = new StringBuilder($"""<svg width="{Width}" height="{rows.Count * 22 + 24}" role="img">""");
-        svg.Append(string.Concat(NoticePage.Colors.Select((c, i) =>
-            $"""<rect x="{140 + i * 90}" y="2" width="12" height="12" fill="{Ink(c.Color)}"/><text x="{156 + i * 90}" y="13">{c.Short} {c.Name}</text>""")));
+        svg.Append(string.Concat(ColorStyles.All.Select((c, i) =>
+            $"""<rect x="{140 + i * 90}" y="2" width="12" height="12" fill="{c.Ink}"/><text x="{156 + i * 90}" y="13">{c.Short} {c.Name}</text>""")));
         for (var i = 0; i < rows.Count; i++)
         {
             var y = 24 + i * 22;
             svg.Append($"""<text x="0" y="{y + 14}">{E(rows[i].Label)}</text>""");
             var x = 140.0;
-            foreach (var (color, _, _, _) in NoticePage.Colors)
+            foreach (var style in ColorStyles.All)
             {
-                var w = (Width - 220) * (double)rows[i].Totals.Of(color) / max;
-                if (w > 0) svg.Append($"""<rect x="{N(x)}" y="{y}" width="{N(w)}" height="16" fill="{Ink(color)}"/>""");
+                var w = (Width - 220) * (double)rows[i].Totals.Of(style.Color) / max;
+                if (w > 0) svg.Append($"""<rect x="{N(x)}" y="{y}" width="{N(w)}" height="16" fill="{style.Ink}"/>""");
                 x += w;
             }
             svg.Append($"""<text x="{N(x + 6)}" y="{y + 13}">{rows[i].Totals.Total}</text>""");
@@ -88,15 +89,6 @@ public static class SummaryPage
         }
         return svg.Append("</svg>").ToString();
     }
-
-    private static string Ink(PointColor color) => color switch
-    {
-        PointColor.Red => "#d7261e",
-        PointColor.Purple => "#7b3fa0",
-        PointColor.Orange => "#f08c00",
-        PointColor.Green => "#2e9e44",
-        _ => "#1f6fd1",
-    };
 
     private static string Percent(decimal rate) => rate.ToString("P1", CultureInfo.InvariantCulture);
 
