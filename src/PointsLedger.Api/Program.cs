@@ -7,6 +7,7 @@ using PointsLedger.Auth;
 using PointsLedger.Database;
 using PointsLedger.Expiry;
 using PointsLedger.Households;
+using PointsLedger.Housekeeping;
 using PointsLedger.Http;
 using PointsLedger.Idempotency;
 using PointsLedger.Notices;
@@ -58,7 +59,7 @@ builder.Host.UseWolverine(opts =>
     opts.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Wolverine:TypeLoadMode",
         builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic);
     opts.Schedules.ScheduleRecurring("daily-expiry", $"0 {expiry.SweepHour} * * *", _ => new RunExpirySweep(null), LedgerClock.Zone);
-    opts.Schedules.ScheduleRecurring("daily-token-purge", "30 3 * * *", _ => new PurgeUsedPaymentTokens(), LedgerClock.Zone);
+    opts.Schedules.ScheduleRecurring("daily-housekeeping", "30 3 * * *", _ => new PurgeStaleRecords(), LedgerClock.Zone);
 });
 
 var app = builder.Build();

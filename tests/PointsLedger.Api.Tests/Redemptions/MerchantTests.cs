@@ -1,8 +1,6 @@
 using System.Net;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using PointsLedger.Redemptions;
-using Wolverine;
 
 namespace PointsLedger.Api.Tests.Redemptions;
 
@@ -62,31 +60,5 @@ public sealed class MerchantTests(LedgerApp app)
         await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var stream = await session.Events.FetchStreamAsync(shop.Id);
         Assert.Equal(-3, stream.Select(e => e.Data).OfType<PointsLedger.Merchants.StockCounted>().Single().Difference);
-    }
-
-    [Fact]
-    public async Task Used_payment_tokens_are_forgotten_once_they_have_expired()
-    {
-        var village = await _api.NewVillage();
-        var shop = await _api.NewShop(village);
-        var offer = await _api.NewOffer(shop, 1);
-        var household = await _api.HouseholdWith(village, ("red", 5, null));
-        (await _api.Redeem(shop.Clerk, new { merchantId = shop.Id, offerId = offer, qrToken = app.QrToken(household) })).ShouldBe(HttpStatusCode.Created);
-        var store = app.Host.Services.GetRequiredService<IDocumentStore>();
-        async Task<int> UsedTokens()
-        {
-            await using var session = store.QuerySession();
-            return await session.Query<UsedPaymentToken>().CountAsync(t => t.HouseholdId == household);
-        }
-        var before = await UsedTokens();
-
-        using (app.Clock.Pin(app.Clock.GetUtcNow().AddMinutes(3)))
-        {
-            using var scope = app.Host.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new PurgeUsedPaymentTokens());
-        }
-
-        Assert.Equal(1, before);
-        Assert.Equal(0, await UsedTokens());
     }
 }

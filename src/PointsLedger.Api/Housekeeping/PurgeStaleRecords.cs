@@ -1,0 +1,25 @@
+using Marten;
+using PointsLedger.Idempotency;
+using PointsLedger.Redemptions;
+using PointsLedger.Residents;
+
+namespace PointsLedger.Housekeeping;
+
+/// <summary>
+/// Nightly: forgets what can no longer matter, so these tables do not grow for ever: used payment
+/// tokens and one-time codes past their expiry (nobody can present them any more), and the answers
+/// kept for Idempotency-Keys after <c>Idempotency:KeepDays</c> (7) days, long after any client retries.
+/// </summary>
+public sealed record PurgeStaleRecords;
+
+public static class PurgeStaleRecordsHandler
+{
+    public static void Handle(PurgeStaleRecords _, IDocumentSession session, TimeProvider clock, IConfiguration configuration)
+    {
+        var now = clock.GetUtcNow();
+        var answersBefore = now.AddDays(-configuration.GetValue("Idempotency:KeepDays", 7));
+        session.DeleteWhere<UsedPaymentToken>(token => token.ExpiresAt < now);
+        session.DeleteWhere<OneTimeCode>(code => code.ExpiresAt < now);
+        session.DeleteWhere<IdempotentResponse>(answer => answer.RecordedAt < answersBefore);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using PointsLedger.Api.Tests.Redemptions;
+using PointsLedger.Housekeeping;
+using PointsLedger.Idempotency;
+using PointsLedger.Redemptions;
+using PointsLedger.Residents;
+using Wolverine;
+
+namespace PointsLedger.Api.Tests.Platform;
+
+[Collection(LedgerCollection.Name)]
+public sealed class HousekeepingTests(LedgerApp app)
+{
+    private readonly LedgerClient _api = new(app);
+
+    private IDocumentStore Store => app.Host.Services.GetRequiredService<IDocumentStore>();
+
+    private async Task Purge(DateTimeOffset at)
+    {
+        using var pinned = app.Clock.Pin(at);
+        using var scope = app.Host.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new PurgeStaleRecords());
+    }
+
+    [Fact]
+    public async Task The_nightly_purge_forgets_expired_tokens_and_codes_and_old_idempotent_answers_and_keeps_the_rest()
+    {
+        var village = await _api.NewVillage();
+        var shop = await _api.NewShop(village);
+        var offer = await _api.NewOffer(shop, 1);
+        var household = await _api.HouseholdWith(village, ("red", 5, null));
+        (await _api.Redeem(shop.Clerk, new { merchantId = shop.Id, offerId = offer, qrToken = app.QrToken(household) })).ShouldBe(HttpStatusCode.Created);
+        var now = app.Clock.GetUtcNow();
+        var (staleCode, freshCode) = ($"stale-{Guid.NewGuid():N}", $"fresh-{Guid.NewGuid():N}");
+        var (staleAnswer, freshAnswer) = ($"stale-{Guid.NewGuid():N}", $"fresh-{Guid.NewGuid():N}");
+        await using (var session = Store.LightweightSession())
+        {
+            session.Store(new OneTimeCode(staleCode, household, "hash", now.AddMinutes(1), 0), new OneTimeCode(freshCode, household, "hash", now.AddHours(1), 0));
+            session.Store(new IdempotentResponse(staleAnswer, "h", 201, "{}", null, now.AddDays(-7).AddMinutes(-1)),
+                new IdempotentResponse(freshAnswer, "h", 201, "{}", null, now.AddDays(-6)));
+            await session.SaveChangesAsync();
+        }
+
+        await using var query = Store.QuerySession();
+        var usedTokens = await query.Query<UsedPaymentToken>().CountAsync(t => t.HouseholdId == household);
+
+        await Purge(now.AddMinutes(3));
+
+        Assert.Equal(1, usedTokens);
+        Assert.Equal(0, await query.Query<UsedPaymentToken>().CountAsync(t => t.HouseholdId == household));
+        Assert.Null(await query.LoadAsync<OneTimeCode>(staleCode));
+        Assert.NotNull(await query.LoadAsync<OneTimeCode>(freshCode));
+        Assert.Null(await query.LoadAsync<IdempotentResponse>(staleAnswer));
+        Assert.NotNull(await query.LoadAsync<IdempotentResponse>(freshAnswer));
+    }
+}
