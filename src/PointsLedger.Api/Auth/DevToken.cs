@@ -10,7 +10,7 @@ public sealed record DevTokenRequest(string Role, Guid? VillageId, Guid? Merchan
     {
         public Validator()
         {
-            RuleFor(x => x.Role).Must(role => Roles.All.Contains(role)).WithMessage($"role 必须是 {string.Join("/", Roles.All)} 之一");
+            RuleFor(x => x.Role).Must(role => Roles.All.Contains(role)).WithMessage($"role 必须是 {string.Join("/", Roles.All)} 之一", $"role must be one of {string.Join("/", Roles.All)}");
             RuleFor(x => x.VillageId).NotNull().When(x => x.Role is Roles.Cadre or Roles.Approver);
             RuleFor(x => x.MerchantId).NotNull().When(x => x.Role == Roles.Clerk);
             RuleFor(x => x.HouseholdId).NotNull().When(x => x.Role == Roles.Resident);

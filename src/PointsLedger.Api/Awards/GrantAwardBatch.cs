@@ -28,8 +28,8 @@ public sealed record GrantAwardBatch(Guid VillageId, string RuleCode, Guid[] Hou
             RuleFor(x => x.OccurredOn).NotEmpty();
             RuleFor(x => x.Note).MaximumLength(200);
             RuleFor(x => x.HouseholdIds).Cascade(CascadeMode.Stop).NotEmpty().Must(ids => ids.Length <= MaxHouseholds)
-                .WithMessage($"一次最多 {MaxHouseholds} 户")
-                .Must(ids => ids.Distinct().Count() == ids.Length).WithMessage("户不能重复");
+                .WithMessage($"一次最多 {MaxHouseholds} 户", $"At most {MaxHouseholds} households at a time")
+                .Must(ids => ids.Distinct().Count() == ids.Length).WithMessage("户不能重复", "Households must not repeat");
         }
     }
 }

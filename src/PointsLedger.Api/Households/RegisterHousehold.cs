@@ -19,8 +19,8 @@ public sealed record RegisterHousehold(string HouseholdNo, string HeadName, stri
         {
             RuleFor(x => x.HouseholdNo).NotEmpty().MaximumLength(32);
             RuleFor(x => x.HeadName).NotEmpty().MaximumLength(32);
-            RuleFor(x => x.IdNumber).Must(Households.IdNumber.IsValid).WithMessage("身份证号码无效（须为18位且校验位正确）");
-            RuleFor(x => x.Phone).Matches(PhoneNumber.Pattern).When(x => x.Phone is not null).WithMessage(PhoneNumber.Message);
+            RuleFor(x => x.IdNumber).Must(Households.IdNumber.IsValid).WithMessage("身份证号码无效（须为18位且校验位正确）", "Not a valid ID number (18 characters with a correct check character)");
+            RuleFor(x => x.Phone).Matches(PhoneNumber.Pattern).When(x => x.Phone is not null).WithMessage(PhoneNumber.Message, PhoneNumber.MessageEn);
             RuleFor(x => x.Grid).MaximumLength(32);
         }
     }

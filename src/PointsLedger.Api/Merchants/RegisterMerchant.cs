@@ -25,7 +25,7 @@ public sealed record RegisterMerchant(string Name, MerchantKind? Kind, Immutable
             RuleFor(x => x.Name).NotEmpty().MaximumLength(64);
             RuleFor(x => x.Kind).NotNull().IsInEnum();
             RuleFor(x => x.VillageIds).Must(ids => ids!.Count <= 200 && ids.All(id => id != Guid.Empty) && ids.Distinct().Count() == ids.Count)
-                .When(x => x.VillageIds is not null).WithMessage("村（社区）列表不能有空值或重复，最多 200 个");
+                .When(x => x.VillageIds is not null).WithMessage("村（社区）列表不能有空值或重复，最多 200 个", "Villages must be distinct, not empty, and at most 200");
             RuleFor(x => x.Township).MaximumLength(64);
         }
     }

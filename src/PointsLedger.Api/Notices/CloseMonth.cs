@@ -17,7 +17,7 @@ public sealed record CloseMonth(string Month)
 {
     public sealed class Validator : AbstractValidator<CloseMonth>
     {
-        public Validator() => RuleFor(x => x.Month).NotEmpty().Matches("^2[0-9]{3}-(0[1-9]|1[0-2])$").WithMessage("月份格式应为 2026-10");
+        public Validator() => RuleFor(x => x.Month).NotEmpty().Matches("^2[0-9]{3}-(0[1-9]|1[0-2])$").WithMessage("月份格式应为 2026-10", "A month looks like 2026-10");
     }
 }
 

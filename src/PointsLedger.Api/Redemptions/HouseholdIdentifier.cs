@@ -84,11 +84,11 @@ public static class HouseholdIdentificationRules
     public static void ValidateIdentification<T>(this AbstractValidator<T> validator) where T : IIdentifiesHousehold
     {
         validator.RuleFor(x => x).Must(x => (x.QrToken is not null ? 1 : 0) + (x.CardNo is not null ? 1 : 0) + (x.HouseholdId is not null ? 1 : 0) == 1)
-            .OverridePropertyName("qrToken").WithMessage("须且只能提供 qrToken、cardNo（加 idLast6）或 householdId 其中之一");
+            .OverridePropertyName("qrToken").WithMessage("须且只能提供 qrToken、cardNo（加 idLast6）或 householdId 其中之一", "Give exactly one of qrToken, cardNo (with idLast6) or householdId");
         validator.RuleFor(x => x.QrToken).MaximumLength(200);
-        validator.RuleFor(x => x.CardNo).Matches("^[0-9]{12}$").WithMessage("卡号为 12 位数字");
-        validator.RuleFor(x => x.IdLast6).NotEmpty().When(x => x.CardNo is not null).WithMessage("持卡兑换须提供身份证号后 6 位");
-        validator.RuleFor(x => x.IdLast6).Matches("^[0-9]{5}[0-9Xx]$").WithMessage("身份证号后 6 位为 5 位数字加 1 位数字或 X");
+        validator.RuleFor(x => x.CardNo).Matches("^[0-9]{12}$").WithMessage("卡号为 12 位数字", "A card number has 12 digits");
+        validator.RuleFor(x => x.IdLast6).NotEmpty().When(x => x.CardNo is not null).WithMessage("持卡兑换须提供身份证号后 6 位", "A card needs the last six characters of the ID number");
+        validator.RuleFor(x => x.IdLast6).Matches("^[0-9]{5}[0-9Xx]$").WithMessage("身份证号后 6 位为 5 位数字加 1 位数字或 X", "Five digits, then a digit or X");
         validator.RuleFor(x => x.HouseholdId).NotEqual(Guid.Empty);
     }
 }

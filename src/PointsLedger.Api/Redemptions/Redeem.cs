@@ -28,12 +28,12 @@ public sealed record Redeem(
         public Validator()
         {
             RuleFor(x => x.MerchantId).NotEmpty();
-            RuleFor(x => x.OfferId).NotNull().When(x => x.Items is null).WithMessage("须提供 offerId 或 items");
-            RuleFor(x => x.OfferId).Null().When(x => x.Items is not null).WithMessage("offerId 与 items 只能提供其一");
-            RuleFor(x => x.Items).Must(items => items!.Count is >= 1 and <= 20).When(x => x.Items is not null).WithMessage("一次兑换 1 至 20 项");
+            RuleFor(x => x.OfferId).NotNull().When(x => x.Items is null).WithMessage("须提供 offerId 或 items", "Give offerId or items");
+            RuleFor(x => x.OfferId).Null().When(x => x.Items is not null).WithMessage("offerId 与 items 只能提供其一", "Give offerId or items, not both");
+            RuleFor(x => x.Items).Must(items => items!.Count is >= 1 and <= 20).When(x => x.Items is not null).WithMessage("一次兑换 1 至 20 项", "1 to 20 items at a time");
             RuleForEach(x => x.Items).ChildRules(item =>
             {
-                item.RuleFor(i => i).Must(i => (i.OfferId is null) != (i.Sku is null)).OverridePropertyName("offerId").WithMessage("每项须且只能提供 offerId 或 sku 其一");
+                item.RuleFor(i => i).Must(i => (i.OfferId is null) != (i.Sku is null)).OverridePropertyName("offerId").WithMessage("每项须且只能提供 offerId 或 sku 其一", "Each item has either offerId or sku");
                 item.RuleFor(i => i.OfferId).NotEqual(Guid.Empty);
                 item.RuleFor(i => i.Sku).MaximumLength(32);
                 item.RuleFor(i => i.Quantity).InclusiveBetween(1, 99);

@@ -13,7 +13,7 @@ public sealed record RequestCode(string Phone)
 {
     public sealed class Validator : AbstractValidator<RequestCode>
     {
-        public Validator() => RuleFor(x => x.Phone).Matches(PhoneNumber.Pattern).WithMessage(PhoneNumber.Message);
+        public Validator() => RuleFor(x => x.Phone).Matches(PhoneNumber.Pattern).WithMessage(PhoneNumber.Message, PhoneNumber.MessageEn);
     }
 }
 

@@ -17,7 +17,7 @@ public sealed record ResidentSignIn(string Phone, string Code)
     {
         public Validator()
         {
-            RuleFor(x => x.Phone).Matches(PhoneNumber.Pattern).WithMessage(PhoneNumber.Message);
+            RuleFor(x => x.Phone).Matches(PhoneNumber.Pattern).WithMessage(PhoneNumber.Message, PhoneNumber.MessageEn);
             RuleFor(x => x.Code).Matches("^[0-9]{6}$");
         }
     }

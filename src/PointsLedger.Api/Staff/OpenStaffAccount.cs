@@ -23,7 +23,7 @@ public sealed record OpenStaffAccount(
             RuleFor(x => x.Login).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9_.@-]+$");
             RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(32);
             RuleFor(x => x.Role).Must(role => role is Roles.Admin or Roles.Cadre or Roles.Approver or Roles.Clerk or Roles.Auditor)
-                .WithMessage("role must be admin, cadre, approver, clerk or auditor");
+                .WithMessage("角色须为 admin、cadre、approver、clerk 或 auditor", "role must be admin, cadre, approver, clerk or auditor");
             RuleFor(x => x.VillageId).NotNull().When(x => x.Role is Roles.Cadre or Roles.Approver);
             RuleFor(x => x.MerchantId).NotNull().When(x => x.Role == Roles.Clerk);
             RuleFor(x => x.Password).SetValidator(new PasswordRule());

@@ -1,3 +1,4 @@
+using PointsLedger.Http;
 using FluentValidation;
 
 namespace PointsLedger.Staff;
@@ -8,6 +9,6 @@ public sealed class PasswordRule : AbstractValidator<string>
     public PasswordRule()
     {
         RuleFor(x => x).NotEmpty().MinimumLength(10).MaximumLength(128)
-            .Must(p => p.Any(char.IsLetter) && p.Any(char.IsDigit)).WithMessage("密码至少10位，须含字母和数字");
+            .Must(p => p.Any(char.IsLetter) && p.Any(char.IsDigit)).WithMessage("密码至少10位，须含字母和数字", "At least 10 characters, with letters and digits");
     }
 }

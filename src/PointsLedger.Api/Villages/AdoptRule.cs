@@ -21,7 +21,7 @@ public sealed record AdoptRule(string Code, PointColor? Color, string Title, int
             RuleFor(x => x.Color).NotNull().IsInEnum();
             RuleFor(x => x.Title).NotEmpty().MaximumLength(100);
             RuleFor(x => x.Points).NotEqual(0).InclusiveBetween(-1000, 1000);
-            RuleFor(x => x.MonthlyCap).Null().When(x => x.Points < 0).WithMessage("扣分细则不设每月上限");
+            RuleFor(x => x.MonthlyCap).Null().When(x => x.Points < 0).WithMessage("扣分细则不设每月上限", "A deduction has no monthly cap");
             RuleFor(x => x.MonthlyCap).GreaterThanOrEqualTo(x => x.Points).When(x => x.Points > 0 && x.MonthlyCap is not null);
         }
     }

@@ -207,4 +207,18 @@ public sealed class RedemptionTests(LedgerApp app)
         Assert.Equal(50, await _api.Available(household));
         Assert.Equal(50, await _api.Available(stranger));
     }
+
+    [Fact]
+    public async Task Our_own_validation_messages_follow_accept_language()
+    {
+        var village = await _api.NewVillage();
+        var shop = await _api.NewShop(village);
+        var body = new { merchantId = shop.Id, offerId = Guid.NewGuid(), cardNo = "12", idLast6 = "123456" };
+
+        var english = await _api.Post("/api/redemptions", body, shop.Clerk, language: "en");
+        var chinese = await _api.Post("/api/redemptions", body, shop.Clerk);
+
+        Assert.Contains("A card number has 12 digits", english.Body);
+        Assert.Contains("卡号为 12 位数字", chinese.Body);
+    }
 }
