@@ -32,6 +32,7 @@ public static class Given
         PointsRedeemed x => household.Apply(x),
         RedemptionReversed x => household.Apply(x),
         CardCheckFailed x => household.Apply(x),
+        MemberAdded x => household.Apply(x),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, null),
     };
 

@@ -28,6 +28,11 @@ public sealed record AwardRevoked(
     Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, bool WasCredited,
     string RevokedBy, string Reason, ImmutableList<LotChange> Changes);
 
+/// <summary>A member of the household besides its head; their ID digits also unlock the household card.</summary>
+public sealed record MemberAdded(Guid MemberId, string Name, string Relation, string IdNumberMasked, string IdNumberHash, string CardCheck, string AddedBy);
+
+public sealed record Member(Guid MemberId, string Name, string Relation, string IdNumberMasked, string IdNumberHash, string CardCheck);
+
 /// <summary>清零: lots past the township's expiry lose what is left; earned points stay.</summary>
 public sealed record PointsExpired(DateOnly AsOf, ImmutableList<LotChange> Changes);
 
@@ -50,6 +55,13 @@ public sealed record Household(
     // Snapshots stored before redemptions existed have neither member.
     public ImmutableDictionary<string, int> RedemptionsByOfferAndMonth { get; init; } = RedemptionsByOfferAndMonth ?? ImmutableDictionary<string, int>.Empty;
     public CardFailures CardFailures { get; init; } = CardFailures ?? CardFailures.None;
+
+    public ImmutableList<Member> Members { get; init; } = ImmutableList<Member>.Empty;
+
+    /// <summary>Whether the check of the card with these ID digits is the head's or a member's.</summary>
+    public bool CardOpensWith(string presentedCheck) => CardCheck == presentedCheck || Members.Any(member => member.CardCheck == presentedCheck);
+
+    public bool HasPerson(string idNumberHash) => IdNumberHash == idNumberHash || Members.Any(member => member.IdNumberHash == idNumberHash);
 
     public ColorTotals Available => Lots.Totals();
 
@@ -101,6 +113,9 @@ public sealed record Household(
 
     public Household Apply(RedemptionReversed e) =>
         (this with { Lots = Lots.ApplyChanges(e.Changes) }).CountRedemptions(e.Items, e.RedeemedOn, -1);
+
+    public Household Apply(MemberAdded e) =>
+        this with { Members = Members.Add(new Member(e.MemberId, e.Name, e.Relation, e.IdNumberMasked, e.IdNumberHash, e.CardCheck)) };
 
     public Household Apply(CardCheckFailed e) =>
         this with { CardFailures = new CardFailures(e.On, CardFailures.On == e.On ? CardFailures.Count + 1 : 1) };

@@ -70,13 +70,13 @@ public static class RedemptionDecisions
     }
 
     /// <summary>
-    /// Checks the last six characters of the head's ID number against the card. Returns the failure to
+    /// Checks the last six characters of the ID number of the head or a member against the card. Returns the failure to
     /// record, or null when they match; a card with five failures today is refused outright.
     /// </summary>
     public static CardCheckFailed? CheckCard(Household household, string presentedCheck, Actor actor, DateOnly today)
     {
         if (household.IsCardLocked(today)) throw Refusal.Conflict("card-locked");
-        return household.CardCheck == presentedCheck ? null : new CardCheckFailed(today, actor.Id);
+        return household.CardOpensWith(presentedCheck) ? null : new CardCheckFailed(today, actor.Id);
     }
 
     public static void MustServe(Merchant merchant, Household household, string township)

@@ -105,6 +105,8 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         new("GET", "/api/redemptions/{redemptionId}", w => $"/api/redemptions/{w.RedemptionId}", _ => null,
             [.. MerchantReaders, Caller.ResidentOwn]),
         new("POST", "/api/redemptions/{redemptionId}/reverse", w => $"/api/redemptions/{w.RedemptionId}/reverse", _ => new { reason = "矩阵" }, Merchant),
+        new("POST", "/api/households/{householdId}/members", w => $"/api/households/{w.HouseholdId}/members",
+            _ => new { name = "成员", idNumber = IdNumbers.Valid(), relation = "子女" }, [Caller.Admin, Caller.AdminOwnTownship, Caller.CadreOwn]),
         new("GET", "/api/households/{householdId}/card", w => $"/api/households/{w.HouseholdId}/card", _ => null, Readers),
         new("POST", "/api/villages/{villageId}/notices", w => $"/api/villages/{w.VillageId}/notices", w => new { month = w.LastMonth },
             [Caller.Admin, Caller.AdminOwnTownship, Caller.ApproverOwn]),

@@ -96,4 +96,28 @@ public sealed class HouseholdCardTests(LedgerApp app)
         Assert.Contains("钱*妹", text);
         Assert.Equal(cardNo, Zbar.Decode(PrintTools.FirstPageAsPng(pdf)));
     }
+
+    [Fact]
+    public async Task A_family_members_id_digits_open_the_card_and_a_person_is_registered_once()
+    {
+        var village = await _api.NewVillage();
+        var shop = await _api.NewShop(village);
+        var offer = await _api.NewOffer(shop, 5);
+        var registered = (await _api.Post($"/api/villages/{village.Id}/households",
+            new { householdNo = "M01", headName = "孙大伯", idNumber = IdNumbers.Valid() }, village.Cadre)).ShouldBe(HttpStatusCode.Created);
+        var household = registered.Guid("householdId");
+        (await _api.Award(village, household, await _api.NewRule(village, "orange", 10))).ShouldBe(HttpStatusCode.Created);
+        var daughter = IdNumbers.Valid();
+
+        (await _api.Post($"/api/households/{household}/members", new { name = "孙小梅", idNumber = daughter, relation = "女儿" }, village.Cadre))
+            .ShouldBe(HttpStatusCode.Created);
+        var again = await _api.Post($"/api/households/{household}/members", new { name = "孙小梅", idNumber = daughter, relation = "女儿" }, village.Cadre);
+        var redeemed = await _api.Redeem(shop.Clerk, new { merchantId = shop.Id, offerId = offer, cardNo = (string)registered.Json["cardNo"]!, idLast6 = daughter[^6..] });
+        var seenByAuditor = (await _api.Get($"/api/households/{household}", _api.Token("auditor"))).Json;
+
+        again.ShouldBeProblem(HttpStatusCode.Conflict, "member-already-registered");
+        redeemed.ShouldBe(HttpStatusCode.Created);
+        Assert.Equal("孙*梅", (string?)seenByAuditor["members"]![0]!["name"]);
+        Assert.DoesNotContain(daughter, seenByAuditor.ToJsonString());
+    }
 }

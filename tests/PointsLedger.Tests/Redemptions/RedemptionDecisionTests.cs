@@ -252,4 +252,14 @@ public sealed class RedemptionDecisionTests
         Assert.Empty(reversed.Changes);
         Assert.Equal(0, Given.Apply(revoked, reversed).Available.Total);
     }
+
+    [Fact]
+    public void A_members_id_digits_open_the_card_as_the_heads_do()
+    {
+        var household = Given.Household(new MemberAdded(Guid.NewGuid(), "张小红", "女儿", "370112********5678", "member-hash", "member-check", "cadre-1"));
+
+        Assert.Null(RedemptionDecisions.CheckCard(household, "member-check", Clerk, Today));
+        Assert.Null(RedemptionDecisions.CheckCard(household, household.CardCheck, Clerk, Today));
+        Assert.NotNull(RedemptionDecisions.CheckCard(household, "stranger-check", Clerk, Today));
+    }
 }
