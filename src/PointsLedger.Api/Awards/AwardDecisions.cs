@@ -20,7 +20,7 @@ public static class AwardDecisions
     {
         if (occurredOn > today) throw Refusal.Unprocessable("occurred-in-future", occurredOn.ToString("yyyy-MM-dd"));
         if (occurredOn < expiry.ExpiredBefore(today)) throw Refusal.Unprocessable("occurred-in-expired-year", occurredOn.ToString("yyyy-MM-dd"));
-        if (village.IsClosed(occurredOn)) throw Refusal.Conflict("month-closed", occurredOn.ToString("yyyy-MM"));
+        village.MustBeOpenOn(occurredOn);
         GuardAgainstOwnHousehold(household, actor);
         if (rule.MonthlyCap is { } cap)
         {
@@ -41,7 +41,7 @@ public static class AwardDecisions
         var award = household.Pending.TryGetValue(awardId, out var pending) ? pending : throw Refusal.Conflict("award-not-pending");
         if (award.SubmittedBy == approver.Id) throw Refusal.Forbidden("self-approval");
         GuardAgainstOwnHousehold(household, approver);
-        if (village.IsClosed(award.OccurredOn)) throw Refusal.Conflict("month-closed", award.OccurredOn.ToString("yyyy-MM"));
+        village.MustBeOpenOn(award.OccurredOn);
         return new AwardApproved(awardId, approver.Id, DeductionDraws(household, award.Color, award.Points));
     }
 
@@ -58,7 +58,7 @@ public static class AwardDecisions
     {
         if (award is null) throw Refusal.NotFound("award-not-found", awardId);
         if (award.Status == AwardStatus.Revoked) throw Refusal.Conflict("award-already-revoked");
-        if (village.IsClosed(award.OccurredOn)) throw Refusal.Conflict("month-closed", award.OccurredOn.ToString("yyyy-MM"));
+        village.MustBeOpenOn(award.OccurredOn);
         GuardAgainstOwnHousehold(household, actor);
 
         var changes = award switch

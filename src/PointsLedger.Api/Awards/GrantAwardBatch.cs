@@ -61,10 +61,8 @@ public static class GrantAwardBatchEndpoint
         await session.BeginTransactionAsync(ct);
         var batch = session.CreateBatchQuery();
         var fetches = command.HouseholdIds.Order().Select(id => (Id: id, Stream: batch.Events.FetchForExclusiveWriting<Households.Household>(id))).ToList();
-        var heldOpen = batch.HoldVillageOpen(village.Id);
-        var reloaded = batch.Load<Village>(village.Id);
+        var reloaded = batch.HoldOpenAndLoad(village.Id);
         await batch.Execute(ct);
-        await heldOpen;
         village = (await reloaded)!;
 
         var awards = new List<BatchAward>(fetches.Count);

@@ -20,25 +20,17 @@ public static class HouseholdForDecision
         await session.BeginTransactionAsync(ct);
         var batch = session.CreateBatchQuery();
         var fetch = batch.Events.FetchForExclusiveWriting<Household>(householdId);
-        var heldOpen = actor.VillageId is { } villageId ? batch.HoldVillageOpen(villageId) : null;
-        var actorsVillage = actor.VillageId is { } id ? batch.Load<Village>(id) : null;
+        var actorsVillage = actor.VillageId is { } villageId ? batch.HoldOpenAndLoad(villageId) : null;
         await batch.Execute(ct);
 
         var stream = await fetch;
         var household = stream.Aggregate ?? throw Refusal.NotFound("household-not-found", householdId);
         actor.MustActIn(household.VillageId);
-        if (heldOpen is not null) await heldOpen;
         var village = actorsVillage is not null && await actorsVillage is { } loaded && loaded.Id == household.VillageId
             ? loaded
-            : await HoldAndLoadAsync(session, household.VillageId, ct);
+            : await session.HoldOpenAndLoadAsync(household.VillageId, ct);
         actor.MustActIn(village);
         return (stream, household, village);
-    }
-
-    private static async Task<Village> HoldAndLoadAsync(IDocumentSession session, Guid villageId, CancellationToken ct)
-    {
-        await session.HoldVillageOpenAsync(villageId, ct);
-        return await session.LoadVillageAsync(villageId, ct);
     }
 
     /// <summary>

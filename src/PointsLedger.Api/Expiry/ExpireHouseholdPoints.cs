@@ -14,8 +14,7 @@ public static class ExpireHouseholdPointsHandler
 {
     public static async Task<Events> Handle(ExpireHouseholdPoints command, Household household, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        await session.HoldVillageOpenAsync(household.VillageId, ct);
-        var village = await session.LoadVillageAsync(household.VillageId, ct);
+        var village = await session.HoldOpenAndLoadAsync(household.VillageId, ct);
         // A sweep message handled after its month has closed expires as of today: nothing is dated into a closed month.
         var asOf = village.IsClosed(command.AsOf) ? clock.Today() : command.AsOf;
         return ExpiryDecision.Expire(household, new ExpiryPolicy(command.YearsKept), asOf) is { } expired ? [expired] : [];

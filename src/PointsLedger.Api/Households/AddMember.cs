@@ -38,8 +38,10 @@ public static class AddMemberEndpoint
     {
         var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre);
         var stream = await session.Events.FetchForExclusiveWriting<Household>(householdId, ct);
-        var household = stream.Aggregate ?? throw Refusal.NotFound("household-not-found", householdId);
-        await session.LoadForReaderAsync(householdId, actor, ct);
+        if (stream.Aggregate is not { } household || !await session.MayReadAsync(household, actor, ct))
+        {
+            throw Refusal.NotFound("household-not-found", householdId);
+        }
 
         var idNumber = IdNumber.Normalize(command.IdNumber);
         var hash = hasher.Hash(idNumber);

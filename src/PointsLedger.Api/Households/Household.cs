@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using PointsLedger.Ledger;
 using PointsLedger.Redemptions;
 
@@ -71,11 +70,11 @@ public sealed record Household(
     /// <summary>The oldest grant that still has points left; stored so the expiry sweep can query it.</summary>
     public DateOnly? OldestOpenGrant => Lots.Where(lot => lot.Remaining > 0).Select(lot => (DateOnly?)lot.GrantedOn).Min();
 
-    public static string RuleMonth(string ruleCode, DateOnly day) => $"{ruleCode}/{Month(day)}";
+    public static string RuleMonth(string ruleCode, DateOnly day) => $"{ruleCode}/{Months.Of(day)}";
 
     public int PointsThisMonth(string ruleCode, DateOnly day) => PointsByRuleAndMonth.GetValueOrDefault(RuleMonth(ruleCode, day));
 
-    public static string OfferMonth(Guid offerId, DateOnly day) => $"{offerId:N}/{Month(day)}";
+    public static string OfferMonth(Guid offerId, DateOnly day) => $"{offerId:N}/{Months.Of(day)}";
 
     public int RedemptionsThisMonth(Guid offerId, DateOnly day) => RedemptionsByOfferAndMonth.GetValueOrDefault(OfferMonth(offerId, day));
 
@@ -137,8 +136,6 @@ public sealed record Household(
         }
         return this with { RedemptionsByOfferAndMonth = counts };
     }
-
-    private static string Month(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     /// <summary>Caps limit what a rule gives, so callers pass only awarded (positive) points.</summary>
     private Household CountTowardsCap(string ruleCode, DateOnly occurredOn, int points)

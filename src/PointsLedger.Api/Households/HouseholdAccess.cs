@@ -8,16 +8,17 @@ namespace PointsLedger.Households;
 public static class HouseholdAccess
 {
     /// <summary>Loads the household's snapshot for a reader allowed to see it: its village's staff, township roles, itself.</summary>
-    public static async Task<Household> LoadForReaderAsync(this IQuerySession session, Guid householdId, Actor actor, CancellationToken ct)
+    public static async Task<Household> LoadForReaderAsync(this IQuerySession session, Guid householdId, Actor actor, CancellationToken ct) =>
+        await session.LoadAsync<Household>(householdId, ct) is { } household && await session.MayReadAsync(household, actor, ct)
+            ? household
+            : throw Refusal.NotFound("household-not-found", householdId);
+
+    /// <summary>The same check for a household already loaded (under its lock, say).</summary>
+    public static async Task<bool> MayReadAsync(this IQuerySession session, Household household, Actor actor, CancellationToken ct) => actor.Role switch
     {
-        var household = await session.LoadAsync<Household>(householdId, ct) ?? throw Refusal.NotFound("household-not-found", householdId);
-        var allowed = actor.Role switch
-        {
-            Roles.Admin or Roles.Auditor => actor.Township is null || (await session.LoadVillageAsync(household.VillageId, ct)).Township == actor.Township,
-            Roles.Cadre or Roles.Approver => actor.VillageId == household.VillageId,
-            Roles.Resident => actor.HouseholdId == household.Id,
-            _ => false,
-        };
-        return allowed ? household : throw Refusal.NotFound("household-not-found", householdId);
-    }
+        Roles.Admin or Roles.Auditor => actor.Township is null || (await session.LoadVillageAsync(household.VillageId, ct)).Township == actor.Township,
+        Roles.Cadre or Roles.Approver => actor.VillageId == household.VillageId,
+        Roles.Resident => actor.HouseholdId == household.Id,
+        _ => false,
+    };
 }

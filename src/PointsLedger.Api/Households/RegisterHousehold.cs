@@ -40,8 +40,7 @@ public static class RegisterHouseholdEndpoint
         var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre).MustActIn(villageId);
         // Held open until the household is recorded, so a month closing now sees it or follows it.
         await session.BeginTransactionAsync(ct);
-        await session.HoldVillageOpenAsync(villageId, ct);
-        actor.MustActIn(await session.LoadVillageAsync(villageId, ct));
+        actor.MustActIn(await session.HoldOpenAndLoadAsync(villageId, ct));
         var householdNo = command.HouseholdNo.Trim();
         if (await session.Query<Household>().AnyAsync(h => h.VillageId == villageId && h.HouseholdNo == householdNo, ct))
         {

@@ -35,10 +35,9 @@ public static class AnswerObjectionEndpoint
         HttpContext context, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin).MustActIn(villageId);
-        await session.LoadNoticeForAsync(villageId, month, actor, ct);
-
         var stream = await session.Events.FetchForExclusiveWriting<Notice>(Notice.IdFor(villageId, month), ct);
-        var answered = NoticeDecisions.Answer(stream.Aggregate!, objectionId, command.Upheld!.Value, command.Answer, actor, clock.Today());
+        var notice = await session.MustSeeAsync(stream.Aggregate, villageId, month, actor, ct);
+        var answered = NoticeDecisions.Answer(notice, objectionId, command.Upheld!.Value, command.Answer, actor, clock.Today());
         stream.AppendOne(answered);
         return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK,
             new ObjectionStatus(objectionId, answered.Upheld ? "upheld" : "dismissed"));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
 using PointsLedger.Http;
 using PointsLedger.Idempotency;
+using PointsLedger.Ledger;
 using PointsLedger.Problems;
 using PointsLedger.Security;
 using PointsLedger.Villages;
@@ -44,7 +45,7 @@ public static class CloseMonthEndpoint
         await session.CloseVillageAsync(villageId, ct);
         actor.MustActIn(village);
 
-        var month = NoticeDecisions.FirstDayOf(command.Month);
+        var month = Months.FirstDayOf(command.Month);
         var today = clock.Today();
         var (households, histories) = await session.LoadVillageHistoriesAsync(villageId, ct);
         var pending = households

@@ -54,7 +54,7 @@ public static class GetNoticeEndpoint
         var actor = Actor.From(user);
         var notice = await session.LoadNoticeForAsync(villageId, request.Month, actor, ct);
         var verifyUrl = NoticePage.VerifyUrl(notice.Content, notice.Digest, settings.Value.PublicBaseUrl ?? $"{context.Request.Scheme}://{context.Request.Host}");
-        return request.Answer(NoticeView.For(notice, actor, clock.Today()), view => view.ToTable(),
+        return request.Format.Answer(NoticeView.For(notice, actor, clock.Today()), view => view.ToTable(),
             html: view => NoticePage.Render(view, verifyUrl, paper ?? Paper.A4),
             pdf: view => NoticePdf.Render(view, verifyUrl, paper ?? Paper.A4, font.Typeface));
     }

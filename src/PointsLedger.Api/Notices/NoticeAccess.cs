@@ -12,12 +12,12 @@ public static class NoticeAccess
     /// A village's notice is public within the village: its staff and residents, and township roles of
     /// its township. Anyone else is told it does not exist.
     /// </summary>
-    public static async Task<Notice> LoadNoticeForAsync(this IQuerySession session, Guid villageId, string month, Actor actor, CancellationToken ct)
-    {
-        var notice = await session.LoadAsync<Notice>(Notice.IdFor(villageId, month), ct);
-        if (notice is null || !await actor.MayReadNoticesOfAsync(session, villageId, ct)) throw new Refusal("notice-not-found", 404, month);
-        return notice;
-    }
+    public static async Task<Notice> LoadNoticeForAsync(this IQuerySession session, Guid villageId, string month, Actor actor, CancellationToken ct) =>
+        await session.MustSeeAsync(await session.LoadAsync<Notice>(Notice.IdFor(villageId, month), ct), villageId, month, actor, ct);
+
+    /// <summary>The same check for a notice already loaded (under its lock, say).</summary>
+    public static async Task<Notice> MustSeeAsync(this IQuerySession session, Notice? notice, Guid villageId, string month, Actor actor, CancellationToken ct) =>
+        notice is not null && await actor.MayReadNoticesOfAsync(session, villageId, ct) ? notice : throw new Refusal("notice-not-found", 404, month);
 
     public static async Task<bool> MayReadNoticesOfAsync(this Actor actor, IQuerySession session, Guid villageId, CancellationToken ct) => actor.Role switch
     {

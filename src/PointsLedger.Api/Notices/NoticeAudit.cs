@@ -1,4 +1,5 @@
 using Marten;
+using PointsLedger.Ledger;
 using PointsLedger.Villages;
 
 namespace PointsLedger.Notices;
@@ -38,7 +39,7 @@ public static class NoticeAudit
                 if (!closings.TryGetValue(notice.Content.Month, out var closed) || closed.Digest != notice.Digest) Report("closing-record-differs");
 
                 var codes = notice.Content.Households.ToDictionary(l => l.HouseholdNo, l => l.ProofCode);
-                var derived = NoticeSheet.Compute(village, NoticeDecisions.FirstDayOf(notice.Content.Month), notice.Content.PreviousDigest, histories,
+                var derived = NoticeSheet.Compute(village, Months.FirstDayOf(notice.Content.Month), notice.Content.PreviousDigest, histories,
                     householdNo => codes.GetValueOrDefault(householdNo, "-"));
                 if (derived.Digest() != notice.Digest) Report("events-differ");
                 if (notice.Content.Digest() != notice.Digest) Report("notice-altered");

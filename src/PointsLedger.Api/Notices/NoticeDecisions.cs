@@ -1,6 +1,6 @@
-using System.Globalization;
 using PointsLedger.Auth;
 using PointsLedger.Households;
+using PointsLedger.Ledger;
 using PointsLedger.Problems;
 using PointsLedger.Villages;
 
@@ -16,12 +16,12 @@ public static class NoticeDecisions
     /// </summary>
     public static void CheckClose(Village village, DateOnly month, DateOnly today, IReadOnlyList<PendingInMonth> pending)
     {
-        var text = Month(month);
+        var text = Months.Of(month);
         if (today < month.AddMonths(1)) throw Refusal.Conflict("month-not-ended", text);
         if (village.IsClosed(month)) throw Refusal.Conflict("month-already-closed", text);
-        if (village.ClosedThrough is { } closed && FirstDayOf(closed).AddMonths(1) is var nextOpen && nextOpen != month)
+        if (village.ClosedThrough is { } closed && Months.FirstDayOf(closed).AddMonths(1) is var nextOpen && nextOpen != month)
         {
-            throw Refusal.Conflict("month-out-of-order", text, Month(nextOpen));
+            throw Refusal.Conflict("month-out-of-order", text, Months.Of(nextOpen));
         }
         if (pending.Count > 0) throw new Refusal("awards-pending", 409, text, pending.Count) { Extensions = { ["pending"] = pending } };
     }
@@ -41,7 +41,4 @@ public static class NoticeDecisions
         return new ObjectionAnswered(objectionId, upheld, answer, today, actor.Id);
     }
 
-    public static DateOnly FirstDayOf(string month) => DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static string Month(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }

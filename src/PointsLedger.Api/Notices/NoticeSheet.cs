@@ -1,4 +1,3 @@
-using System.Globalization;
 using PointsLedger.Households;
 using PointsLedger.Http;
 using PointsLedger.Ledger;
@@ -24,7 +23,7 @@ public static class NoticeSheet
         var last = month.AddMonths(1).AddDays(-1);
         var yearStart = new DateOnly(month.Year, 1, 1);
         var shown = households
-            .Where(h => LocalDate(h.RegisteredAt) <= last || h.Entries.Any(e => e.OccurredOn <= last))
+            .Where(h => LedgerClock.DateOf(h.RegisteredAt) <= last || h.Entries.Any(e => e.OccurredOn <= last))
             .OrderBy(h => h.HouseholdNo, StringComparer.Ordinal)
             .Select(h => (Household: h, Dated: h.Entries.Where(e => e.OccurredOn <= last).ToList()))
             .ToList();
@@ -54,7 +53,7 @@ public static class NoticeSheet
             .ToList();
 
         var totals = new NoticeTotals(lines.Aggregate(ColorTotals.Zero, (sum, l) => sum.Plus(l.Earned)), lines.Sum(l => l.Spent), lines.Count);
-        return new NoticeContent(village.Code, village.Name, village.Township, month.ToString("yyyy-MM", CultureInfo.InvariantCulture), previousDigest,
+        return new NoticeContent(village.Code, village.Name, village.Township, Months.Of(month), previousDigest,
             NoticeContent.RootOf(lines), lines, entries, totals);
     }
 
@@ -63,6 +62,4 @@ public static class NoticeSheet
             .Aggregate(ColorTotals.Zero, (sum, e) => sum.Add(e.Color!.Value, e.Earned));
 
     private static string EntryKind(LedgerEntry e) => e.Kind == "revoked" ? "revocation" : e.Earned > 0 ? "award" : "deduction";
-
-    private static DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, LedgerClock.Zone).DateTime);
 }

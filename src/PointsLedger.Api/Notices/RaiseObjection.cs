@@ -39,15 +39,15 @@ public static class RaiseObjectionEndpoint
         HttpContext context, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Resident, Roles.Cadre, Roles.Approver);
-        await session.LoadNoticeForAsync(villageId, month, actor, ct);
+        var stream = await session.Events.FetchForExclusiveWriting<Notice>(Notice.IdFor(villageId, month), ct);
+        var notice = await session.MustSeeAsync(stream.Aggregate, villageId, month, actor, ct);
         var householdId = actor.Role == Roles.Resident ? actor.HouseholdId!.Value : command.HouseholdId ?? throw Refusal.Unprocessable("household-required");
         var household = await session.LoadAsync<Household>(householdId, ct);
         if (household?.VillageId != villageId) throw Refusal.Unprocessable("household-not-on-notice");
 
-        var stream = await session.Events.FetchForExclusiveWriting<Notice>(Notice.IdFor(villageId, month), ct);
-        var raised = NoticeDecisions.Raise(stream.Aggregate!, household, command.EntryNo, command.Text, actor, clock.Today());
+        var raised = NoticeDecisions.Raise(notice, household, command.EntryNo, command.Text, actor, clock.Today());
         stream.AppendOne(raised);
         return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created,
-            new ObjectionRecorded(raised.ObjectionId, villageId, month, stream.Aggregate!.ObjectionDeadline));
+            new ObjectionRecorded(raised.ObjectionId, villageId, month, notice.ObjectionDeadline));
     }
 }

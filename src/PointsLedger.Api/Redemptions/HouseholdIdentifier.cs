@@ -3,8 +3,8 @@ using JasperFx.Events;
 using Marten;
 using PointsLedger.Auth;
 using PointsLedger.Households;
-using PointsLedger.Merchants;
 using PointsLedger.Http;
+using PointsLedger.Merchants;
 using PointsLedger.PaymentCodes;
 using PointsLedger.Problems;
 using PointsLedger.Villages;
@@ -36,11 +36,10 @@ public sealed class HouseholdIdentifier(PaymentCodeKey key, IdNumberHasher hashe
         var (householdId, by, token) = await FindAsync(session, request, actor, ct);
         var stream = await session.Events.FetchForExclusiveWriting<Household>(householdId, ct);
         var household = stream.Aggregate ?? throw Refusal.NotFound("household-not-found", householdId);
-        await session.HoldVillageOpenAsync(household.VillageId, ct);
-        var village = await session.LoadVillageAsync(household.VillageId, ct);
+        var village = await session.HoldOpenAndLoadAsync(household.VillageId, ct);
         actor.MustActInTownship(village.Township);
         RedemptionDecisions.MustServe(merchant, household, village.Township);
-        if (village.IsClosed(clock.Today())) throw Refusal.Conflict("month-closed", clock.Today().ToString("yyyy-MM"));
+        village.MustBeOpenOn(clock.Today());
 
         if (token is not null && await session.LoadAsync<UsedPaymentToken>(token.Nonce, ct) is not null) throw Refusal.Conflict("token-used");
         if (by == IdentifiedBy.Card) await CheckCardAsync(session, stream, household, request, actor, ct);

@@ -10,7 +10,6 @@ using PointsLedger.Http;
 using PointsLedger.Idempotency;
 using PointsLedger.Ledger;
 using PointsLedger.Merchants;
-using PointsLedger.Problems;
 using PointsLedger.Villages;
 using Wolverine.Http;
 
@@ -42,11 +41,10 @@ public static class ReverseRedemptionEndpoint
         // Read again under the household's lock: a racing reversal has committed by now.
         var redemption = (await session.LoadAsync<RedemptionRecord>(redemptionId, ct))!;
         var household = householdStream.Aggregate!;
-        await session.HoldVillageOpenAsync(household.VillageId, ct);
-        var village = await session.LoadVillageAsync(household.VillageId, ct);
+        var village = await session.HoldOpenAndLoadAsync(household.VillageId, ct);
 
         var today = clock.Today();
-        if (village.IsClosed(today)) throw Refusal.Conflict("month-closed", today.ToString("yyyy-MM"));
+        village.MustBeOpenOn(today);
         var (reversed, returned) = RedemptionDecisions.Reverse(household, redemption, command.Reason, actor, today,
             settings.Value.ReversalDays, expiry.Value.For(village.Township).ExpiredBefore(today));
         householdStream.AppendOne(reversed);

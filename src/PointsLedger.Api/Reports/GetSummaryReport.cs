@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
 using PointsLedger.Exports;
 using PointsLedger.Http;
+using PointsLedger.Ledger;
 using PointsLedger.Merchants;
 using PointsLedger.Notices;
 using PointsLedger.Problems;
@@ -30,8 +31,8 @@ public static class GetSummaryReportEndpoint
         var today = clock.Today();
         var first = from is null ? new DateOnly(today.Year, 1, 1) : MonthRequest.Parse(from).FirstDay;
         var last = to is null ? new DateOnly(today.Year, today.Month, 1) : MonthRequest.Parse(to).FirstDay;
-        if (last < first || last > first.AddYears(3)) throw Refusal.Unprocessable("invalid-period", NoticeDecisions.Month(first), NoticeDecisions.Month(last));
-        var request = new MonthRequest(last, MonthRequest.FormatOf(format ?? ""));
+        if (last < first || last > first.AddYears(3)) throw Refusal.Unprocessable("invalid-period", Months.Of(first), Months.Of(last));
+        var answerAs = ExportFormats.Parse(format ?? "");
 
         var villages = await session.Query<Village>().Where(v => scope == null || v.Township == scope).ToListAsync(ct);
         var histories = new List<SummaryReport.VillageHistories>();
@@ -43,6 +44,6 @@ public static class GetSummaryReportEndpoint
         var (redemptions, households) = await RedemptionsInPeriod.LoadAsync(session, merchants.Select(m => m.Id).ToList(), first, last.AddMonths(1), ct);
 
         var report = SummaryReport.Build(scope, first, last, histories, merchants, redemptions, households);
-        return request.Answer(report, r => r.ToTable(), html: SummaryPage.Render);
+        return answerAs.Answer(report, r => r.ToTable(), html: SummaryPage.Render);
     }
 }

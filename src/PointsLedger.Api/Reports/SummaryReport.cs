@@ -44,7 +44,7 @@ public sealed record SummaryReport(
 
         var granted = villages.SelectMany(v => v.Households.SelectMany(h => h.Entries)
                 .Where(e => e.Earned != 0 && InRange(e.OccurredOn))
-                .GroupBy(e => NoticeDecisions.Month(e.OccurredOn!.Value))
+                .GroupBy(e => Months.Of(e.OccurredOn!.Value))
                 .Select(g => new VillageMonthPoints(v.Village.Code, v.Village.Name, g.Key, g.Aggregate(ColorTotals.Zero, (sum, e) => sum.Add(e.Color!.Value, e.Earned)))))
             .OrderBy(p => p.VillageCode, StringComparer.Ordinal).ThenBy(p => p.Month, StringComparer.Ordinal)
             .ToList();
@@ -86,7 +86,7 @@ public sealed record SummaryReport(
             .OrderByDescending(a => a.TopFiveShare).ThenByDescending(a => a.Awards).ThenBy(a => a.Assessor, StringComparer.Ordinal)
             .ToList();
 
-        return new SummaryReport(township, NoticeDecisions.Month(from), NoticeDecisions.Month(to), granted, redeemed, participation, overall, topRules, assessors);
+        return new SummaryReport(township, Months.Of(from), Months.Of(to), granted, redeemed, participation, overall, topRules, assessors);
     }
 
     /// <summary>Awards that still stand, each with the staff member who put it forward (the submitter of an approved one).</summary>

@@ -17,6 +17,6 @@ public static class GetMerchantStatementEndpoint
         var request = MonthRequest.Parse(month);
         var merchant = await session.LoadMerchantForAsync(merchantId, Actor.From(user), ct);
         var (redemptions, households) = await RedemptionsInPeriod.LoadAsync(session, [merchant.Id], request.FirstDay, request.NextMonth, ct);
-        return request.Answer(MerchantStatement.From(merchant, request, redemptions, households), s => s.ToTable());
+        return request.Format.Answer(MerchantStatement.From(merchant, request, redemptions, households), s => s.ToTable());
     }
 }

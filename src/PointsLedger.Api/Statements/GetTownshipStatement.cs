@@ -24,6 +24,6 @@ public static class GetTownshipStatementEndpoint
 
         var merchants = await session.Query<Merchant>().Where(m => scope == null || m.Township == scope).ToListAsync(ct);
         var (redemptions, households) = await RedemptionsInPeriod.LoadAsync(session, merchants.Select(m => m.Id).ToList(), request.FirstDay, request.NextMonth, ct);
-        return request.Answer(TownshipStatement.From(scope, request, merchants, redemptions, households), s => s.ToTable());
+        return request.Format.Answer(TownshipStatement.From(scope, request, merchants, redemptions, households), s => s.ToTable());
     }
 }

@@ -1,5 +1,6 @@
 using PointsLedger.Exports;
 using PointsLedger.Households;
+using PointsLedger.Http;
 using PointsLedger.Merchants;
 using PointsLedger.Redemptions;
 
@@ -61,7 +62,7 @@ public sealed record MerchantStatement(Guid MerchantId, string MerchantName, str
         ["类型", "时间", "小票号", "户号", "户主", "兑换内容", "积分", "金额（元）"],
         [
             .. Lines.Select(l => (IReadOnlyList<object?>)[l.Kind == StatementKinds.Redemption ? "兑换" : "冲正",
-                l.At.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm"), l.ReceiptNo, l.HouseholdNo, l.Name, l.Items, l.Points, l.CashValue]),
+                LedgerClock.LocalTime(l.At).ToString("yyyy-MM-dd HH:mm"), l.ReceiptNo, l.HouseholdNo, l.Name, l.Items, l.Points, l.CashValue]),
             ["合计", null, null, null, null, $"兑换 {Totals.Redemptions} 笔，冲正 {Totals.Reversals} 笔", Totals.Points, Totals.CashValue],
         ]);
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using PointsLedger.Ledger;
+using PointsLedger.Problems;
 
 namespace PointsLedger.Villages;
 
@@ -34,6 +34,11 @@ public sealed record Village(Guid Id, string Code, string Name, string Township,
 
     public Village Apply(Notices.MonthClosed e) => this with { ClosedThrough = e.Month, LastNoticeDigest = e.Digest };
 
-    public bool IsClosed(DateOnly day) =>
-        ClosedThrough is not null && string.CompareOrdinal(day.ToString("yyyy-MM", CultureInfo.InvariantCulture), ClosedThrough) <= 0;
+    public bool IsClosed(DateOnly day) => ClosedThrough is not null && string.CompareOrdinal(Months.Of(day), ClosedThrough) <= 0;
+
+    /// <summary>Refuses anything dated into a closed month: corrections go into the next open one.</summary>
+    public void MustBeOpenOn(DateOnly day)
+    {
+        if (IsClosed(day)) throw Refusal.Conflict("month-closed", Months.Of(day));
+    }
 }

@@ -12,11 +12,21 @@ namespace PointsLedger.Villages;
 /// </summary>
 public static class VillageLocks
 {
-    public static Task<IReadOnlyList<string>> HoldVillageOpen(this IBatchedQuery batch, Guid villageId) =>
-        batch.Query<string>("select pg_advisory_xact_lock_shared(?)::text", KeyOf(villageId));
+    private const string Shared = "select pg_advisory_xact_lock_shared(?)::text";
 
-    public static Task<IReadOnlyList<string>> HoldVillageOpenAsync(this IQuerySession session, Guid villageId, CancellationToken ct) =>
-        session.QueryAsync<string>("select pg_advisory_xact_lock_shared(?)::text", ct, KeyOf(villageId));
+    /// <summary>Holds the village open, then reads it, in the same round trip as the rest of the batch.</summary>
+    public static Task<Village?> HoldOpenAndLoad(this IBatchedQuery batch, Guid villageId)
+    {
+        batch.Query<string>(Shared, KeyOf(villageId));
+        return batch.Load<Village>(villageId);
+    }
+
+    /// <summary>Holds the village open, then reads it: 404 when there is no such village.</summary>
+    public static async Task<Village> HoldOpenAndLoadAsync(this IQuerySession session, Guid villageId, CancellationToken ct)
+    {
+        await session.QueryAsync<string>(Shared, ct, KeyOf(villageId));
+        return await session.LoadVillageAsync(villageId, ct);
+    }
 
     /// <summary>Waits until every transaction holding the village open has finished, and keeps new ones out until this one ends.</summary>
     public static Task<IReadOnlyList<string>> CloseVillageAsync(this IQuerySession session, Guid villageId, CancellationToken ct) =>

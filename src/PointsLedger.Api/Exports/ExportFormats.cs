@@ -1,0 +1,35 @@
+using PointsLedger.Problems;
+
+namespace PointsLedger.Exports;
+
+public enum ExportFormat { Json, Csv, Xlsx, Html, Pdf }
+
+public static class ExportFormats
+{
+    public static ExportFormat Parse(string extension) => extension switch
+    {
+        "" or "json" => ExportFormat.Json,
+        "csv" => ExportFormat.Csv,
+        "xlsx" => ExportFormat.Xlsx,
+        "html" => ExportFormat.Html,
+        "pdf" => ExportFormat.Pdf,
+        _ => throw new Refusal("unknown-format", 404, extension),
+    };
+
+    /// <summary>The JSON document itself, the table as a file named after it, or the printable page.</summary>
+    public static IResult Answer<T>(this ExportFormat format, T document, Func<T, Table> table, Func<T, string>? html = null, Func<T, byte[]>? pdf = null)
+    {
+        switch (format)
+        {
+            case ExportFormat.Json: return Results.Json(document);
+            case ExportFormat.Html when html is not null: return Results.Content(html(document), "text/html; charset=utf-8");
+            case ExportFormat.Pdf when pdf is not null: return Results.File(pdf(document), "application/pdf", $"{table(document).Title}.pdf");
+            case ExportFormat.Html or ExportFormat.Pdf: throw new Refusal("unknown-format", 404, format.ToString().ToLowerInvariant());
+        }
+        var sheet = table(document);
+        var fileName = $"{sheet.Title}.{format.ToString().ToLowerInvariant()}";
+        return format == ExportFormat.Csv
+            ? Results.File(Csv.Write(sheet), "text/csv; charset=utf-8", fileName)
+            : Results.File(Xlsx.Write(sheet), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+    }
+}
