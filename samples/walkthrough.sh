@@ -61,3 +61,7 @@ curl -s "$API/verify?village=$VCODE&month=$LAST&digest=$(echo "$CLOSED" | field 
 echo "   the printable sheet: $API/api/villages/$VILLAGE/notices/$LAST.html (also .pdf, .xlsx, .csv; a signed-in browser or curl with the token)"
 echo "— the supermarket's statement for this month"
 curl -s "$API/api/merchants/$SHOP/statements/$(TZ=Asia/Shanghai date +%Y-%m)" -H "Authorization: Bearer $CLERK"; echo
+echo "— last month's notice as the PDF to post on the board"
+NOTICE_PDF=${NOTICE_PDF:-notice-$LAST.pdf}
+curl -s -o "$NOTICE_PDF" -w "%{http_code} %{content_type} %{size_download} bytes → $NOTICE_PDF\n" \
+  "$API/api/villages/$VILLAGE/notices/$LAST.pdf" -H "Authorization: Bearer $APPROVER"

@@ -37,7 +37,9 @@ builder.Services.AddSingleton(Options.Create(expiry));
 builder.Services.AddSingleton(Options.Create(builder.Configuration.GetSection("Redemptions").Get<RedemptionSettings>() ?? new RedemptionSettings()));
 builder.Services.AddSingleton<HouseholdIdentifier>();
 builder.Services.AddSingleton(Options.Create(builder.Configuration.GetSection("Notices").Get<NoticeSettings>() ?? new NoticeSettings()));
+builder.Services.AddSingleton(new ChineseFonts());
 builder.Services.AddSingleton<PdfFont>();
+builder.Services.AddHostedService(services => services.GetRequiredService<PdfFont>());
 builder.Services.AddRequestLimits();
 builder.Services.AddLedgerRateLimits(builder.Configuration);
 builder.Services.AddLedgerCors(builder.Configuration);
@@ -63,6 +65,8 @@ builder.Host.UseWolverine(opts =>
 });
 
 var app = builder.Build();
+app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("PointsLedger ({Environment}) serves {Addresses}; Ctrl+C stops it",
+    app.Environment.EnvironmentName, string.Join(", ", app.Urls)));
 
 app.UseSecurityHeaders();
 app.UseLedgerLocalization();
@@ -85,6 +89,12 @@ app.MapWolverineEndpoints(opts =>
     opts.AddMiddleware(typeof(ActorRoleHeader), chain => chain.HttpMethods.Contains("POST"));
 });
 
+// JasperFx's command finder prints a line per assembly it searches: only a named command (codegen, db-apply, audit-notices) goes through it.
+if (args.Length == 0 || args[0].StartsWith('-'))
+{
+    await app.RunAsync();
+    return 0;
+}
 return await app.RunJasperFxCommands(args);
 
 public partial class Program;

@@ -23,14 +23,18 @@ public static class LedgerDatabase
             BinDirectory = section["BinDirectory"],
         };
         var cluster = LocalCluster.StartAsync(options).GetAwaiter().GetResult();
-        builder.Services.AddHostedService(_ => new EmbeddedClusterLifetime(cluster));
+        builder.Services.AddHostedService(services => new EmbeddedClusterLifetime(cluster, options, services.GetRequiredService<ILogger<LocalCluster>>()));
         return cluster.ConnectionString;
     }
 
     /// <summary>Registered before Marten and Wolverine, so it stops last: after them, on shutdown.</summary>
-    private sealed class EmbeddedClusterLifetime(LocalCluster cluster) : IHostedService
+    private sealed class EmbeddedClusterLifetime(LocalCluster cluster, ClusterOptions options, ILogger logger) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            logger.LogInformation("Embedded PostgreSQL on 127.0.0.1:{Port}, data in {DataDirectory}", options.Port, options.DataDirectory);
+            return Task.CompletedTask;
+        }
 
         public async Task StopAsync(CancellationToken cancellationToken) => await cluster.DisposeAsync();
     }

@@ -4,17 +4,39 @@ using SkiaSharp;
 namespace PointsLedger.Printing;
 
 /// <summary>
-/// The Chinese font our PDFs (notices, household cards) embed: Noto Sans CJK SC from Debian's fonts-noto-cjk unless
-/// Notices:PdfFont (a path) and Notices:PdfFontIndex (the face in a .ttc collection) say otherwise.
-/// Loaded once, on the first PDF.
+/// The Chinese font our PDFs (notices, household cards) embed: the file Notices:PdfFont names (face
+/// Notices:PdfFontIndex in a .ttc collection), else what fontconfig finds (<see cref="ChineseFonts"/>).
+/// Kept once found; looked for again on each PDF until then, so installing a font needs no restart.
 /// </summary>
-public sealed class PdfFont(IConfiguration configuration)
+public sealed class PdfFont(IConfiguration configuration, ChineseFonts fonts, ILogger<PdfFont> logger) : IHostedService
 {
-    private readonly Lazy<SKTypeface?> _typeface = new(() =>
-    {
-        var path = configuration.GetValue("Notices:PdfFont", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")!;
-        return File.Exists(path) ? SKTypeface.FromFile(path, configuration.GetValue("Notices:PdfFontIndex", 2)) : null;
-    });
+    private readonly Lock _gate = new();
+    private SKTypeface? _typeface;
 
-    public SKTypeface Typeface => _typeface.Value ?? throw new Refusal("pdf-font-missing", StatusCodes.Status503ServiceUnavailable);
+    public SKTypeface Typeface => Resolve() ?? throw new Refusal("pdf-font-missing", StatusCodes.Status503ServiceUnavailable, ChineseFonts.Package);
+
+    private SKTypeface? Resolve()
+    {
+        lock (_gate)
+        {
+            return _typeface ??= Load();
+        }
+    }
+
+    private SKTypeface? Load()
+    {
+        var configured = configuration["Notices:PdfFont"];
+        var face = string.IsNullOrEmpty(configured)
+            ? fonts.Find()
+            : File.Exists(configured) ? new FontFace(configured, configuration.GetValue("Notices:PdfFontIndex", 0), "", "") : null;
+        return face is null ? null : SKTypeface.FromFile(face.File, face.Index);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (Resolve() is null) logger.LogWarning("No Chinese font for PDFs: notice and card PDFs answer 503 until one is installed (apt-get install {Package}) or Notices:PdfFont names one", ChineseFonts.Package);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
 using JasperFx;
@@ -21,7 +22,12 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         var problem = Map(exception);
-        if (problem.Status >= 500) logger.LogError(exception, "Unhandled failure on {Path}", context.Request.Path);
+        if (exception is Refusal { Status: >= 500 } refusal)
+        {
+            logger.LogWarning("{Path} answered {Status} {Code}: {Detail}", context.Request.Path, refusal.Status, refusal.Code,
+                ProblemTexts.Detail(refusal.Code, refusal.Args, CultureInfo.InvariantCulture));
+        }
+        else if (problem.Status >= 500) logger.LogError(exception, "Unhandled failure on {Path}", context.Request.Path);
         await Problem.WriteAsync(context, problem);
         return true;
     }

@@ -80,7 +80,7 @@ public static class ProblemTexts
         ["objection-not-found"] = ("找不到异议 {0}。", "Objection {0} was not found."),
         ["objection-already-answered"] = ("该异议已答复。", "This objection has already been answered."),
         ["household-required"] = ("请填写提出异议的户（householdId）。", "Name the household that objects (householdId)."),
-        ["pdf-font-missing"] = ("服务器未安装中文字体，暂不能生成 PDF，请改用网页版打印。", "No Chinese font is installed for PDFs (Notices:PdfFont); print the HTML sheet instead."),
+        ["pdf-font-missing"] = ("服务器未安装中文字体（{0}），暂不能生成 PDF，请改用网页版打印。", "No Chinese font is installed for PDFs (install {0}, or set Notices:PdfFont); print the HTML sheet instead."),
         ["invalid-period"] = ("统计区间 {0} 至 {1} 无效（结束月份不能早于开始月份，最长 3 年）。", "The period {0} to {1} is not valid (the end may not precede the start; 3 years at most)."),
         ["member-already-registered"] = ("此人已登记在本户。", "This person is already registered in this household."),
         ["too-many-requests"] = ("操作过于频繁，请稍后再试。", "Too many requests; try again later."),

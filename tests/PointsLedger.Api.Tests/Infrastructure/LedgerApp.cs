@@ -47,7 +47,8 @@ public sealed class LedgerApp : IAsyncLifetime
     }
 
     /// <summary>A second app on the same database, configured otherwise: for what the shared app cannot show.</summary>
-    public Task<IAlbaHost> StartVariantAsync(string environment, IReadOnlyDictionary<string, string> settings, ILoggerProvider? logs = null) =>
+    public Task<IAlbaHost> StartVariantAsync(string environment, IReadOnlyDictionary<string, string> settings, ILoggerProvider? logs = null,
+        Action<IServiceCollection>? services = null) =>
         AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment(environment);
@@ -57,6 +58,7 @@ public sealed class LedgerApp : IAsyncLifetime
             {
                 builder.ConfigureLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
             }
+            if (services is not null) builder.ConfigureServices(services);
         });
 
     public async Task DisposeAsync()

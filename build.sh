@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# ./build.sh run  — install what the app needs (eng/prerequisites), then serve it on http://localhost:5080
+# ./build.sh test — install what the tests need, then run every test
+# Arguments after the verb go to `dotnet run` / `dotnet test`.
+set -euo pipefail
+cd "$(dirname "$0")"
+verb=${1:-}
+[ $# -gt 0 ] && shift
+case $verb in
+  run | test) ;;
+  *) echo "usage: ./build.sh run|test [arguments for dotnet run or dotnet test]" >&2; exit 64 ;;
+esac
+command -v dotnet >/dev/null || { echo "the .NET SDK is required (version in global.json): https://dot.net" >&2; exit 2; }
+bash eng/prerequisites.sh "$verb"
+case $verb in
+  run) exec dotnet run --project src/PointsLedger.Api "$@" ;;
+  test) exec dotnet test "$@" ;;
+esac
