@@ -36,7 +36,11 @@ else
 fi
 echo "installing ${missing[*]}" >&2
 "${as_root[@]}" apt-get update -qq
-"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive $install -qq >/dev/null
+set +e
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive $install -qq 2>&1 >/dev/null | grep -v '^debconf: delaying package configuration' >&2
+status=${PIPESTATUS[0]}
+set -e
+[ "$status" -eq 0 ] || exit "$status"
 # Debian's postgresql package starts a cluster of its own on 5432; ours start from the binaries alone.
 if [[ " ${missing[*]} " == *" postgresql "* ]] && command -v pg_lsclusters >/dev/null; then
   pg_lsclusters -h | awk '$4 == "online" { print $1, $2 }' | while read -r version cluster; do
