@@ -12,6 +12,7 @@ public sealed class Seeder(LedgerApi anonymous, int householdsPerVillage, Random
     private int _points;
     private int _awards;
     private int _redemptions;
+    private readonly HashSet<string> _idNumbers = [];
 
     /// <summary>The villages this run registered, with their households.</summary>
     public List<(Guid VillageId, Guid[] Households)> Seeded { get; } = [];
@@ -82,7 +83,7 @@ public sealed class Seeder(LedgerApi anonymous, int householdsPerVillage, Random
     {
         var ids = new Guid[count];
         var grids = random.Next(4, 21);
-        var people = Enumerable.Range(0, count).Select(_ => (Name: Catalogue.HeadName(random), Id: Catalogue.IdNumber(random), Grid: random.Next(grids) + 1)).ToArray();
+        var people = Enumerable.Range(0, count).Select(_ => (Name: Catalogue.HeadName(random), Id: NewIdNumber(), Grid: random.Next(grids) + 1)).ToArray();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
         {
             var created = await cadre.Post($"/api/villages/{villageId}/households",
@@ -90,6 +91,15 @@ public sealed class Seeder(LedgerApi anonymous, int householdsPerVillage, Random
             ids[i] = (Guid)created!["householdId"]!;
         });
         return ids;
+    }
+
+    /// <summary>An ID number belongs to one household of the township: draw again on a repeat.</summary>
+    private string NewIdNumber()
+    {
+        string id;
+        do id = Catalogue.IdNumber(random);
+        while (!_idNumbers.Add(id));
+        return id;
     }
 
     private async Task AwardMonth(LedgerApi cadre, LedgerApi approver, Guid villageId, Guid[] households, Catalogue.DemoRule rule, DateOnly month, DateOnly today)

@@ -10,6 +10,7 @@ using PointsLedger.Households;
 using PointsLedger.Housekeeping;
 using PointsLedger.Http;
 using PointsLedger.Idempotency;
+using PointsLedger.Merchants;
 using PointsLedger.Notices;
 using PointsLedger.PaymentCodes;
 using PointsLedger.Printing;
@@ -36,6 +37,7 @@ var expiry = builder.Configuration.GetSection("Expiry").Get<ExpirySettings>() ??
 builder.Services.AddSingleton(Options.Create(expiry));
 builder.Services.AddSingleton(Options.Create(builder.Configuration.GetSection("Redemptions").Get<RedemptionSettings>() ?? new RedemptionSettings()));
 builder.Services.AddSingleton<HouseholdIdentifier>();
+builder.Services.AddSingleton(CashValueCeiling.From(builder.Configuration));
 builder.Services.AddSingleton(Options.Create(builder.Configuration.GetSection("Notices").Get<NoticeSettings>() ?? new NoticeSettings()));
 builder.Services.AddSingleton(new ChineseFonts());
 builder.Services.AddSingleton<PdfFont>();
@@ -60,6 +62,9 @@ builder.Host.UseWolverine(opts =>
     // Production loads the handlers `codegen write` generated (deploy/Dockerfile); Wolverine:TypeLoadMode overrides.
     opts.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Wolverine:TypeLoadMode",
         builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic);
+    // One-time codes leave after the commit that records them, and survive a crash in between.
+    opts.PublishMessage<SendOneTimeCode>().ToLocalQueue("one-time-codes");
+    opts.LocalQueue("one-time-codes").UseDurableInbox();
     opts.Schedules.ScheduleRecurring("daily-expiry", $"0 {expiry.SweepHour} * * *", _ => new RunExpirySweep(null), LedgerClock.Zone);
     opts.Schedules.ScheduleRecurring("daily-housekeeping", "30 3 * * *", _ => new PurgeStaleRecords(), LedgerClock.Zone);
 });

@@ -54,6 +54,7 @@ public static class MartenSetup
                     .Index(x => x.MerchantId)
                     .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.ReceiptNumber, x => x.ReceiptNo);
                 opts.Schema.For<UsedPaymentToken>();
+                opts.Schema.For<IdNumberClaim>();
                 opts.Schema.For<IdempotentResponse>();
                 opts.Schema.For<OneTimeCode>().UseOptimisticConcurrency(true);
                 opts.Schema.For<Household>().Index(x => x.Phone!);

@@ -6,11 +6,12 @@ using PointsLedger.Auth;
 using PointsLedger.Http;
 using PointsLedger.Idempotency;
 using PointsLedger.Problems;
+using PointsLedger.Villages;
 using Wolverine.Http;
 
 namespace PointsLedger.Households;
 
-/// <summary>A family member (配偶、子女、父母…): their ID digits open the household card too.</summary>
+/// <summary>A family member (配偶、子女、父母…): once approved, their ID digits open the household card too.</summary>
 public sealed record AddMember(string Name, string IdNumber, string Relation)
 {
     public sealed class Validator : AbstractValidator<AddMember>
@@ -25,30 +26,36 @@ public sealed record AddMember(string Name, string IdNumber, string Relation)
     }
 }
 
-public sealed record MemberRecorded(Guid MemberId, Guid HouseholdId) : CreationResponse($"/api/households/{HouseholdId}");
+/// <summary><see cref="Status"/> is <c>pending</c> until an approver decides.</summary>
+public sealed record MemberRecorded(Guid MemberId, Guid HouseholdId, string Status) : CreationResponse($"/api/households/{HouseholdId}");
 
 public static class AddMemberEndpoint
 {
     public static ProblemDetails Validate(AddMember command) => Shape.Check<AddMember, AddMember.Validator>(command);
 
-    /// <summary>登记家庭成员. The village's cadres or admins; one person is registered once per household.</summary>
+    /// <summary>
+    /// 登记家庭成员（待审核）. The village's cadres or admins propose; an approver approves
+    /// (<c>…/members/{memberId}/approve</c>). A person is registered once per household, and an ID number
+    /// belongs to one household of the township.
+    /// </summary>
     [WolverinePost("/api/households/{householdId}/members"), Tags("Households")]
     public static async Task<MemberRecorded> Post(
         Guid householdId, AddMember command, ClaimsPrincipal user, IDocumentSession session, IdNumberHasher hasher, HttpContext context, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre);
-        var stream = await session.Events.FetchForExclusiveWriting<Household>(householdId, ct);
-        if (stream.Aggregate is not { } household || !await session.MayReadAsync(household, actor, ct))
-        {
-            throw Refusal.NotFound("household-not-found", householdId);
-        }
-
+        var stream = await session.FetchMemberChangesAsync(householdId, actor, ct);
+        var household = stream.Aggregate!;
         var idNumber = IdNumber.Normalize(command.IdNumber);
         var hash = hasher.Hash(idNumber);
-        if (household.HasPerson(hash)) throw Refusal.Conflict("member-already-registered");
-        var memberId = Guid.CreateVersion7();
-        stream.AppendOne(new MemberAdded(memberId, command.Name.Trim(), command.Relation.Trim(), IdNumber.Mask(idNumber), hash,
-            hasher.CardCheck(household.CardNo, idNumber[^6..]), actor.Id));
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created, new MemberRecorded(memberId, householdId));
+        var township = (await session.LoadVillageAsync(household.VillageId, ct)).Township;
+        if (await session.LoadAsync<IdNumberClaim>(IdNumberClaim.IdFor(township, hash), ct) is { } claim && claim.HouseholdId != householdId)
+        {
+            throw Refusal.Conflict("id-number-taken");
+        }
+
+        var member = new Member(Guid.CreateVersion7(), command.Name.Trim(), command.Relation.Trim(), IdNumber.Mask(idNumber), hash,
+            hasher.CardCheck(household.CardNo, idNumber[^6..]));
+        stream.AppendOne(MemberDecisions.Propose(household, member, actor));
+        return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created, new MemberRecorded(member.MemberId, householdId, "pending"));
     }
 }

@@ -27,10 +27,26 @@ public sealed record AwardRevoked(
     Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, bool WasCredited,
     string RevokedBy, string Reason, ImmutableList<LotChange> Changes);
 
-/// <summary>A member of the household besides its head; their ID digits also unlock the household card.</summary>
+/// <summary>A member of the household besides its head, recorded at once (before members needed an approver); their ID digits also unlock the household card.</summary>
 public sealed record MemberAdded(Guid MemberId, string Name, string Relation, string IdNumberMasked, string IdNumberHash, string CardCheck, string AddedBy);
 
+/// <summary>A member a cadre proposes: they count only once an approver who is not the proposer approves.</summary>
+public sealed record MemberProposed(Guid MemberId, string Name, string Relation, string IdNumberMasked, string IdNumberHash, string CardCheck, string ProposedBy);
+
+/// <summary>A member a cadre proposes to remove (moved out, passed away): they stay until an approver approves.</summary>
+public sealed record MemberRemovalProposed(Guid MemberId, string Reason, string ProposedBy);
+
+public sealed record MemberChangeApproved(Guid MemberId, string ApprovedBy);
+
+public sealed record MemberChangeRejected(Guid MemberId, string RejectedBy, string Reason);
+
 public sealed record Member(Guid MemberId, string Name, string Relation, string IdNumberMasked, string IdNumberHash, string CardCheck);
+
+/// <summary>A member's arrival or departure waiting for an approver.</summary>
+public sealed record MemberChange(Member Member, bool Removal, string ProposedBy);
+
+/// <summary>A payment code for the household issued to someone other than its resident (an admin), who is named.</summary>
+public sealed record PaymentCodeIssued(Guid Nonce, DateTimeOffset ExpiresAt, string IssuedTo);
 
 /// <summary>清零: lots past the township's expiry lose what is left; earned points stay.</summary>
 public sealed record PointsExpired(DateOnly AsOf, ImmutableList<LotChange> Changes);
@@ -57,10 +73,14 @@ public sealed record Household(
 
     public ImmutableList<Member> Members { get; init; } = ImmutableList<Member>.Empty;
 
+    public ImmutableDictionary<Guid, MemberChange> MemberChanges { get; init; } = ImmutableDictionary<Guid, MemberChange>.Empty;
+
     /// <summary>Whether the check of the card with these ID digits is the head's or a member's.</summary>
     public bool CardOpensWith(string presentedCheck) => CardCheck == presentedCheck || Members.Any(member => member.CardCheck == presentedCheck);
 
-    public bool HasPerson(string idNumberHash) => IdNumberHash == idNumberHash || Members.Any(member => member.IdNumberHash == idNumberHash);
+    public bool HasPerson(string idNumberHash) =>
+        IdNumberHash == idNumberHash || Members.Any(member => member.IdNumberHash == idNumberHash)
+        || MemberChanges.Values.Any(change => change.Member.IdNumberHash == idNumberHash);
 
     public ColorTotals Available => Lots.Totals();
 
@@ -115,6 +135,31 @@ public sealed record Household(
 
     public Household Apply(MemberAdded e) =>
         this with { Members = Members.Add(new Member(e.MemberId, e.Name, e.Relation, e.IdNumberMasked, e.IdNumberHash, e.CardCheck)) };
+
+    public Household Apply(MemberProposed e) => this with
+    {
+        MemberChanges = MemberChanges.Add(e.MemberId, new MemberChange(
+            new Member(e.MemberId, e.Name, e.Relation, e.IdNumberMasked, e.IdNumberHash, e.CardCheck), Removal: false, e.ProposedBy)),
+    };
+
+    public Household Apply(MemberRemovalProposed e) => this with
+    {
+        MemberChanges = MemberChanges.Add(e.MemberId, new MemberChange(Members.Single(m => m.MemberId == e.MemberId), Removal: true, e.ProposedBy)),
+    };
+
+    public Household Apply(MemberChangeApproved e)
+    {
+        var change = MemberChanges[e.MemberId];
+        return this with
+        {
+            Members = change.Removal ? Members.RemoveAll(m => m.MemberId == e.MemberId) : Members.Add(change.Member),
+            MemberChanges = MemberChanges.Remove(e.MemberId),
+        };
+    }
+
+    public Household Apply(MemberChangeRejected e) => this with { MemberChanges = MemberChanges.Remove(e.MemberId) };
+
+    public Household Apply(PaymentCodeIssued e) => this;
 
     public Household Apply(CardCheckFailed e) =>
         this with { CardFailures = new CardFailures(e.On, CardFailures.On == e.On ? CardFailures.Count + 1 : 1) };

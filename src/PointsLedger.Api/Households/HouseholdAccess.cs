@@ -21,4 +21,13 @@ public static class HouseholdAccess
         Roles.Resident => actor.HouseholdId == household.Id,
         _ => false,
     };
+
+    /// <summary>Who may see or print a household's card number: the household, its village's cadres, admins (township checked on reading).</summary>
+    public static bool MayHoldCardOf(this Actor actor, Household household) => actor.Role switch
+    {
+        Roles.Admin => true,
+        Roles.Cadre => actor.VillageId == household.VillageId,
+        Roles.Resident => actor.HouseholdId == household.Id,
+        _ => false,
+    };
 }

@@ -21,7 +21,9 @@ public static class HouseholdCardEndpoint
     public static async Task<IResult> Get(
         Guid householdId, string? format, ClaimsPrincipal user, IQuerySession session, PdfFont font, CancellationToken ct)
     {
-        var household = await session.LoadForReaderAsync(householdId, Actor.From(user), ct);
+        var actor = Actor.From(user);
+        var household = await session.LoadForReaderAsync(householdId, actor, ct);
+        if (!actor.MayHoldCardOf(household)) throw Refusal.NotFound("household-not-found", householdId);
         if (format is "png" or "svg") return PaymentCodeImages.Render(household.CardNo, format);
         var village = await session.LoadVillageAsync(household.VillageId, ct);
         return format switch

@@ -22,8 +22,11 @@ public static class IdNumber
         return CheckCharacters[sum % 11];
     }
 
-    /// <summary>Region code and the last four characters: 370112********1234.</summary>
-    public static string Mask(string value) => string.Concat(value.AsSpan(0, 6), new string('*', 8), value.AsSpan(14, 4));
+    /// <summary>
+    /// The region code alone, 370112************: the last six characters open the household card, so
+    /// no mask shows any of them. Masking a mask recorded before this rule hides its last four too.
+    /// </summary>
+    public static string Mask(string value) => string.Concat(value.AsSpan(0, 6), new string('*', 12));
 
     public static string Normalize(string value) => value.Trim().ToUpperInvariant();
 }

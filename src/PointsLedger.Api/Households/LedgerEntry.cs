@@ -61,6 +61,9 @@ public static class LedgerEntries
                         };
                     }
                     break;
+                case PaymentCodeIssued issued:
+                    yield return Line(e, "payment-code-issued", null, null, null, null, 0, 0, issued.IssuedTo, $"{issued.ExpiresAt:u}");
+                    break;
                 case PointsExpired x:
                     foreach (var byColor in x.Changes.GroupBy(c => lotColors[c.AwardId]))
                     {

@@ -32,7 +32,7 @@ public static class RegisterHouseholdEndpoint
 {
     public static ProblemDetails Validate(RegisterHousehold command) => Shape.Check<RegisterHousehold, RegisterHousehold.Validator>(command);
 
-    /// <summary>登记农户。Household numbers are unique within the village.</summary>
+    /// <summary>登记农户。Household numbers are unique within the village, ID numbers (head or member) within the township.</summary>
     [WolverinePost("/api/villages/{villageId}/households"), Tags("Households")]
     public static async Task<HouseholdCreated> Post(
         Guid villageId, RegisterHousehold command, ClaimsPrincipal user, IDocumentSession session, IdNumberHasher hasher, CancellationToken ct)
@@ -40,7 +40,8 @@ public static class RegisterHouseholdEndpoint
         var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre).MustActIn(villageId);
         // Held open until the household is recorded, so a month closing now sees it or follows it.
         await session.BeginTransactionAsync(ct);
-        actor.MustActIn(await session.HoldOpenAndLoadAsync(villageId, ct));
+        var village = await session.HoldOpenAndLoadAsync(villageId, ct);
+        actor.MustActIn(village);
         var householdNo = command.HouseholdNo.Trim();
         if (await session.Query<Household>().AnyAsync(h => h.VillageId == villageId && h.HouseholdNo == householdNo, ct))
         {
@@ -50,6 +51,9 @@ public static class RegisterHouseholdEndpoint
         var householdId = Guid.CreateVersion7();
         var cardNo = NewCardNo();
         var idNumber = IdNumber.Normalize(command.IdNumber);
+        var claim = IdNumberClaim.IdFor(village.Township, hasher.Hash(idNumber));
+        if (await session.LoadAsync<IdNumberClaim>(claim, ct) is not null) throw Refusal.Conflict("id-number-taken");
+        session.Insert(new IdNumberClaim(claim, householdId));
         session.Events.StartStream<Household>(householdId, new HouseholdRegistered(
             householdId, villageId, householdNo, command.HeadName.Trim(), IdNumber.Mask(idNumber), hasher.Hash(idNumber),
             command.Phone, command.Grid, cardNo, hasher.CardCheck(cardNo, idNumber[^6..]), actor.Id));

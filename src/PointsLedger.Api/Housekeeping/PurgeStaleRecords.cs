@@ -1,4 +1,5 @@
 using Marten;
+using PointsLedger.Http;
 using PointsLedger.Idempotency;
 using PointsLedger.Redemptions;
 using PointsLedger.Residents;
@@ -7,7 +8,7 @@ namespace PointsLedger.Housekeeping;
 
 /// <summary>
 /// Nightly: forgets what can no longer matter, so these tables do not grow for ever: used payment
-/// tokens and one-time codes past their expiry (nobody can present them any more), and the answers
+/// tokens and one-time codes past their expiry (nobody can present them any more) once their day's budget is over, and the answers
 /// kept for Idempotency-Keys after <c>Idempotency:KeepDays</c> (7) days, long after any client retries.
 /// </summary>
 public sealed record PurgeStaleRecords;
@@ -19,7 +20,8 @@ public static class PurgeStaleRecordsHandler
         var now = clock.GetUtcNow();
         var answersBefore = now.AddDays(-configuration.GetValue("Idempotency:KeepDays", 7));
         session.DeleteWhere<UsedPaymentToken>(token => token.ExpiresAt < now);
-        session.DeleteWhere<OneTimeCode>(code => code.ExpiresAt < now);
+        var today = clock.Today();
+        session.DeleteWhere<OneTimeCode>(code => code.ExpiresAt < now && code.Day < today);
         session.DeleteWhere<IdempotentResponse>(answer => answer.RecordedAt < answersBefore);
     }
 }

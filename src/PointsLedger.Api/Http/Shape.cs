@@ -6,12 +6,14 @@ namespace PointsLedger.Http;
 
 /// <summary>
 /// Wolverine's Validate convention with FluentValidation: shape only (lengths, formats, ranges),
-/// checked before anything is loaded. Every failing field is listed.
+/// checked before anything is loaded. Every failing field is listed; a body of JSON <c>null</c>, which
+/// deserializes to no command at all, is a malformed request.
 /// </summary>
 public static class Shape
 {
-    public static ProblemDetails Check<T, TValidator>(T request) where TValidator : IValidator<T>, new()
+    public static ProblemDetails Check<T, TValidator>(T? request) where TValidator : IValidator<T>, new()
     {
+        if (request is null) return Problems.Problem.For("malformed-request", StatusCodes.Status400BadRequest);
         var result = Cached<T, TValidator>.Validator.Validate(request);
         return result.IsValid ? WolverineContinue.NoProblems : Problems.Problem.Validation(result.Errors);
     }

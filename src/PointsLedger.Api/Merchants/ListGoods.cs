@@ -32,16 +32,20 @@ public static class ListGoodsEndpoint
 {
     public static ProblemDetails Validate(ListGoods command) => Shape.Check<ListGoods, ListGoods.Validator>(command);
 
-    /// <summary>上架商品（积分超市）。The merchant's clerks or township admins.</summary>
+    /// <summary>
+    /// 上架商品（积分超市）。The merchant's clerks or township admins; only an admin sets what the township
+    /// pays for it (cashValue, at most Redemptions:MaxYuanPerPoint a point; also later, by its own route).
+    /// </summary>
     [WolverinePost("/api/merchants/{merchantId}/goods"), Tags("Merchants")]
     public static async Task<GoodsCreated> Post(
-        Guid merchantId, ListGoods command, ClaimsPrincipal user, IDocumentSession session, HttpContext context, CancellationToken ct)
+        Guid merchantId, ListGoods command, ClaimsPrincipal user, IDocumentSession session, CashValueCeiling ceiling, HttpContext context, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Clerk);
+        if (command.CashValue is > 0 && actor.Role != Roles.Admin) throw Refusal.Forbidden("cash-value-admin-only");
         var stream = await session.FetchMerchantForWritingAsync(merchantId, actor, ct);
         if (stream.Aggregate!.Goods.ContainsKey(command.Sku)) throw Refusal.Conflict("sku-taken", command.Sku);
 
-        stream.AppendOne(new GoodsListed(command.Sku, command.Name, command.Points, command.CashValue ?? 0m, command.Stock, actor.Id));
+        stream.AppendOne(new GoodsListed(command.Sku, command.Name, command.Points, ceiling.Check(command.CashValue ?? 0m, command.Points), command.Stock, actor.Id));
         return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created, new GoodsCreated(merchantId, command.Sku));
     }
 }

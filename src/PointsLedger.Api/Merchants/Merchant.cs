@@ -32,6 +32,9 @@ public sealed record OfferAdded(
 
 public sealed record GoodsListed(string Sku, string Name, int Points, decimal CashValue, int Stock, string ListedBy);
 
+/// <summary>What the township pays for one item, set by an admin; goods a clerk lists are worth nothing until then.</summary>
+public sealed record GoodsCashValueSet(string Sku, decimal CashValue, string SetBy);
+
 public sealed record GoodsRestocked(string Sku, int Quantity, string RestockedBy, string? Note);
 
 /// <summary>盘点: the shelf holds <see cref="Counted"/>; the difference to the books is recorded with it.</summary>
@@ -72,6 +75,8 @@ public sealed record Merchant(
     };
 
     public Merchant Apply(GoodsListed e) => this with { Goods = Goods.Add(e.Sku, new Goods(e.Sku, e.Name, e.Points, e.CashValue, e.Stock)) };
+
+    public Merchant Apply(GoodsCashValueSet e) => this with { Goods = Goods.SetItem(e.Sku, Goods[e.Sku] with { CashValue = e.CashValue }) };
 
     public Merchant Apply(GoodsRestocked e) => Move(e.Sku, e.Quantity);
 

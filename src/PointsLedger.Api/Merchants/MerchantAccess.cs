@@ -26,7 +26,7 @@ public static class MerchantAccess
     public static bool CanSee(this Actor actor, Merchant merchant) => actor.Role switch
     {
         Roles.Admin or Roles.Auditor => actor.Township is null || actor.Township == merchant.Township,
-        Roles.Clerk => actor.MerchantId == merchant.Id,
+        Roles.Clerk => actor.MerchantId == merchant.Id && (actor.Township is null || actor.Township == merchant.Township),
         _ => false,
     };
 

@@ -20,16 +20,26 @@ public static class GetPaymentCodeEndpoints
         return Render(householdId, format, key, clock);
     }
 
-    /// <summary>The same for a household, for whoever may read it (a cadre helping a resident at the counter).</summary>
+    /// <summary>
+    /// The same for a household: its own signed-in resident, or an admin of its township, whose code is
+    /// recorded on the household's ledger with who asked. Village staff never hold a household's wallet.
+    /// </summary>
     [WolverineGet("/api/households/{householdId}/qr"), Tags("Households")]
     public static async Task<IResult> ForHousehold(
-        Guid householdId, string? format, ClaimsPrincipal user, IQuerySession session, PaymentCodeKey key, TimeProvider clock, CancellationToken ct)
+        Guid householdId, string? format, ClaimsPrincipal user, IDocumentSession session, PaymentCodeKey key, TimeProvider clock, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre, Roles.Approver, Roles.Resident);
+        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Resident);
         await session.LoadForReaderAsync(householdId, actor, ct);
-        return Render(householdId, format, key, clock);
+        if (actor.Role == Roles.Resident) return Render(householdId, format, key, clock);
+
+        var token = NewToken(householdId, clock);
+        session.Events.Append(householdId, new PaymentCodeIssued(token.Nonce, token.ExpiresAt, actor.Id));
+        return PaymentCodeImages.Render(token.Sign(key.Value), format);
     }
 
     private static IResult Render(Guid householdId, string? format, PaymentCodeKey key, TimeProvider clock) =>
-        PaymentCodeImages.Render(new PaymentToken(householdId, Guid.NewGuid(), clock.GetUtcNow() + PaymentToken.Lifetime).Sign(key.Value), format);
+        PaymentCodeImages.Render(NewToken(householdId, clock).Sign(key.Value), format);
+
+    private static PaymentToken NewToken(Guid householdId, TimeProvider clock) =>
+        new(householdId, Guid.NewGuid(), clock.GetUtcNow() + PaymentToken.Lifetime);
 }

@@ -17,6 +17,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         [UniqueIndexes.VillageCode] = "village-code-taken",
         [UniqueIndexes.HouseholdNumber] = "household-number-taken",
         [UniqueIndexes.StaffLogin] = "login-taken",
+        [UniqueIndexes.IdNumberClaim] = "id-number-taken",
     };
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)

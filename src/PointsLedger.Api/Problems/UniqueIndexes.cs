@@ -7,4 +7,5 @@ public static class UniqueIndexes
     public const string CardNumber = "uq_household_card";
     public const string StaffLogin = "uq_staff_login";
     public const string ReceiptNumber = "uq_redemption_receipt";
+    public const string IdNumberClaim = "pkey_mt_doc_idnumberclaim_id";
 }

@@ -16,7 +16,7 @@ public sealed class LoggingCodeSender(ILogger<LoggingCodeSender> logger) : IOneT
     }
 }
 
-/// <summary>Outside Development, until an SMS gateway is configured, residents cannot get codes.</summary>
+/// <summary>Outside Development, until an SMS gateway is configured, residents cannot get codes: each code is logged as not delivered.</summary>
 public sealed class NoCodeSender : IOneTimeCodeSender
 {
     public Task SendAsync(string phone, string code, CancellationToken ct) =>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using PointsLedger.Households;
 using PointsLedger.Http;
+using Wolverine;
 using Wolverine.Http;
 
 namespace PointsLedger.Residents;
@@ -24,21 +25,25 @@ public static class RequestCodeEndpoint
     public static ProblemDetails Validate(RequestCode command) => Shape.Check<RequestCode, RequestCode.Validator>(command);
 
     /// <summary>
-    /// 发送验证码 to a phone registered for a household. The answer is the same whether or not the
-    /// phone is registered, so it cannot be used to find out who lives in the village.
+    /// 发送验证码 to a phone registered for a household. The answer, and the work behind it, are the same
+    /// whether or not the phone is registered or its daily budget is spent, so it cannot be used to find
+    /// out who lives in the village. The SMS leaves through the outbox after the commit.
     /// </summary>
     [WolverinePost("/api/auth/resident/code"), Tags("Auth"), AllowAnonymous, EnableRateLimiting(RateLimits.OneTimeCode)]
-    public static async Task<CodeRequested> Post(
-        RequestCode command, IDocumentSession session, IOneTimeCodeSender sender, TimeProvider clock, CancellationToken ct)
+    public static async Task<(CodeRequested, OutgoingMessages)> Post(RequestCode command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var household = await session.Query<Household>().Where(h => h.Phone == command.Phone).OrderBy(h => h.Id).FirstOrDefaultAsync(ct);
-        if (household is not null)
+        var household = await session.Query<Household>().Where(h => h.Phone == command.Phone).OrderBy(h => h.Id)
+            .Select(h => h.Id).FirstOrDefaultAsync(ct);
+        Guid? householdId = household == Guid.Empty ? null : household;
+        var current = await session.LoadAsync<OneTimeCode>(OneTimeCodes.KeyFor(command.Phone), ct);
+        var code = OneTimeCodes.NewCode();
+        var issued = OneTimeCodes.Issue(current, command.Phone, householdId, code, clock.GetUtcNow(), clock.Today());
+        var outgoing = new OutgoingMessages();
+        if (issued is not null)
         {
-            var code = OneTimeCodes.NewCode();
-            session.Store(new OneTimeCode(OneTimeCodes.KeyFor(command.Phone), household.Id, OneTimeCodes.HashCode(command.Phone, code),
-                clock.GetUtcNow() + OneTimeCodes.Lifetime, 0));
-            await sender.SendAsync(command.Phone, code, ct);
+            session.Store(issued);
+            if (householdId is not null) outgoing.Add(new SendOneTimeCode(command.Phone, code));
         }
-        return new CodeRequested((int)OneTimeCodes.Lifetime.TotalSeconds);
+        return (new CodeRequested((int)OneTimeCodes.Lifetime.TotalSeconds), outgoing);
     }
 }

@@ -33,25 +33,24 @@ public static class ResidentSignInEndpoint
 
     /// <summary>
     /// 验证码登录. A code works once (concurrent uses lose on the code's version); a wrong code counts,
-    /// and the fifth wrong one kills the code.
+    /// the fifth wrong one kills the code, and after ten in a day the phone's codes work again tomorrow.
     /// </summary>
     [WolverinePost("/api/auth/resident/sign-in"), Tags("Auth"), AllowAnonymous, EnableRateLimiting(RateLimits.SignIn)]
     public static async Task<IResult> Post(
         ResidentSignIn command, IDocumentSession session, TokenIssuer issuer, TimeProvider clock, CancellationToken ct)
     {
         var issued = await session.LoadAsync<OneTimeCode>(OneTimeCodes.KeyFor(command.Phone), ct);
-        if (issued is null || issued.ExpiresAt <= clock.GetUtcNow()) return Refused();
+        if (issued?.MayTry(clock.GetUtcNow(), clock.Today()) != true) return Refused();
 
         if (issued.CodeHash != OneTimeCodes.HashCode(command.Phone, command.Code))
         {
-            if (issued.WrongTries + 1 >= OneTimeCodes.MaxWrongTries) session.Delete(issued);
-            else session.Update(issued with { WrongTries = issued.WrongTries + 1 });
+            session.Update(OneTimeCodes.Wrong(issued, clock.Today()));
             return Refused();
         }
 
-        // Used up by a versioned update rather than a delete, so a second use racing this one fails.
-        session.Update(issued with { ExpiresAt = DateTimeOffset.MinValue });
-        return Results.Ok(Issue(issuer, issued.HouseholdId));
+        // Used up by a versioned update, so a second use racing this one fails; the record keeps the day's counts.
+        session.Update(issued with { CodeHash = null, ExpiresAt = DateTimeOffset.MinValue });
+        return Results.Ok(Issue(issuer, issued.HouseholdId!.Value));
     }
 
     public static ResidentSignedIn Issue(TokenIssuer issuer, Guid householdId) => new(

@@ -4,7 +4,9 @@ using Marten;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
+using PointsLedger.Households;
 using PointsLedger.Http;
+using PointsLedger.Merchants;
 using PointsLedger.Problems;
 using PointsLedger.Villages;
 using Wolverine.Http;
@@ -25,7 +27,10 @@ public sealed record OpenStaffAccount(
             RuleFor(x => x.Role).Must(role => role is Roles.Admin or Roles.Cadre or Roles.Approver or Roles.Clerk or Roles.Auditor)
                 .WithMessage("角色须为 admin、cadre、approver、clerk 或 auditor", "role must be admin, cadre, approver, clerk or auditor");
             RuleFor(x => x.VillageId).NotNull().When(x => x.Role is Roles.Cadre or Roles.Approver);
+            RuleFor(x => x.VillageId).Null().When(x => x.Role is not (Roles.Cadre or Roles.Approver))
+                .WithMessage("只有村干部和审核人属于某村", "Only cadres and approvers belong to a village");
             RuleFor(x => x.MerchantId).NotNull().When(x => x.Role == Roles.Clerk);
+            RuleFor(x => x.MerchantId).Null().When(x => x.Role != Roles.Clerk).WithMessage("只有收银员属于商户", "Only clerks belong to a merchant");
             RuleFor(x => x.Password).SetValidator(new PasswordRule());
             RuleFor(x => x.Township).MaximumLength(64);
         }
@@ -43,19 +48,38 @@ public static class OpenStaffAccountEndpoint
         OpenStaffAccount command, ClaimsPrincipal user, IDocumentSession session, IPasswordHasher<StaffAccount> hasher, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Admin);
-        // A township's admin opens accounts in that township only, and they inherit it.
-        var township = actor.Township ?? command.Township;
-        if (command.Township is not null) actor.MustActInTownship(command.Township);
-        if (command.VillageId is { } villageId)
-        {
-            township = (await session.LoadVillageAsync(villageId, ct)).Township;
-            actor.MustActInTownship(township);
-        }
+        var township = await TownshipOfAsync(command, actor, session, ct);
         if (await session.Query<StaffAccount>().AnyAsync(a => a.Login == command.Login, ct)) throw Refusal.Conflict("login-taken");
 
         var accountId = Guid.CreateVersion7();
         session.Events.StartStream<StaffAccount>(accountId, Opened(accountId, command with { Township = township }, hasher, actor.Id));
         return new StaffAccountCreated(accountId);
+    }
+
+    /// <summary>
+    /// The account's township comes from what it points at (its village, its merchant), each loaded and
+    /// required inside the admin's township; a linked household must lie in the account's village, or
+    /// its township. A township's admin opens accounts in that township only, and they inherit it.
+    /// </summary>
+    private static async Task<string?> TownshipOfAsync(OpenStaffAccount command, Actor actor, IQuerySession session, CancellationToken ct)
+    {
+        var township = command.Township ?? actor.Township;
+        if (command.VillageId is { } villageId) township = (await session.LoadVillageAsync(villageId, ct)).Township;
+        if (command.MerchantId is { } merchantId)
+        {
+            township = (await session.LoadMerchantForAsync(merchantId, actor, ct)).Township;
+        }
+        if (township is not null) actor.MustActInTownship(township);
+        if (command.Township is not null && command.Township != township) throw Refusal.Unprocessable("township-mismatch", command.Township);
+        if (command.HouseholdId is { } householdId)
+        {
+            var household = await session.LoadAsync<Household>(householdId, ct) ?? throw Refusal.NotFound("household-not-found", householdId);
+            var inScope = command.VillageId is { } village
+                ? household.VillageId == village
+                : township is null || (await session.LoadVillageAsync(household.VillageId, ct)).Township == township;
+            if (!inScope) throw Refusal.NotFound("household-not-found", householdId);
+        }
+        return township;
     }
 
     public static StaffAccountOpened Opened(Guid accountId, OpenStaffAccount command, IPasswordHasher<StaffAccount> hasher, string openedBy) =>

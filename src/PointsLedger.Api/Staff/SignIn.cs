@@ -29,14 +29,15 @@ public static class SignInEndpoint
 
     /// <summary>
     /// 工作人员登录. A wrong password is recorded (it counts towards the lockout) and answered with the
-    /// same problem as an unknown login, so the answer does not tell which logins exist.
+    /// same problem as an unknown login, a locked or a disabled account, so the answer does not tell which
+    /// logins exist. A good sign-in tells the owner of the wrong passwords and lockout since the last one.
     /// </summary>
     [WolverinePost("/api/auth/sign-in"), Tags("Auth"), AllowAnonymous, EnableRateLimiting(RateLimits.SignIn)]
     public static async Task<IResult> Post(
         SignIn command, IDocumentSession session, IPasswordHasher<StaffAccount> hasher, TokenIssuer issuer, TimeProvider clock, CancellationToken ct)
     {
         var accountId = await session.Query<StaffAccount>().Where(a => a.Login == command.Login).Select(a => a.Id).FirstOrDefaultAsync(ct);
-        if (accountId == Guid.Empty) return Results.Problem(Problem.For("sign-in-failed", StatusCodes.Status401Unauthorized));
+        if (accountId == Guid.Empty) throw SignInDecisions.Failed;
 
         var stream = await session.Events.FetchForExclusiveWriting<StaffAccount>(accountId, ct);
         var account = stream.Aggregate!;
@@ -46,7 +47,11 @@ public static class SignInEndpoint
         var decided = SignInDecisions.SignIn(account, matches, StaffTokens.Hash(refreshToken), clock.GetUtcNow());
         stream.AppendOne(decided);
         return decided is StaffSignedIn
-            ? Results.Ok(StaffTokens.Issue(issuer, account, refreshToken))
+            ? Results.Ok(StaffTokens.Issue(issuer, account, refreshToken) with
+            {
+                FailedSignInsSinceLast = account.FailedSinceSignIn,
+                LockedUntil = account.LockedSinceSignIn,
+            })
             : Results.Problem(Problem.For("sign-in-failed", StatusCodes.Status401Unauthorized));
     }
 }

@@ -5,8 +5,12 @@ using PointsLedger.Security;
 
 namespace PointsLedger.Staff;
 
-/// <summary>What a signed-in staff member gets: a short-lived access token and a refresh token.</summary>
-public sealed record SignedIn(string AccessToken, string RefreshToken, string TokenType, int ExpiresIn);
+/// <summary>
+/// What a signed-in staff member gets: a short-lived access token and a refresh token; and, on a sign-in
+/// with the password, the wrong passwords tried since their last sign-in and the last lockout they caused.
+/// </summary>
+public sealed record SignedIn(
+    string AccessToken, string RefreshToken, string TokenType, int ExpiresIn, int? FailedSignInsSinceLast = null, DateTimeOffset? LockedUntil = null);
 
 public static class StaffTokens
 {

@@ -19,8 +19,46 @@ public sealed class HouseholdTests(LedgerApp app)
         Assert.DoesNotContain(idNumber, created.Body);
 
         var read = await _api.Get($"/api/households/{created.Guid("householdId")}", village.Cadre);
-        Assert.Equal($"{idNumber[..6]}********{idNumber[14..]}", (string?)read.Json["idNumber"]);
+        Assert.Equal($"{idNumber[..6]}************", (string?)read.Json["idNumber"]);
         Assert.DoesNotContain(idNumber, read.Body);
+    }
+
+    [Fact]
+    public async Task The_card_number_is_shown_only_to_the_household_its_village_cadres_and_admins()
+    {
+        var village = await _api.NewVillage();
+        var created = (await _api.Post($"/api/villages/{village.Id}/households",
+            new { householdNo = "003", headName = "周大福", idNumber = IdNumbers.Valid() }, village.Cadre)).ShouldBe(HttpStatusCode.Created);
+        var household = created.Guid("householdId");
+        var cardNo = (string)created.Json["cardNo"]!;
+        string? CardSeenBy(string token) => (string?)_api.Get($"/api/households/{household}", token).Result.Json["cardNo"];
+
+        Assert.Equal(cardNo, CardSeenBy(village.Cadre));
+        Assert.Equal(cardNo, CardSeenBy(_api.Admin));
+        Assert.Equal(cardNo, CardSeenBy(_api.Token("resident", householdId: household)));
+        Assert.Null(CardSeenBy(village.Approver));
+        Assert.Null(CardSeenBy(_api.Token("auditor")));
+        (await _api.Get($"/api/households/{household}/card", _api.Token("auditor"))).ShouldBeProblem(HttpStatusCode.NotFound, "household-not-found");
+    }
+
+    [Fact]
+    public async Task An_id_number_heads_or_joins_one_household_of_a_township_only()
+    {
+        var village = await _api.NewVillage();
+        var neighbour = await _api.NewVillage();
+        var elsewhere = await _api.NewVillage("明水街道");
+        var idNumber = IdNumbers.Valid();
+        object Head(string no) => new { householdNo = no, headName = "吴桂芳", idNumber };
+
+        (await _api.Post($"/api/villages/{village.Id}/households", Head("004"), village.Cadre)).ShouldBe(HttpStatusCode.Created);
+        var twice = await _api.Post($"/api/villages/{neighbour.Id}/households", Head("004"), neighbour.Cadre);
+        var asMember = await _api.Post($"/api/households/{await _api.NewHousehold(neighbour)}/members",
+            new { name = "吴桂芳", idNumber, relation = "母亲" }, neighbour.Cadre);
+        var otherTownship = await _api.Post($"/api/villages/{elsewhere.Id}/households", Head("004"), elsewhere.Cadre);
+
+        twice.ShouldBeProblem(HttpStatusCode.Conflict, "id-number-taken");
+        asMember.ShouldBeProblem(HttpStatusCode.Conflict, "id-number-taken");
+        otherTownship.ShouldBe(HttpStatusCode.Created);
     }
 
     [Fact]

@@ -35,17 +35,29 @@ public sealed class PaymentCodeTests(LedgerApp app)
     }
 
     [Fact]
-    public async Task Village_staff_can_show_a_households_code_as_svg_and_other_villages_cannot()
+    public async Task Village_staff_never_get_a_households_payment_code_and_an_admins_code_is_on_the_ledger_with_who_asked()
     {
         var village = await _api.NewVillage();
-        var other = await _api.NewVillage();
         var household = await _api.NewHousehold(village);
+        var adminId = $"admin-{Guid.NewGuid():N}";
+        var admin = _api.Token("admin", userId: adminId);
 
-        using var svg = await Get($"/api/households/{household}/qr?format=svg", village.Cadre);
-        using var refused = await Get($"/api/households/{household}/qr", other.Cadre);
+        using var byCadre = await Get($"/api/households/{household}/qr", village.Cadre);
+        using var byApprover = await Get($"/api/households/{household}/qr", village.Approver);
+        using var byResident = await Get($"/api/households/{household}/qr?format=svg", _api.Token("resident", householdId: household));
+        var ledgerBefore = await _api.Ledger(household);
+        using var byAdmin = await Get($"/api/households/{household}/qr", admin);
+        var ledger = await _api.Ledger(household);
 
-        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("<svg", (await svg.Content.ReadAsStringAsync()).TrimStart());
-        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byCadre.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byApprover.StatusCode);
+        Assert.Equal("image/svg+xml", byResident.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(ledgerBefore);
+        Assert.Equal(HttpStatusCode.OK, byAdmin.StatusCode);
+        var token = PaymentToken.Verify(Zbar.Decode(await byAdmin.Content.ReadAsByteArrayAsync()), app.Host.Services.GetRequiredService<PaymentCodeKey>().Value)!;
+        var line = Assert.Single(ledger);
+        Assert.Equal("payment-code-issued", (string?)line!["kind"]);
+        Assert.Equal(adminId, (string?)line["actor"]);
+        Assert.Equal(household, token.HouseholdId);
     }
 }

@@ -17,7 +17,7 @@ public sealed class ScopeMatrixTests(LedgerApp app)
 
     private enum Caller
     {
-        Anonymous, Admin, AdminOwnTownship, AdminOtherTownship, Auditor, AuditorOtherTownship, ClerkOwn, ClerkOther,
+        Anonymous, Admin, AdminOwnTownship, AdminOtherTownship, Auditor, AuditorOtherTownship, ClerkOwn, ClerkOther, ClerkOtherTownship,
         CadreOwn, CadreOther, ApproverOwn, ApproverOther, ResidentOwn, ResidentOther,
     }
 
@@ -32,7 +32,7 @@ public sealed class ScopeMatrixTests(LedgerApp app)
     private sealed record World(
         Guid VillageId, Guid HouseholdId, Guid AwardId, Guid StaffId, string RuleCode, string Today,
         Guid MerchantId, Guid OfferId, string Sku, Guid RedemptionId, string CardNo, string IdLast6,
-        string VillageCode, string LastMonth, Guid ObjectionId)
+        string VillageCode, string LastMonth, Guid ObjectionId, Guid MemberId)
     {
         public string Month => Today[..7];
 
@@ -77,7 +77,7 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         new("GET", "/api/me/ledger", _ => "/api/me/ledger", _ => null, [Caller.ResidentOwn, Caller.ResidentOther]),
         new("GET", "/api/me/qr", _ => "/api/me/qr", _ => null, [Caller.ResidentOwn, Caller.ResidentOther]),
         new("GET", "/api/households/{householdId}/qr", w => $"/api/households/{w.HouseholdId}/qr", _ => null,
-            [Caller.Admin, Caller.AdminOwnTownship, Caller.CadreOwn, Caller.ApproverOwn, Caller.ResidentOwn]),
+            [Caller.Admin, Caller.AdminOwnTownship, Caller.ResidentOwn]),
         new("POST", "/api/me/mini-app", _ => "/api/me/mini-app", _ => new { code = $"wx:{Guid.NewGuid():N}" }, [Caller.ResidentOwn, Caller.ResidentOther]),
         new("POST", "/api/auth/mini-app/sign-in", _ => "/api/auth/mini-app/sign-in", _ => new { code = "forged" }, Everyone),
         new("POST", "/api/auth/dev-token", _ => "/api/auth/dev-token", _ => new { role = "auditor" }, Everyone),
@@ -93,6 +93,8 @@ public sealed class ScopeMatrixTests(LedgerApp app)
             [Caller.Admin, Caller.AdminOwnTownship]),
         new("POST", "/api/merchants/{merchantId}/goods", w => $"/api/merchants/{w.MerchantId}/goods",
             _ => new { sku = $"M{Guid.NewGuid():N}"[..10], name = "盐", points = 1, stock = 5 }, Merchant),
+        new("POST", "/api/merchants/{merchantId}/goods/{sku}/cash-value", w => $"/api/merchants/{w.MerchantId}/goods/{w.Sku}/cash-value",
+            _ => new { cashValue = 0.50m }, [Caller.Admin, Caller.AdminOwnTownship]),
         new("POST", "/api/merchants/{merchantId}/goods/{sku}/restock", w => $"/api/merchants/{w.MerchantId}/goods/{w.Sku}/restock",
             _ => new { quantity = 1 }, Merchant),
         new("POST", "/api/merchants/{merchantId}/goods/{sku}/count", w => $"/api/merchants/{w.MerchantId}/goods/{w.Sku}/count",
@@ -107,7 +109,14 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         new("POST", "/api/redemptions/{redemptionId}/reverse", w => $"/api/redemptions/{w.RedemptionId}/reverse", _ => new { reason = "矩阵" }, Merchant),
         new("POST", "/api/households/{householdId}/members", w => $"/api/households/{w.HouseholdId}/members",
             _ => new { name = "成员", idNumber = IdNumbers.Valid(), relation = "子女" }, [Caller.Admin, Caller.AdminOwnTownship, Caller.CadreOwn]),
-        new("GET", "/api/households/{householdId}/card", w => $"/api/households/{w.HouseholdId}/card", _ => null, Readers),
+        new("POST", "/api/households/{householdId}/members/{memberId}/removal", w => $"/api/households/{w.HouseholdId}/members/{w.MemberId}/removal",
+            _ => new { reason = "矩阵" }, [Caller.Admin, Caller.AdminOwnTownship, Caller.CadreOwn]),
+        new("POST", "/api/households/{householdId}/members/{memberId}/approve", w => $"/api/households/{w.HouseholdId}/members/{w.MemberId}/approve",
+            _ => new { }, [Caller.Admin, Caller.AdminOwnTownship, Caller.ApproverOwn]),
+        new("POST", "/api/households/{householdId}/members/{memberId}/reject", w => $"/api/households/{w.HouseholdId}/members/{w.MemberId}/reject",
+            _ => new { reason = "矩阵" }, [Caller.Admin, Caller.AdminOwnTownship, Caller.ApproverOwn]),
+        new("GET", "/api/households/{householdId}/card", w => $"/api/households/{w.HouseholdId}/card", _ => null,
+            [Caller.Admin, Caller.AdminOwnTownship, Caller.CadreOwn, Caller.ResidentOwn]),
         new("POST", "/api/villages/{villageId}/notices", w => $"/api/villages/{w.VillageId}/notices", w => new { month = w.LastMonth },
             [Caller.Admin, Caller.AdminOwnTownship, Caller.ApproverOwn]),
         new("GET", "/api/villages/{villageId}/notices", w => $"/api/villages/{w.VillageId}/notices", _ => null,
@@ -204,8 +213,10 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         var staff = (await _api.Post("/api/staff",
                 new { login = $"w{Guid.NewGuid():N}"[..12], displayName = "员", role = "auditor", password = "Matrix2026pw", township = Township }, _api.Admin))
             .Guid("accountId");
+        var member = (await _api.Post($"/api/households/{household}/members", new { name = "成员", idNumber = IdNumbers.Valid(), relation = "子女" },
+            village.Cadre)).ShouldBe(HttpStatusCode.Created).Guid("memberId");
         return new World(village.Id, household, award, staff, rule, _api.Today(), merchant, offer, sku, redemption,
-            (string)registered.Json["cardNo"]!, idNumber[^6..], village.Code, lastMonth.ToString("yyyy-MM"), objection);
+            (string)registered.Json["cardNo"]!, idNumber[^6..], village.Code, lastMonth.ToString("yyyy-MM"), objection, member);
     }
 
     private async Task<Dictionary<Caller, string?>> Tokens(World world)
@@ -222,6 +233,7 @@ public sealed class ScopeMatrixTests(LedgerApp app)
             [Caller.AuditorOtherTownship] = _api.Token("auditor", township: "明水街道"),
             [Caller.ClerkOwn] = _api.Token("clerk", merchantId: world.MerchantId),
             [Caller.ClerkOther] = _api.Token("clerk", merchantId: Guid.NewGuid()),
+            [Caller.ClerkOtherTownship] = _api.Token("clerk", merchantId: world.MerchantId, township: "明水街道"),
             [Caller.CadreOwn] = _api.Token("cadre", world.VillageId),
             [Caller.CadreOther] = other.Cadre,
             [Caller.ApproverOwn] = _api.Token("approver", world.VillageId),

@@ -98,7 +98,7 @@ public sealed class HouseholdCardTests(LedgerApp app)
     }
 
     [Fact]
-    public async Task A_family_members_id_digits_open_the_card_and_a_person_is_registered_once()
+    public async Task A_family_members_id_digits_open_the_card_once_an_approver_approves_and_a_person_is_registered_once()
     {
         var village = await _api.NewVillage();
         var shop = await _api.NewShop(village);
@@ -109,15 +109,55 @@ public sealed class HouseholdCardTests(LedgerApp app)
         (await _api.Award(village, household, await _api.NewRule(village, "orange", 10))).ShouldBe(HttpStatusCode.Created);
         var daughter = IdNumbers.Valid();
 
-        (await _api.Post($"/api/households/{household}/members", new { name = "孙小梅", idNumber = daughter, relation = "女儿" }, village.Cadre))
+        object ByDaughter() => new { merchantId = shop.Id, offerId = offer, cardNo = (string)registered.Json["cardNo"]!, idLast6 = daughter[^6..] };
+
+        var proposed = (await _api.Post($"/api/households/{household}/members", new { name = "孙小梅", idNumber = daughter, relation = "女儿" }, village.Cadre))
             .ShouldBe(HttpStatusCode.Created);
+        var memberId = proposed.Guid("memberId");
         var again = await _api.Post($"/api/households/{household}/members", new { name = "孙小梅", idNumber = daughter, relation = "女儿" }, village.Cadre);
-        var redeemed = await _api.Redeem(shop.Clerk, new { merchantId = shop.Id, offerId = offer, cardNo = (string)registered.Json["cardNo"]!, idLast6 = daughter[^6..] });
+        var whilePending = await _api.Redeem(shop.Clerk, ByDaughter());
+        var approved = await _api.Post($"/api/households/{household}/members/{memberId}/approve", new { }, village.Approver);
+        var redeemed = await _api.Redeem(shop.Clerk, ByDaughter());
         var seenByAuditor = (await _api.Get($"/api/households/{household}", _api.Token("auditor"))).Json;
 
+        Assert.Equal("pending", (string?)proposed.Json["status"]);
         again.ShouldBeProblem(HttpStatusCode.Conflict, "member-already-registered");
+        whilePending.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "card-check-failed");
+        Assert.Equal("active", (string?)approved.ShouldBe(HttpStatusCode.OK).Json["status"]);
         redeemed.ShouldBe(HttpStatusCode.Created);
         Assert.Equal("孙*梅", (string?)seenByAuditor["members"]![0]!["name"]);
+        Assert.Equal("active", (string?)seenByAuditor["members"]![0]!["status"]);
         Assert.DoesNotContain(daughter, seenByAuditor.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Nobody_adds_or_removes_a_member_alone()
+    {
+        var village = await _api.NewVillage();
+        var household = await _api.NewHousehold(village);
+        var person = $"staff-{Guid.NewGuid():N}";
+        var (proposingAdmin, cadre, sameAsApprover) = (_api.Token("admin", userId: person), _api.Token("cadre", village.Id, userId: person),
+            _api.Token("approver", village.Id, userId: person));
+        var url = $"/api/households/{household}/members";
+
+        var member = (await _api.Post(url, new { name = "钱多多", idNumber = IdNumbers.Valid(), relation = "儿子" }, proposingAdmin))
+            .ShouldBe(HttpStatusCode.Created).Guid("memberId");
+        var byCadre = await _api.Post($"{url}/{member}/approve", new { }, village.Cadre);
+        var byProposer = await _api.Post($"{url}/{member}/approve", new { }, proposingAdmin);
+        var approved = await _api.Post($"{url}/{member}/approve", new { }, village.Approver);
+        var removal = await _api.Post($"{url}/{member}/removal", new { reason = "迁出" }, cadre);
+        var pendingView = (await _api.Get($"/api/households/{household}", village.Cadre)).Json;
+        var removalBySamePerson = await _api.Post($"{url}/{member}/approve", new { }, sameAsApprover);
+        var rejected = await _api.Post($"{url}/{member}/reject", new { reason = "仍在本户居住" }, village.Approver);
+        var afterReject = (await _api.Get($"/api/households/{household}", village.Cadre)).Json;
+
+        byCadre.ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+        byProposer.ShouldBeProblem(HttpStatusCode.Forbidden, "self-approval");
+        Assert.Equal("active", (string?)approved.ShouldBe(HttpStatusCode.OK).Json["status"]);
+        removal.ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("removal-pending", (string?)pendingView["members"]![0]!["status"]);
+        removalBySamePerson.ShouldBeProblem(HttpStatusCode.Forbidden, "self-approval");
+        rejected.ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("active", (string?)afterReject["members"]![0]!["status"]);
     }
 }

@@ -21,10 +21,12 @@ public static class ShopSteps
             new { title = $"{points} 分抵 {cashValue} 元", points, cashValue, monthlyLimitPerHousehold = limit, acceptedColors = colors }, api.Admin))
         .ShouldBe(HttpStatusCode.Created).Guid("offerId");
 
+    /// <summary>Goods the clerk lists with their point price; an admin then sets what the township pays for them.</summary>
     public static async Task<string> NewGoods(this LedgerClient api, TestShop shop, int points, int stock, decimal cashValue = 5.50m)
     {
         var sku = $"G{Guid.NewGuid():N}"[..10];
-        (await api.Post($"/api/merchants/{shop.Id}/goods", new { sku, name = "洗衣粉", points, cashValue, stock }, shop.Clerk)).ShouldBe(HttpStatusCode.Created);
+        (await api.Post($"/api/merchants/{shop.Id}/goods", new { sku, name = "洗衣粉", points, stock }, shop.Clerk)).ShouldBe(HttpStatusCode.Created);
+        (await api.Post($"/api/merchants/{shop.Id}/goods/{sku}/cash-value", new { cashValue }, api.Admin)).ShouldBe(HttpStatusCode.OK);
         return sku;
     }
 

@@ -1,4 +1,8 @@
 using System.Net;
+using PointsLedger.Http;
+using PointsLedger.Residents;
+using Wolverine;
+using Wolverine.Tracking;
 
 namespace PointsLedger.Api.Tests.Residents;
 
@@ -20,8 +24,18 @@ public sealed class ResidentSignInTests(LedgerApp app)
 
     private async Task<string> RequestCode(string phone)
     {
+        var next = app.Codes.NextCodeFor(phone);
         (await _api.Post("/api/auth/resident/code", new { phone }, token: null)).ShouldBe(HttpStatusCode.OK);
-        return app.Codes.LastCodeFor(phone)!;
+        return await next;
+    }
+
+    /// <summary>The answer, and the codes the request sent once its messages have been handled.</summary>
+    private async Task<(Response Answer, int CodesSent)> RequestTracked(string phone)
+    {
+        Response? answer = null;
+        var tracked = await app.Host.TrackActivity().ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
+            answer = await _api.Post("/api/auth/resident/code", new { phone }, token: null)));
+        return (answer!, tracked.Executed.MessagesOf<SendOneTimeCode>().Count());
     }
 
     private Task<Response> SignIn(string phone, string code) => _api.Post("/api/auth/resident/sign-in", new { phone, code }, token: null);
@@ -91,10 +105,58 @@ public sealed class ResidentSignInTests(LedgerApp app)
     [Fact]
     public async Task An_unregistered_phone_gets_the_same_answer_and_no_code()
     {
-        var phone = NewPhone();
+        var (_, registered, _) = await RegisteredPhone();
 
-        (await _api.Post("/api/auth/resident/code", new { phone }, token: null)).ShouldBe(HttpStatusCode.OK);
+        var toRegistered = await RequestTracked(registered);
+        var toUnknown = await RequestTracked(NewPhone());
 
-        Assert.Null(app.Codes.LastCodeFor(phone));
+        Assert.Equal((HttpStatusCode.OK, 1), (toRegistered.Answer.Status, toRegistered.CodesSent));
+        Assert.Equal((HttpStatusCode.OK, 0), (toUnknown.Answer.Status, toUnknown.CodesSent));
+        Assert.Equal(toRegistered.Answer.Body, toUnknown.Answer.Body);
+    }
+
+    [Fact]
+    public async Task A_phone_gets_five_codes_a_day_and_the_sixth_request_is_answered_alike_but_sends_nothing()
+    {
+        var (_, phone, _) = await RegisteredPhone();
+        for (var i = 0; i < 5; i++) await RequestCode(phone);
+
+        var sixth = await RequestTracked(phone);
+
+        Assert.Equal((HttpStatusCode.OK, 0), (sixth.Answer.Status, sixth.CodesSent));
+        using (app.Clock.Pin(app.Clock.GetUtcNow().AddDays(1)))
+        {
+            (await SignIn(phone, await RequestCode(phone))).ShouldBe(HttpStatusCode.OK);
+        }
+    }
+
+    [Fact]
+    public async Task A_new_code_keeps_the_wrong_tries_of_the_live_one_and_ten_wrong_tries_end_the_phones_day()
+    {
+        var (_, phone, _) = await RegisteredPhone();
+        var noon = new DateTimeOffset(app.Clock.Today().ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8));
+        using var pinned = app.Clock.Pin(noon);
+        async Task Wrong(string code, int times)
+        {
+            var wrong = code == "000000" ? "111111" : "000000";
+            for (var i = 0; i < times; i++) (await SignIn(phone, wrong)).ShouldBeProblem(HttpStatusCode.Unauthorized, "code-invalid");
+        }
+
+        await Wrong(await RequestCode(phone), 4);
+        var whileLive = await RequestCode(phone);
+        await Wrong(whileLive, 1);
+        var killed = await SignIn(phone, whileLive);
+        app.Clock.Set(noon.AddMinutes(10));
+        await Wrong(await RequestCode(phone), 4);
+        app.Clock.Set(noon.AddMinutes(20));
+        var tenth = await RequestCode(phone);
+        await Wrong(tenth, 1);
+        var afterTen = await SignIn(phone, tenth);
+        app.Clock.Set(noon.AddDays(1));
+        var tomorrow = await SignIn(phone, await RequestCode(phone));
+
+        killed.ShouldBeProblem(HttpStatusCode.Unauthorized, "code-invalid");
+        afterTen.ShouldBeProblem(HttpStatusCode.Unauthorized, "code-invalid");
+        tomorrow.ShouldBe(HttpStatusCode.OK);
     }
 }

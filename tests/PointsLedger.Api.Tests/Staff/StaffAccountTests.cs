@@ -1,4 +1,5 @@
 using System.Net;
+using PointsLedger.Http;
 using Npgsql;
 
 namespace PointsLedger.Api.Tests.Staff;
@@ -39,16 +40,76 @@ public sealed class StaffAccountTests(LedgerApp app)
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_until_an_admin_resets_it()
+    public async Task Five_wrong_passwords_lock_the_account_answered_like_any_wrong_password_until_an_admin_resets_it()
     {
         var village = await _api.NewVillage();
         var (accountId, login) = await NewCadre(village);
 
         for (var i = 0; i < 5; i++) (await SignIn(login, "wrong-password-1")).ShouldBeProblem(HttpStatusCode.Unauthorized, "sign-in-failed");
-        (await SignIn(login, Password)).ShouldBeProblem(HttpStatusCode.Forbidden, "account-locked");
+        (await SignIn(login, Password)).ShouldBeProblem(HttpStatusCode.Unauthorized, "sign-in-failed");
 
         (await _api.Post($"/api/staff/{accountId}/password", new { password = "Another2026pw" }, _api.Admin)).ShouldBe(HttpStatusCode.NoContent);
         (await SignIn(login, "Another2026pw")).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task After_a_lockout_runs_out_the_owner_signs_in_and_is_told_of_it()
+    {
+        var village = await _api.NewVillage();
+        var (_, login) = await NewCadre(village);
+        var noon = new DateTimeOffset(app.Clock.Today().ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8));
+        using var pinned = app.Clock.Pin(noon);
+
+        for (var i = 0; i < 5; i++) (await SignIn(login, "wrong-password-1")).ShouldBeProblem(HttpStatusCode.Unauthorized, "sign-in-failed");
+        app.Clock.Set(noon.AddMinutes(16));
+        var oneMoreWrong = await SignIn(login, "wrong-password-1");
+        var signedIn = (await SignIn(login, Password)).ShouldBe(HttpStatusCode.OK).Json;
+        var next = (await SignIn(login, Password)).ShouldBe(HttpStatusCode.OK).Json;
+
+        oneMoreWrong.ShouldBeProblem(HttpStatusCode.Unauthorized, "sign-in-failed");
+        Assert.Equal(6, (int?)signedIn["failedSignInsSinceLast"]);
+        Assert.Equal(noon.AddMinutes(15), (DateTimeOffset?)signedIn["lockedUntil"]);
+        Assert.Equal(0, (int?)next["failedSignInsSinceLast"]);
+        Assert.Null(next["lockedUntil"]);
+    }
+
+    [Fact]
+    public async Task A_password_reset_ends_every_session_of_the_account()
+    {
+        var village = await _api.NewVillage();
+        var (accountId, login) = await NewCadre(village);
+        var before = (await SignIn(login, Password)).ShouldBe(HttpStatusCode.OK).Json;
+
+        (await _api.Post($"/api/staff/{accountId}/password", new { password = "Another2026pw" }, _api.Admin)).ShouldBe(HttpStatusCode.NoContent);
+
+        (await _api.Post("/api/auth/refresh", new { refreshToken = (string?)before["refreshToken"] }, token: null))
+            .ShouldBeProblem(HttpStatusCode.Unauthorized, "refresh-token-invalid");
+        (await SignIn(login, Password)).ShouldBeProblem(HttpStatusCode.Unauthorized, "sign-in-failed");
+    }
+
+    [Fact]
+    public async Task An_account_is_opened_only_for_what_lies_in_the_admins_township_and_takes_its_township_from_it()
+    {
+        var village = await _api.NewVillage();
+        var foreign = await _api.NewVillage("明水街道");
+        var foreignShop = (await _api.Post("/api/merchants", new { name = "明水药店", kind = "pharmacy", villageIds = new[] { foreign.Id } }, _api.Admin)).Guid("merchantId");
+        var ownShop = (await _api.Post("/api/merchants", new { name = "刁镇药店", kind = "pharmacy", villageIds = new[] { village.Id } }, _api.Admin)).Guid("merchantId");
+        var townshipAdmin = _api.Token("admin", township: "刁镇街道");
+        object Clerk(Guid merchantId) => new { login = $"clerk{Guid.NewGuid():N}"[..16], displayName = "收银", role = "clerk", merchantId, password = Password };
+
+        var foreignClerk = await _api.Post("/api/staff", Clerk(foreignShop), townshipAdmin);
+        var foreignHousehold = await _api.Post("/api/staff", new { login = $"cadre{Guid.NewGuid():N}"[..16], displayName = "刘", role = "cadre",
+            villageId = village.Id, householdId = await _api.NewHousehold(foreign), password = Password }, townshipAdmin);
+        var login = $"clerk{Guid.NewGuid():N}"[..16];
+        (await _api.Post("/api/staff", new { login, displayName = "收银", role = "clerk", merchantId = ownShop, password = Password }, townshipAdmin))
+            .ShouldBe(HttpStatusCode.Created);
+        var clerk = (string?)(await SignIn(login, Password)).ShouldBe(HttpStatusCode.OK).Json["accessToken"];
+
+        foreignClerk.ShouldBeProblem(HttpStatusCode.NotFound, "merchant-not-found");
+        foreignHousehold.ShouldBeProblem(HttpStatusCode.NotFound, "household-not-found");
+        (await _api.Get($"/api/merchants/{ownShop}", clerk)).ShouldBe(HttpStatusCode.OK);
+        (await _api.Get($"/api/merchants/{foreignShop}", _api.Token("clerk", merchantId: foreignShop, township: "刁镇街道")))
+            .ShouldBeProblem(HttpStatusCode.NotFound, "merchant-not-found");
     }
 
     [Fact]
@@ -81,7 +142,7 @@ public sealed class StaffAccountTests(LedgerApp app)
 
         (await _api.Post($"/api/staff/{accountId}/disable", new { reason = "调离" }, _api.Admin)).ShouldBe(HttpStatusCode.NoContent);
 
-        (await SignIn(login, Password)).ShouldBeProblem(HttpStatusCode.Forbidden, "account-disabled");
+        (await SignIn(login, Password)).ShouldBeProblem(HttpStatusCode.Unauthorized, "sign-in-failed");
     }
 
     [Fact]

@@ -14,8 +14,12 @@ public sealed class IdNumberTests
         Assert.Equal(valid, IdNumber.IsValid(value));
 
     [Fact]
-    public void Masks_all_but_the_region_and_the_last_four() =>
-        Assert.Equal("110105********002X", IdNumber.Mask("11010519491231002X"));
+    public void The_mask_shows_the_region_and_none_of_the_six_characters_that_open_the_card() =>
+        Assert.Equal("110105************", IdNumber.Mask("11010519491231002X"));
+
+    [Fact]
+    public void Masking_a_mask_recorded_under_the_old_rule_hides_its_last_four() =>
+        Assert.Equal("110105************", IdNumber.Mask("110105********002X"));
 
     [Fact]
     public void The_keyed_hash_depends_on_the_key_and_ignores_case()

@@ -32,8 +32,35 @@ public sealed class SignInDecisionTests
         var locked = account.Apply(fifth);
 
         Assert.Equal(Now + SignInDecisions.Lockout, fifth.LockedUntil);
-        Assert.Equal("account-locked", Assert.Throws<Refusal>(() => SignInDecisions.SignIn(locked, true, "h", Now.AddMinutes(14))).Code);
+        Assert.Equal("sign-in-failed", Assert.Throws<Refusal>(() => SignInDecisions.SignIn(locked, true, "h", Now.AddMinutes(14))).Code);
         Assert.IsType<StaffSignedIn>(SignInDecisions.SignIn(locked, true, "h", Now.AddMinutes(16)));
+    }
+
+    [Fact]
+    public void When_a_lockout_ends_the_count_starts_again_so_one_wrong_try_does_not_lock_the_account_anew()
+    {
+        var account = Account();
+        for (var i = 0; i < 5; i++) account = account.Apply(Assert.IsType<StaffSignInFailed>(SignInDecisions.SignIn(account, false, "h", Now)));
+
+        var afterLockout = Assert.IsType<StaffSignInFailed>(SignInDecisions.SignIn(account, false, "h", Now.AddMinutes(16)));
+        account = account.Apply(afterLockout);
+
+        Assert.Null(afterLockout.LockedUntil);
+        Assert.Equal(1, account.FailedInARow);
+        Assert.Null(account.LockedUntil);
+        Assert.Equal((6, Now + SignInDecisions.Lockout), (account.FailedSinceSignIn, account.LockedSinceSignIn));
+        Assert.IsType<StaffSignedIn>(SignInDecisions.SignIn(account, true, "h", Now.AddMinutes(17)));
+    }
+
+    [Fact]
+    public void A_password_reset_ends_every_session()
+    {
+        var account = Account(new StaffSignedIn(Guid.Empty, "r1", Now.AddDays(14)), new StaffSignedIn(Guid.Empty, "r2", Now.AddDays(14)));
+
+        var reset = account.Apply(new StaffPasswordReset(account.Id, "new-hash", "admin"));
+
+        Assert.Empty(reset.RefreshTokens);
+        Assert.Equal("refresh-token-invalid", Assert.Throws<Refusal>(() => SignInDecisions.Refresh(reset, "r1", "r3", Now)).Code);
     }
 
     [Fact]
@@ -51,8 +78,8 @@ public sealed class SignInDecisionTests
     {
         var account = Account(new StaffSignedIn(Guid.Empty, "r1", Now.AddDays(14)), new StaffAccountDisabled(Guid.Empty, "admin", "离职"));
 
-        Assert.Equal("account-disabled", Assert.Throws<Refusal>(() => SignInDecisions.SignIn(account, true, "h", Now)).Code);
-        Assert.Equal("account-disabled", Assert.Throws<Refusal>(() => SignInDecisions.Refresh(account, "r1", "r2", Now)).Code);
+        Assert.Equal("sign-in-failed", Assert.Throws<Refusal>(() => SignInDecisions.SignIn(account, true, "h", Now)).Code);
+        Assert.Equal("refresh-token-invalid", Assert.Throws<Refusal>(() => SignInDecisions.Refresh(account, "r1", "r2", Now)).Code);
         Assert.Equal(ImmutableDictionary<string, DateTimeOffset>.Empty, account.RefreshTokens);
     }
 

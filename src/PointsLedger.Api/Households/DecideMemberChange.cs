@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using FluentValidation;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using PointsLedger.Auth;
+using PointsLedger.Http;
+using PointsLedger.Idempotency;
+using PointsLedger.Problems;
+using PointsLedger.Villages;
+using Wolverine.Http;
+
+namespace PointsLedger.Households;
+
+/// <summary><see cref="Status"/>: <c>pending</c> while an approver has not decided, then <c>active</c>, <c>removed</c> or <c>rejected</c>.</summary>
+public sealed record MemberChangeAnswer(Guid MemberId, Guid HouseholdId, string Status);
+
+public sealed record MemberChangeReason(string Reason)
+{
+    public sealed class Validator : AbstractValidator<MemberChangeReason>
+    {
+        public Validator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(200);
+    }
+}
+
+public static class DecideMemberChangeEndpoints
+{
+    public static ProblemDetails Validate(MemberChangeReason command) => Shape.Check<MemberChangeReason, MemberChangeReason.Validator>(command);
+
+    /// <summary>移除家庭成员（待审核）: the member keeps opening the card until an approver approves.</summary>
+    [WolverinePost("/api/households/{householdId}/members/{memberId}/removal"), Tags("Households")]
+    public static async Task<MemberChangeAnswer> ProposeRemoval(
+        Guid householdId, Guid memberId, MemberChangeReason command, ClaimsPrincipal user, IDocumentSession session, HttpContext context, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre);
+        var stream = await session.FetchMemberChangesAsync(householdId, actor, ct);
+        stream.AppendOne(MemberDecisions.ProposeRemoval(stream.Aggregate!, memberId, command.Reason, actor));
+        return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK, new MemberChangeAnswer(memberId, householdId, "pending"));
+    }
+
+    [WolverinePost("/api/households/{householdId}/members/{memberId}/reject"), Tags("Households")]
+    public static async Task<MemberChangeAnswer> Reject(
+        Guid householdId, Guid memberId, MemberChangeReason command, ClaimsPrincipal user, IDocumentSession session, HttpContext context, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Approver);
+        var stream = await session.FetchMemberChangesAsync(householdId, actor, ct);
+        stream.AppendOne(MemberDecisions.Reject(stream.Aggregate!, memberId, command.Reason, actor));
+        return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK, new MemberChangeAnswer(memberId, householdId, "rejected"));
+    }
+}
+
+public static class ApproveMemberChangeEndpoint
+{
+    /// <summary>审核通过: by an approver of the village or an admin who did not propose the change.</summary>
+    [WolverinePost("/api/households/{householdId}/members/{memberId}/approve"), Tags("Households")]
+    public static async Task<MemberChangeAnswer> Approve(
+        Guid householdId, Guid memberId, ClaimsPrincipal user, IDocumentSession session, HttpContext context, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Approver);
+        var stream = await session.FetchMemberChangesAsync(householdId, actor, ct);
+        var household = stream.Aggregate!;
+        var approved = MemberDecisions.Approve(household, memberId, actor);
+        var change = household.MemberChanges[memberId];
+        var claim = IdNumberClaim.IdFor((await session.LoadVillageAsync(household.VillageId, ct)).Township, change.Member.IdNumberHash);
+        if (change.Removal) session.Delete<IdNumberClaim>(claim);
+        else session.Insert(new IdNumberClaim(claim, householdId));
+        stream.AppendOne(approved);
+        return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK,
+            new MemberChangeAnswer(memberId, householdId, change.Removal ? "removed" : "active"));
+    }
+}
+
+public static class MemberChangeAccess
+{
+    /// <summary>The household's stream locked for a member change, for staff who may act on it; anyone else is told it does not exist.</summary>
+    public static async Task<IEventStream<Household>> FetchMemberChangesAsync(this IDocumentSession session, Guid householdId, Actor actor, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForExclusiveWriting<Household>(householdId, ct);
+        return stream.Aggregate is { } household && await session.MayReadAsync(household, actor, ct)
+            ? stream
+            : throw Refusal.NotFound("household-not-found", householdId);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using PointsLedger.Auth;
+using PointsLedger.Http;
+using PointsLedger.Idempotency;
+using PointsLedger.Problems;
+using Wolverine.Http;
+
+namespace PointsLedger.Merchants;
+
+/// <summary>What the township pays the merchant for one item of the goods, in yuan.</summary>
+public sealed record PriceGoods(decimal CashValue)
+{
+    public sealed class Validator : AbstractValidator<PriceGoods>
+    {
+        public Validator() => RuleFor(x => (decimal?)x.CashValue).Money().OverridePropertyName("cashValue");
+    }
+}
+
+public sealed record GoodsPriced(Guid MerchantId, string Sku, decimal CashValue);
+
+public static class PriceGoodsEndpoint
+{
+    public static ProblemDetails Validate(PriceGoods command) => Shape.Check<PriceGoods, PriceGoods.Validator>(command);
+
+    /// <summary>商品结算价: set by an admin of the merchant's township only, at most Redemptions:MaxYuanPerPoint a point.</summary>
+    [WolverinePost("/api/merchants/{merchantId}/goods/{sku}/cash-value"), Tags("Merchants")]
+    public static async Task<GoodsPriced> Post(
+        Guid merchantId, string sku, PriceGoods command, ClaimsPrincipal user, IDocumentSession session, CashValueCeiling ceiling,
+        HttpContext context, CancellationToken ct)
+    {
+        var actor = Actor.From(user).MustBe(Roles.Admin);
+        var stream = await session.FetchMerchantForWritingAsync(merchantId, actor, ct);
+        var goods = stream.Aggregate!.Goods.GetValueOrDefault(sku) ?? throw Refusal.Unprocessable("unknown-sku", sku);
+
+        stream.AppendOne(new GoodsCashValueSet(sku, ceiling.Check(command.CashValue, goods.Points), actor.Id));
+        return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK, new GoodsPriced(merchantId, sku, command.CashValue));
+    }
+}

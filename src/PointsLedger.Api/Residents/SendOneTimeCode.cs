@@ -1,0 +1,20 @@
+namespace PointsLedger.Residents;
+
+/// <summary>A code to deliver, sent through Wolverine's durable outbox once the code's record has committed.</summary>
+public sealed record SendOneTimeCode(string Phone, string Code);
+
+public static class SendOneTimeCodeHandler
+{
+    /// <summary>A gateway that fails is the operator's problem, not the resident's answer: it is logged, and the resident asks again.</summary>
+    public static async Task Handle(SendOneTimeCode message, IOneTimeCodeSender sender, ILogger<SendOneTimeCode> logger, CancellationToken ct)
+    {
+        try
+        {
+            await sender.SendAsync(message.Phone, message.Code, ct);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            logger.LogWarning("The one-time code for {Phone} was not delivered: {Failure}", OneTimeCodes.MaskPhone(message.Phone), failure.Message);
+        }
+    }
+}
