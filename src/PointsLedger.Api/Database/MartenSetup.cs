@@ -50,6 +50,8 @@ public static class MartenSetup
                 opts.Projections.Snapshot<Merchant>(SnapshotLifecycle.Inline);
                 opts.Projections.Snapshot<Notice>(SnapshotLifecycle.Inline);
                 opts.Projections.Add<RedemptionRecordProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<ObjectionProjection>(ProjectionLifecycle.Inline);
+                opts.Schema.For<Objection>().Index(x => x.NoticeId);
                 opts.Schema.For<RedemptionRecord>()
                     .Index(x => x.MerchantId)
                     .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.ReceiptNumber, x => x.ReceiptNo);

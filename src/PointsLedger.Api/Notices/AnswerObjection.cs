@@ -37,7 +37,7 @@ public static class AnswerObjectionEndpoint
         var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin).MustActIn(villageId);
         var stream = await session.Events.FetchForExclusiveWriting<Notice>(Notice.IdFor(villageId, month), ct);
         var notice = await session.MustSeeAsync(stream.Aggregate, villageId, month, actor, ct);
-        var answered = NoticeDecisions.Answer(notice, objectionId, command.Upheld!.Value, command.Answer, actor, clock.Today());
+        var answered = NoticeDecisions.Answer(notice, await session.LoadAsync<Objection>(objectionId, ct), objectionId, command.Upheld!.Value, command.Answer, actor, clock.Today());
         stream.AppendOne(answered);
         return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK,
             new ObjectionStatus(objectionId, answered.Upheld ? "upheld" : "dismissed"));

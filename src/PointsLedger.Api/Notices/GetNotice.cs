@@ -18,10 +18,10 @@ public sealed record NoticeView(
     Guid VillageId, string VillageCode, string VillageName, string Township, string Month, string Digest, string? PreviousDigest, string MerkleRoot, DateOnly ObjectionDeadline, bool Final,
     IReadOnlyList<NoticeLine> Households, IReadOnlyList<NoticeEntry> Entries, NoticeTotals Totals, IReadOnlyList<ObjectionView> Objections)
 {
-    public static NoticeView For(Notice notice, Actor reader, DateOnly today) => new(
+    public static NoticeView For(Notice notice, IReadOnlyList<Objection> objections, Actor reader, DateOnly today) => new(
         notice.VillageId, notice.Content.VillageCode, notice.Content.VillageName, notice.Content.Township, notice.Content.Month, notice.Digest, notice.Content.PreviousDigest, notice.Content.MerkleRoot,
         notice.ObjectionDeadline, notice.IsFinal(today), notice.Content.Households, notice.Content.Entries, notice.Content.Totals,
-        notice.Objections.Select(o =>
+        objections.Select(o =>
         {
             var full = reader.Role != Roles.Resident || reader.HouseholdId == o.HouseholdId;
             return new ObjectionView(o.Id, o.HouseholdNo, o.EntryNo, o.Outcome ?? "open", o.RaisedOn, full ? o.Text : null, full ? o.Answer : null);
@@ -54,7 +54,8 @@ public static class GetNoticeEndpoint
         var actor = Actor.From(user);
         var notice = await session.LoadNoticeForAsync(villageId, request.Month, actor, ct);
         var verifyUrl = NoticePage.VerifyUrl(notice.Content, notice.Digest, settings.Value.PublicBaseUrl ?? $"{context.Request.Scheme}://{context.Request.Host}");
-        return request.Format.Answer(NoticeView.For(notice, actor, clock.Today()), view => view.ToTable(),
+        var objections = await session.Query<Objection>().Where(o => o.NoticeId == notice.Id).OrderBy(o => o.Id).ToListAsync(ct);
+        return request.Format.Answer(NoticeView.For(notice, objections, actor, clock.Today()), view => view.ToTable(),
             html: view => NoticePage.Render(view, verifyUrl, paper ?? Paper.A4),
             pdf: view => NoticePdf.Render(view, verifyUrl, paper ?? Paper.A4, font.Typeface));
     }

@@ -18,9 +18,12 @@ public static class ListNoticesEndpoint
         if (!await Actor.From(user).MayReadNoticesOfAsync(session, villageId, ct)) throw Refusal.NotFound("village-not-found", villageId);
         var today = clock.Today();
         var notices = await session.Query<Notice>().Where(n => n.VillageId == villageId).ToListAsync(ct);
+        var noticeIds = notices.Select(n => n.Id).ToArray();
+        var open = (await session.Query<Objection>().Where(o => o.NoticeId.IsOneOf(noticeIds) && o.Outcome == null).Select(o => o.NoticeId).ToListAsync(ct))
+            .CountBy(id => id).ToDictionary();
         return notices
             .OrderByDescending(n => n.Content.Month, StringComparer.Ordinal)
-            .Select(n => new NoticeSummary(n.Content.Month, n.Digest, n.ObjectionDeadline, n.IsFinal(today), n.Content.Households.Count, n.Objections.Count(o => o.IsOpen)))
+            .Select(n => new NoticeSummary(n.Content.Month, n.Digest, n.ObjectionDeadline, n.IsFinal(today), n.Content.Households.Count, open.GetValueOrDefault(n.Id)))
             .ToList();
     }
 }

@@ -1,18 +1,13 @@
-using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace PointsLedger.Notices;
 
-public sealed record Objection(
-    Guid Id, Guid HouseholdId, string HouseholdNo, int? EntryNo, string Text, DateOnly RaisedOn, string? Outcome, string? Answer, DateOnly? AnsweredOn)
-{
-    public bool IsOpen => Outcome is null;
-}
-
-/// <summary>A closed month's notice (村务公开): what was posted, and the objections raised against it.</summary>
-public sealed record Notice(
-    Guid Id, Guid VillageId, NoticeContent Content, string Digest, DateOnly ObjectionDeadline, string ClosedBy, ImmutableList<Objection> Objections)
+/// <summary>
+/// A closed month's notice (村务公开): what was posted. Its objections are events on its stream, but
+/// they leave this document alone (it holds every household's line): each is an <see cref="Objection"/> of its own.
+/// </summary>
+public sealed record Notice(Guid Id, Guid VillageId, NoticeContent Content, string Digest, DateOnly ObjectionDeadline, string ClosedBy)
 {
     /// <summary>One notice per village and month, found without a lookup.</summary>
     public static Guid IdFor(Guid villageId, string month) =>
@@ -20,17 +15,5 @@ public sealed record Notice(
 
     public bool IsFinal(DateOnly today) => today > ObjectionDeadline;
 
-    public static Notice Create(NoticePublished e) => new(e.NoticeId, e.VillageId, e.Content, e.Digest, e.ObjectionDeadline, e.ClosedBy, []);
-
-    public Notice Apply(ObjectionRaised e) =>
-        this with { Objections = Objections.Add(new Objection(e.ObjectionId, e.HouseholdId, e.HouseholdNo, e.EntryNo, e.Text, e.RaisedOn, null, null, null)) };
-
-    public Notice Apply(ObjectionAnswered e)
-    {
-        var index = Objections.FindIndex(o => o.Id == e.ObjectionId);
-        return this with
-        {
-            Objections = Objections.SetItem(index, Objections[index] with { Outcome = e.Upheld ? "upheld" : "dismissed", Answer = e.Answer, AnsweredOn = e.AnsweredOn }),
-        };
-    }
+    public static Notice Create(NoticePublished e) => new(e.NoticeId, e.VillageId, e.Content, e.Digest, e.ObjectionDeadline, e.ClosedBy);
 }

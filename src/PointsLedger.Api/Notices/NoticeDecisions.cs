@@ -26,17 +26,21 @@ public static class NoticeDecisions
         if (pending.Count > 0) throw new Refusal("awards-pending", 409, text, pending.Count) { Extensions = { ["pending"] = pending } };
     }
 
-    public static ObjectionRaised Raise(Notice notice, Household household, int? entryNo, string text, Actor actor, DateOnly today)
+    public const int OpenObjectionsPerHousehold = 3;
+
+    /// <summary>Inside the window, for a household on the notice, at most three open at a time (the caller counts them under the notice's lock).</summary>
+    public static ObjectionRaised Raise(Notice notice, Household household, int openOfHousehold, int? entryNo, string text, Actor actor, DateOnly today)
     {
         if (notice.IsFinal(today)) throw Refusal.Conflict("objection-window-closed", notice.ObjectionDeadline.ToString("yyyy-MM-dd"));
         if (notice.Content.Households.All(line => line.HouseholdNo != household.HouseholdNo)) throw Refusal.Unprocessable("household-not-on-notice");
         if (entryNo is { } no && notice.Content.Entries.All(entry => entry.EntryNo != no)) throw Refusal.Unprocessable("unknown-entry", no);
+        if (openOfHousehold >= OpenObjectionsPerHousehold) throw Refusal.Conflict("too-many-open-objections", OpenObjectionsPerHousehold);
         return new ObjectionRaised(Guid.CreateVersion7(), household.Id, household.HouseholdNo, entryNo, text, today, actor.Id);
     }
 
-    public static ObjectionAnswered Answer(Notice notice, Guid objectionId, bool upheld, string answer, Actor actor, DateOnly today)
+    public static ObjectionAnswered Answer(Notice notice, Objection? objection, Guid objectionId, bool upheld, string answer, Actor actor, DateOnly today)
     {
-        var objection = notice.Objections.Find(o => o.Id == objectionId) ?? throw Refusal.NotFound("objection-not-found", objectionId);
+        if (objection?.NoticeId != notice.Id) throw Refusal.NotFound("objection-not-found", objectionId);
         if (!objection.IsOpen) throw Refusal.Conflict("objection-already-answered");
         return new ObjectionAnswered(objectionId, upheld, answer, today, actor.Id);
     }

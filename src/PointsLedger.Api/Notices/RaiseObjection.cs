@@ -7,6 +7,7 @@ using PointsLedger.Households;
 using PointsLedger.Http;
 using PointsLedger.Idempotency;
 using PointsLedger.Problems;
+using Microsoft.AspNetCore.RateLimiting;
 using Wolverine.Http;
 
 namespace PointsLedger.Notices;
@@ -32,8 +33,8 @@ public static class RaiseObjectionEndpoint
 {
     public static ProblemDetails Validate(RaiseObjection command) => Shape.Check<RaiseObjection, RaiseObjection.Validator>(command);
 
-    /// <summary>提出异议：公示期内，对本户或某一条记录提出异议。</summary>
-    [WolverinePost("/api/villages/{villageId}/notices/{month}/objections"), Tags("Notices")]
+    /// <summary>提出异议：公示期内，对本户或某一条记录提出异议；每户同时最多 3 条未答复的异议。</summary>
+    [WolverinePost("/api/villages/{villageId}/notices/{month}/objections"), Tags("Notices"), EnableRateLimiting(RateLimits.Objection)]
     public static async Task<ObjectionRecorded> Post(
         Guid villageId, string month, RaiseObjection command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
         HttpContext context, CancellationToken ct)
@@ -45,7 +46,9 @@ public static class RaiseObjectionEndpoint
         var household = await session.LoadAsync<Household>(householdId, ct);
         if (household?.VillageId != villageId) throw Refusal.Unprocessable("household-not-on-notice");
 
-        var raised = NoticeDecisions.Raise(notice, household, command.EntryNo, command.Text, actor, clock.Today());
+        // Counted under the notice stream's lock, so racing objections of one household cannot pass the limit together.
+        var open = await session.Query<Objection>().CountAsync(o => o.NoticeId == notice.Id && o.HouseholdId == householdId && o.Outcome == null, ct);
+        var raised = NoticeDecisions.Raise(notice, household, open, command.EntryNo, command.Text, actor, clock.Today());
         stream.AppendOne(raised);
         return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created,
             new ObjectionRecorded(raised.ObjectionId, villageId, month, notice.ObjectionDeadline));

@@ -75,6 +75,7 @@ public static class ProblemTexts
         ["month-out-of-order"] = ("须按月结账：下一个应结账的月份是 {1}，不能先结 {0}。", "Months close in order: the next to close is {1}, not {0}."),
         ["awards-pending"] = ("{0} 月及以前还有 {1} 条积分待审批（见 pending），审批或撤回后才能结账。", "{1} awards of {0} or before are still pending (see pending); approve or withdraw them first."),
         ["notice-not-found"] = ("{0} 月的公示不存在或尚未结账。", "There is no notice for {0}, or the month is not closed."),
+        ["too-many-open-objections"] = ("本户已有 {0} 条异议尚未答复，请等待答复后再提出。", "The household already has {0} objections waiting for an answer; wait for one before raising another."),
         ["objection-window-closed"] = ("异议期已于 {0} 截止，公示已生效。", "Objections closed on {0}; the notice is final."),
         ["household-not-on-notice"] = ("本户不在该月公示名单中。", "This household is not on the notice."),
         ["unknown-entry"] = ("公示中没有第 {0} 条记录。", "The notice has no entry {0}."),

@@ -36,6 +36,7 @@ public sealed class LedgerApp : IAsyncLifetime
             builder.UseSetting("RateLimits:RedemptionsPerMinute", "10000");
             builder.UseSetting("RateLimits:DevTokensPerMinute", "10000");
             builder.UseSetting("RateLimits:VerificationsPerMinute", "10000");
+            builder.UseSetting("RateLimits:ObjectionsPerMinute", "10000");
             // Tests of settlement arithmetic use round prices; the ceiling itself is tested against 1,000,000 yuan a point.
             builder.UseSetting("Redemptions:MaxYuanPerPoint", "10");
             builder.ConfigureServices(services =>

@@ -130,4 +130,42 @@ public sealed class NoticeTests(LedgerApp app)
         afterWindow.ShouldBeProblem(HttpStatusCode.Conflict, "objection-window-closed");
         Assert.True((bool)final["final"]!);
     }
+
+    [Fact]
+    public async Task A_household_has_at_most_three_open_objections_and_objections_leave_the_notice_document_alone()
+    {
+        var village = await _api.NewVillage();
+        var rule = await _api.NewRule(village, "orange", 5);
+        var household = await _api.NewHousehold(village, "201");
+        await _api.AwardOn(village, household, rule, _last.Day(9));
+        (await _api.CloseMonth(village, _last.Text)).ShouldBe(HttpStatusCode.Created);
+        var url = $"/api/villages/{village.Id}/notices/{_last.Text}";
+        var resident = _api.Token("resident", householdId: household);
+        var noticeRow = await NoticeRow(village.Id);
+
+        var raised = new List<Response>();
+        for (var i = 0; i < 4; i++) raised.Add(await _api.Post($"{url}/objections", new { text = $"第{i + 1}条异议" }, resident));
+        var first = raised[0].Guid("objectionId");
+        (await _api.Post($"{url}/objections/{first}/answer", new { upheld = false, answer = "已核实" }, village.Approver)).ShouldBe(HttpStatusCode.OK);
+        var afterAnswer = await _api.Post($"{url}/objections", new { text = "再提一条" }, resident);
+        var listed = (await _api.Get($"/api/villages/{village.Id}/notices", village.Cadre)).Json[0]!;
+
+        Assert.All(raised.Take(3), r => r.ShouldBe(HttpStatusCode.Created));
+        raised[3].ShouldBeProblem(HttpStatusCode.Conflict, "too-many-open-objections");
+        afterAnswer.ShouldBe(HttpStatusCode.Created);
+        Assert.Equal(3, (int)listed["openObjections"]!);
+        Assert.Equal(4, (await _api.Get(url, village.Cadre)).Json["objections"]!.AsArray().Count);
+        Assert.Equal(noticeRow, await NoticeRow(village.Id));
+    }
+
+    /// <summary>The stored notice document's version and last change, straight from PostgreSQL.</summary>
+    private async Task<string> NoticeRow(Guid villageId)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "select mt_version::text || ' ' || mt_last_modified::text from ledger.mt_doc_notice where data ->> 'villageId' = @village", connection);
+        command.Parameters.AddWithValue("village", villageId.ToString());
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
 }

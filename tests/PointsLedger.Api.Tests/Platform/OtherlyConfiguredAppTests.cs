@@ -57,6 +57,25 @@ public sealed class OtherlyConfiguredAppTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task A_burst_of_objections_from_one_caller_is_refused()
+    {
+        await using var limited = await app.StartVariantAsync("Development", new Dictionary<string, string> { ["RateLimits:ObjectionsPerMinute"] = "2" });
+        using var http = limited.Server.CreateClient();
+        var token = await (await http.PostAsync("/api/auth/dev-token",
+            new StringContent($$"""{"role":"resident","householdId":"{{Guid.NewGuid()}}"}""", System.Text.Encoding.UTF8, "application/json"))).Content.ReadAsStringAsync();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", System.Text.Json.JsonDocument.Parse(token).RootElement.GetProperty("accessToken").GetString());
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await http.PostAsync($"/api/villages/{Guid.NewGuid()}/notices/2026-10/objections",
+                new StringContent("""{"text":"异议"}""", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
     public async Task Browsers_may_call_only_from_configured_origins()
     {
         await using var configured = await app.StartVariantAsync("Development", new Dictionary<string, string> { ["Cors:Origins:0"] = "https://miniapp.example" });
