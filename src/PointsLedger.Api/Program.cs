@@ -22,6 +22,7 @@ using Wolverine;
 using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.RequireLedgerPublicAddress();
 
 builder.AddLedgerStore(builder.ResolveConnectionString());
 builder.AddLedgerAuth();
@@ -49,7 +50,9 @@ builder.Services.AddLedgerJson();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkProblems.Customize);
 builder.Services.AddLedgerHealth();
-builder.Services.AddLedgerSwagger();
+var swagger = builder.SwaggerEnabled();
+if (swagger) builder.Services.AddLedgerSwagger();
+builder.Services.AddLedgerForwardedHeaders(builder.Configuration);
 builder.Services.AddWolverineHttp();
 
 builder.Host.UseWolverine(opts =>
@@ -73,12 +76,13 @@ var app = builder.Build();
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("PointsLedger ({Environment}) serves {Addresses}; Ctrl+C stops it",
     app.Environment.EnvironmentName, string.Join(", ", app.Urls)));
 
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseLedgerLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLimits();
-app.UseLedgerSwagger();
+if (swagger) app.UseLedgerSwagger();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -52,6 +52,8 @@ public sealed class BenchmarkHost : IAsyncDisposable
                 ["ASPNETCORE_ENVIRONMENT"] = "Staging",
                 ["Auth__SigningKey"] = Convert.ToBase64String(signingKey),
                 ["PersonalData__IdNumberKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                ["PaymentCodes__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                ["Notices__PublicBaseUrl"] = "https://pointsledger.example",
                 ["ConnectionStrings__PointsLedger"] = connectionString,
                 ["Logging__LogLevel__Default"] = "Warning",
                 // The benchmark's eight clerks share one account; the per-caller limit would measure itself.

@@ -21,12 +21,24 @@ public static class LocalSecrets
         return key;
     }
 
-    /// <summary>A base64 key from configuration; outside Development it must be configured.</summary>
+    public const int MinimumKeyBytes = 32;
+
+    /// <summary>
+    /// A base64 key of at least 32 bytes from configuration. Only Development makes one up: every other
+    /// environment (Staging, a second server) must share the configured key, or its ID hashes and tokens differ.
+    /// </summary>
     public static byte[] Resolve(IConfiguration configuration, string key, string localName, IHostEnvironment environment)
     {
         var configured = configuration[key];
-        if (!string.IsNullOrWhiteSpace(configured)) return Convert.FromBase64String(configured);
-        if (environment.IsProduction()) throw new InvalidOperationException($"Configuration value {key} (a base64 key of 32 bytes) is required in Production.");
-        return GetOrCreate(localName);
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return environment.IsDevelopment()
+                ? GetOrCreate(localName)
+                : throw new InvalidOperationException($"Configuration value {key} (a base64 key of at least {MinimumKeyBytes} bytes) is required outside Development.");
+        }
+        var bytes = Convert.FromBase64String(configured);
+        return bytes.Length >= MinimumKeyBytes
+            ? bytes
+            : throw new InvalidOperationException($"Configuration value {key} holds {bytes.Length} bytes; a key needs at least {MinimumKeyBytes}.");
     }
 }

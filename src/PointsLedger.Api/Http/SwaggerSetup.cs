@@ -2,8 +2,11 @@ using Microsoft.OpenApi;
 
 namespace PointsLedger.Http;
 
+/// <summary>The OpenAPI document and Swagger UI, where Swagger:Enabled says (by default in Development only).</summary>
 public static class SwaggerSetup
 {
+    public static bool SwaggerEnabled(this WebApplicationBuilder builder) => builder.Configuration.GetValue("Swagger:Enabled", builder.Environment.IsDevelopment());
+
     public static void AddLedgerSwagger(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
+using Wolverine;
+using Wolverine.Tracking;
 
 namespace PointsLedger.Api.Tests.Platform;
 
@@ -97,23 +99,113 @@ public sealed class OtherlyConfiguredAppTests(LedgerApp app)
         Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
-    [Fact]
-    public async Task Outside_development_there_is_no_dev_sign_in_and_keys_must_be_configured()
+    private static string NewKey(int bytes = 32) => Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes));
+
+    private static Dictionary<string, string> Deployed(params (string Key, string Value)[] overrides)
     {
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        await using var production = await app.StartVariantAsync("Production", new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
-            ["Auth:SigningKey"] = key,
-            ["PersonalData:IdNumberKey"] = key,
-            ["PaymentCodes:SigningKey"] = key,
+            ["Auth:SigningKey"] = NewKey(),
+            ["PersonalData:IdNumberKey"] = NewKey(),
+            ["PaymentCodes:SigningKey"] = NewKey(),
+            ["Notices:PublicBaseUrl"] = "https://jifen.example.gov.cn",
             ["Wolverine:TypeLoadMode"] = "Dynamic",
-        });
+        };
+        foreach (var (key, value) in overrides) settings[key] = value;
+        return settings;
+    }
+
+    [Fact]
+    public async Task Outside_development_there_is_no_dev_sign_in_no_swagger_and_only_the_public_host_is_answered()
+    {
+        await using var production = await app.StartVariantAsync("Production", Deployed());
         using var http = production.Server.CreateClient();
 
         var devToken = await http.PostAsync("/api/auth/dev-token", new StringContent("""{"role":"admin"}""", System.Text.Encoding.UTF8, "application/json"));
         var anonymous = await http.GetAsync($"/api/villages/{Guid.NewGuid()}");
+        var swagger = await http.GetAsync("/swagger/v1/swagger.json");
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "/health/live") { Headers = { Host = "evil.example" } };
+        using var ours = new HttpRequestMessage(HttpMethod.Get, "/health/live") { Headers = { Host = "jifen.example.gov.cn" } };
 
         Assert.Equal(HttpStatusCode.NotFound, devToken.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, swagger.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.SendAsync(forged)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(ours)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Auth:SigningKey", null)]
+    [InlineData("PersonalData:IdNumberKey", "short")]
+    [InlineData("PaymentCodes:SigningKey", null)]
+    [InlineData("Notices:PublicBaseUrl", null)]
+    [InlineData("Notices:PublicBaseUrl", "http://jifen.example.gov.cn")]
+    public async Task Any_environment_but_development_refuses_to_start_without_its_keys_and_public_address(string setting, string? value)
+    {
+        var settings = Deployed();
+        if (value is null) settings.Remove(setting);
+        else settings[setting] = value == "short" ? NewKey(16) : value;
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(async () => await (await app.StartVariantAsync("Staging", settings)).DisposeAsync());
+
+        Assert.Contains(setting, failure.ToString());
+    }
+
+    [Fact]
+    public async Task Without_an_sms_gateway_a_registered_phone_gets_the_answer_an_unknown_one_gets_and_the_failure_is_logged()
+    {
+        var village = await new LedgerClient(app).NewVillage();
+        var phone = $"137{Random.Shared.Next(0, 100_000_000):D8}";
+        (await new LedgerClient(app).Post($"/api/villages/{village.Id}/households",
+            new { householdNo = "0001", headName = "赵六", idNumber = IdNumbers.Valid(), phone }, village.Cadre)).ShouldBe(HttpStatusCode.Created);
+        var logs = new LogCapture();
+        await using var staging = await app.StartVariantAsync("Staging", Deployed(("RateLimits:CodesPerMinute", "100")), logs);
+        using var http = staging.Server.CreateClient();
+        async Task<(HttpStatusCode, string)> Request(string number)
+        {
+            HttpResponseMessage? response = null;
+            await staging.TrackActivity().ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
+                response = await http.PostAsync("/api/auth/resident/code", new StringContent($$"""{"phone":"{{number}}"}""", System.Text.Encoding.UTF8, "application/json"))));
+            return (response!.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var registered = await Request(phone);
+        var unknown = await Request($"136{Random.Shared.Next(0, 100_000_000):D8}");
+
+        Assert.Equal((HttpStatusCode.OK, unknown.Item2), registered);
+        Assert.Equal(HttpStatusCode.OK, unknown.Item1);
+        Assert.Single(logs.Lines, line => line.StartsWith("Warning") && line.Contains("was not delivered") && line.Contains(phone[..3] + "****"));
+        Assert.DoesNotContain(logs.Lines, line => line.Contains(phone));
+    }
+
+    [Fact]
+    public async Task Behind_a_known_proxy_each_forwarded_client_has_its_own_sign_in_budget_and_anyone_elses_header_is_ignored()
+    {
+        await using var limited = await app.StartVariantAsync("Development", new Dictionary<string, string>
+        {
+            ["RateLimits:SignInPerMinute"] = "2",
+            ["ForwardedHeaders:KnownProxies:0"] = "10.0.0.1",
+        });
+        async Task<HttpStatusCode> SignIn(string remote, string forwardedFor)
+        {
+            var context = await limited.Server.SendAsync(c =>
+            {
+                c.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(remote);
+                c.Request.Method = "POST";
+                c.Request.Path = "/api/auth/sign-in";
+                c.Request.Headers["X-Forwarded-For"] = forwardedFor;
+                c.Request.ContentType = "application/json";
+                c.Request.Body = new MemoryStream("""{"login":"nobody","password":"whatever1"}"""u8.ToArray());
+            });
+            return (HttpStatusCode)context.Response.StatusCode;
+        }
+
+        var first = new[] { await SignIn("10.0.0.1", "203.0.113.1"), await SignIn("10.0.0.1", "203.0.113.1"), await SignIn("10.0.0.1", "203.0.113.1") };
+        var second = await SignIn("10.0.0.1", "203.0.113.2");
+        var untrusted = new[] { await SignIn("198.51.100.9", "203.0.113.3"), await SignIn("198.51.100.9", "203.0.113.4"), await SignIn("198.51.100.9", "203.0.113.5") };
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], first);
+        Assert.Equal(HttpStatusCode.Unauthorized, second);
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], untrusted);
     }
 }

@@ -61,4 +61,30 @@ public sealed class MerchantTests(LedgerApp app)
         var stream = await session.Events.FetchStreamAsync(shop.Id);
         Assert.Equal(-3, stream.Select(e => e.Data).OfType<PointsLedger.Merchants.StockCounted>().Single().Difference);
     }
+
+    [Fact]
+    public async Task Only_an_admin_sets_what_the_township_pays_and_never_above_the_ceiling_per_point()
+    {
+        var village = await _api.NewVillage();
+        var shop = await _api.NewShop(village);
+        var sku = $"P{Guid.NewGuid():N}"[..10];
+
+        var pricedByClerk = await _api.Post($"/api/merchants/{shop.Id}/goods", new { sku, name = "香油", points = 1, cashValue = 1_000_000m, stock = 20 }, shop.Clerk);
+        var listed = await _api.Post($"/api/merchants/{shop.Id}/goods", new { sku, name = "香油", points = 1, stock = 20 }, shop.Clerk);
+        var repricedByClerk = await _api.Post($"/api/merchants/{shop.Id}/goods/{sku}/cash-value", new { cashValue = 0.50m }, shop.Clerk);
+        var overCeiling = await _api.Post($"/api/merchants/{shop.Id}/goods/{sku}/cash-value", new { cashValue = 1_000_000m }, _api.Admin);
+        var offerOverCeiling = await _api.Post($"/api/merchants/{shop.Id}/offers", new { title = "1 分抵 100 元", points = 1, cashValue = 100m }, _api.Admin);
+        var otherTownship = await _api.Post($"/api/merchants/{shop.Id}/goods/{sku}/cash-value", new { cashValue = 0.50m }, _api.Token("admin", township: "明水街道"));
+        var priced = await _api.Post($"/api/merchants/{shop.Id}/goods/{sku}/cash-value", new { cashValue = 0.50m }, _api.Admin);
+        var goods = (await _api.Get($"/api/merchants/{shop.Id}", shop.Clerk)).Json["goods"]![sku]!;
+
+        pricedByClerk.ShouldBeProblem(HttpStatusCode.Forbidden, "cash-value-admin-only");
+        listed.ShouldBe(HttpStatusCode.Created);
+        repricedByClerk.ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+        overCeiling.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "cash-value-above-ceiling");
+        offerOverCeiling.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "cash-value-above-ceiling");
+        otherTownship.ShouldBeProblem(HttpStatusCode.NotFound, "merchant-not-found");
+        priced.ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(0.50m, (decimal)goods["cashValue"]!);
+    }
 }
