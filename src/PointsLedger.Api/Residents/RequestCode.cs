@@ -42,7 +42,7 @@ public static class RequestCodeEndpoint
         if (issued is not null)
         {
             session.Store(issued);
-            if (householdId is not null) outgoing.Add(new SendOneTimeCode(command.Phone, code));
+            outgoing.Add(new SendOneTimeCode(command.Phone, householdId is null ? null : code));
         }
         return (new CodeRequested((int)OneTimeCodes.Lifetime.TotalSeconds), outgoing);
     }

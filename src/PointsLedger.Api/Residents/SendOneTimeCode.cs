@@ -1,13 +1,18 @@
 namespace PointsLedger.Residents;
 
-/// <summary>A code to deliver, sent through Wolverine's durable outbox once the code's record has committed.</summary>
-public sealed record SendOneTimeCode(string Phone, string Code);
+/// <summary>
+/// A code to deliver, sent through Wolverine's durable outbox once the code's record has committed. A
+/// phone no household registered gets one with no code, which delivers nothing: the request does the
+/// same work either way, so its timing does not tell whether the phone is registered.
+/// </summary>
+public sealed record SendOneTimeCode(string Phone, string? Code);
 
 public static class SendOneTimeCodeHandler
 {
     /// <summary>A gateway that fails is the operator's problem, not the resident's answer: it is logged, and the resident asks again.</summary>
     public static async Task Handle(SendOneTimeCode message, IOneTimeCodeSender sender, ILogger<SendOneTimeCode> logger, CancellationToken ct)
     {
+        if (message.Code is null) return;
         try
         {
             await sender.SendAsync(message.Phone, message.Code, ct);
