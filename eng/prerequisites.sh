@@ -19,6 +19,7 @@ present() {
 missing=()
 while read -r package check needed_by; do
   case $package in '' | '#'*) continue ;; esac
+  needed_by=${needed_by%%—*}
   [[ " $needed_by " == *" $purpose "* ]] || continue
   present "$check" || missing+=("$package")
 done < "$list"
@@ -31,7 +32,7 @@ elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
   as_root=(sudo)
 else
   echo "PointsLedger needs packages this machine lacks; as root, run:" >&2
-  echo "  $install" >&2
+  echo "  apt-get update && $install" >&2
   exit 2
 fi
 echo "installing ${missing[*]}" >&2

@@ -32,6 +32,7 @@ builder.Services.AddHostedService<FirstAdmin>();
 if (builder.Environment.IsDevelopment()) builder.Services.AddSingleton<IOneTimeCodeSender, LoggingCodeSender>();
 else builder.Services.AddSingleton<IOneTimeCodeSender, NoCodeSender>();
 builder.Services.AddSingleton<IMiniAppIdentity, NoMiniApp>();
+builder.Services.AddSingleton(new CodeSeal(LocalSecrets.Resolve(builder.Configuration, "Auth:SigningKey", "jwt-signing-key", builder.Environment)));
 builder.Services.AddSingleton(new PaymentCodeKey(LocalSecrets.Resolve(builder.Configuration, "PaymentCodes:SigningKey", "payment-code-key", builder.Environment)));
 builder.Services.AddSingleton(new IdNumberHasher(LocalSecrets.Resolve(builder.Configuration, "PersonalData:IdNumberKey", "id-number-key", builder.Environment)));
 var expiry = builder.Configuration.GetSection("Expiry").Get<ExpirySettings>() ?? new ExpirySettings();
@@ -52,7 +53,6 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
 builder.Services.AddLedgerHealth();
 var swagger = builder.SwaggerEnabled();
 if (swagger) builder.Services.AddLedgerSwagger();
-builder.Services.AddLedgerForwardedHeaders(builder.Configuration);
 builder.Services.AddWolverineHttp();
 
 builder.Host.UseWolverine(opts =>
@@ -76,7 +76,7 @@ var app = builder.Build();
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("PointsLedger ({Environment}) serves {Addresses}; Ctrl+C stops it",
     app.Environment.EnvironmentName, string.Join(", ", app.Urls)));
 
-app.UseForwardedHeaders();
+app.UseLedgerForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseLedgerLocalization();
 app.UseExceptionHandler();

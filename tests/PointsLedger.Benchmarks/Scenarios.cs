@@ -97,7 +97,7 @@ public sealed class Scenarios(BenchmarkHost host, TimeSpan duration)
     /// </summary>
     public async Task<IEnumerable<string>> NoticeOfOneThousand()
     {
-        var villageId = (Guid)(await _admin.PostAsync("/api/villages", new { code = $"NOTE-{Guid.NewGuid():N}"[..20], name = "公示村", township = "刁镇街道" }))["villageId"]!;
+        var villageId = (Guid)(await _admin.PostAsync("/api/villages", new { code = $"NOTE-{Guid.NewGuid():N}"[..20], name = "公示村", township = "公示街道" }))["villageId"]!;
         var cadre = new LedgerHttp(host.Address, host.Tokens);
         cadre.SignIn("cadre", villageId);
         var approver = new LedgerHttp(host.Address, host.Tokens);

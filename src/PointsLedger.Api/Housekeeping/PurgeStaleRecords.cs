@@ -21,7 +21,7 @@ public static class PurgeStaleRecordsHandler
         var answersBefore = now.AddDays(-configuration.GetValue("Idempotency:KeepDays", 7));
         session.DeleteWhere<UsedPaymentToken>(token => token.ExpiresAt < now);
         var today = clock.Today();
-        session.DeleteWhere<OneTimeCode>(code => code.ExpiresAt < now && code.Day < today);
+        session.DeleteWhere<OneTimeCode>(code => code.ExpiresAt < now && (code.Day == null || code.Day < today));
         session.DeleteWhere<IdempotentResponse>(answer => answer.RecordedAt < answersBefore);
     }
 }

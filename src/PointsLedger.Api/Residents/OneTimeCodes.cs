@@ -11,7 +11,7 @@ namespace PointsLedger.Residents;
 /// </summary>
 public sealed record OneTimeCode(
     string Id, Guid? HouseholdId, string? CodeHash, DateTimeOffset ExpiresAt, int WrongTries,
-    DateOnly Day = default, int CodesToday = 0, int WrongTriesToday = 0)
+    DateOnly? Day = null, int CodesToday = 0, int WrongTriesToday = 0)
 {
     public bool IsLive(DateTimeOffset now) => CodeHash is not null && ExpiresAt > now;
 

@@ -30,7 +30,8 @@ public static class RequestCodeEndpoint
     /// out who lives in the village. The SMS leaves through the outbox after the commit.
     /// </summary>
     [WolverinePost("/api/auth/resident/code"), Tags("Auth"), AllowAnonymous, EnableRateLimiting(RateLimits.OneTimeCode)]
-    public static async Task<(CodeRequested, OutgoingMessages)> Post(RequestCode command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<(CodeRequested, OutgoingMessages)> Post(
+        RequestCode command, IDocumentSession session, CodeSeal seal, TimeProvider clock, CancellationToken ct)
     {
         var household = await session.Query<Household>().Where(h => h.Phone == command.Phone).OrderBy(h => h.Id)
             .Select(h => h.Id).FirstOrDefaultAsync(ct);
@@ -42,7 +43,7 @@ public static class RequestCodeEndpoint
         if (issued is not null)
         {
             session.Store(issued);
-            outgoing.Add(new SendOneTimeCode(command.Phone, householdId is null ? null : code));
+            outgoing.Add(new SendOneTimeCode(seal.Seal(command.Phone, householdId is null ? null : code)));
         }
         return (new CodeRequested((int)OneTimeCodes.Lifetime.TotalSeconds), outgoing);
     }

@@ -37,21 +37,30 @@ public static class SignInEndpoint
         SignIn command, IDocumentSession session, IPasswordHasher<StaffAccount> hasher, TokenIssuer issuer, TimeProvider clock, CancellationToken ct)
     {
         var accountId = await session.Query<StaffAccount>().Where(a => a.Login == command.Login).Select(a => a.Id).FirstOrDefaultAsync(ct);
-        if (accountId == Guid.Empty) throw SignInDecisions.Failed;
+        if (accountId == Guid.Empty)
+        {
+            // Hashing as for a real account keeps an unknown login from answering sooner.
+            hasher.VerifyHashedPassword(null!, UnknownLoginHash, command.Password);
+            return Failed();
+        }
 
         var stream = await session.Events.FetchForExclusiveWriting<StaffAccount>(accountId, ct);
         var account = stream.Aggregate!;
         var matches = hasher.VerifyHashedPassword(account, account.PasswordHash, command.Password) != PasswordVerificationResult.Failed;
         var refreshToken = StaffTokens.NewRefreshToken(account.Id);
 
-        var decided = SignInDecisions.SignIn(account, matches, StaffTokens.Hash(refreshToken), clock.GetUtcNow());
-        stream.AppendOne(decided);
-        return decided is StaffSignedIn
-            ? Results.Ok(StaffTokens.Issue(issuer, account, refreshToken) with
-            {
-                FailedSignInsSinceLast = account.FailedSinceSignIn,
-                LockedUntil = account.LockedSinceSignIn,
-            })
-            : Results.Problem(Problem.For("sign-in-failed", StatusCodes.Status401Unauthorized));
+        var outcome = SignInDecisions.SignIn(account, matches, StaffTokens.Hash(refreshToken), clock.GetUtcNow());
+        if (outcome.Failed is { } failed) stream.AppendOne(failed);
+        if (outcome.SignedIn is not { } signedIn) return Failed();
+        stream.AppendOne(signedIn);
+        return Results.Ok(StaffTokens.Issue(issuer, account, refreshToken) with
+        {
+            FailedSignInsSinceLast = account.FailedSinceSignIn,
+            LockedUntil = account.LockedSinceSignIn,
+        });
     }
+
+    private static readonly string UnknownLoginHash = new PasswordHasher<StaffAccount>().HashPassword(null!, "no account has this password");
+
+    private static IResult Failed() => Results.Problem(Problem.For("sign-in-failed", StatusCodes.Status401Unauthorized));
 }

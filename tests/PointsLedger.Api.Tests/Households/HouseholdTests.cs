@@ -1,4 +1,7 @@
 using System.Net;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using PointsLedger.Households;
 
 namespace PointsLedger.Api.Tests.Households;
 
@@ -150,5 +153,43 @@ public sealed class HouseholdTests(LedgerApp app)
         (await _api.Get($"/api/households/{household}", _api.Token("resident", householdId: Guid.NewGuid())))
             .ShouldBeProblem(HttpStatusCode.NotFound, "household-not-found");
         (await _api.Get($"/api/households/{household}/balance", _api.Token("resident", householdId: household))).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_upgrade_step_claims_ID_numbers_registered_before_claims_and_reports_a_number_held_twice()
+    {
+        var township = $"旧数据街道{Guid.NewGuid():N}"[..12];
+        var village = await _api.NewVillage(township);
+        var idNumber = IdNumbers.Valid();
+        async Task<Guid> RegisterAsBefore(string householdNo)
+        {
+            var id = (await _api.Post($"/api/villages/{village.Id}/households", new { householdNo, headName = "郑重", idNumber }, village.Cadre))
+                .ShouldBe(HttpStatusCode.Created).Guid("householdId");
+            await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+            await connection.OpenAsync();
+            await new Npgsql.NpgsqlCommand($"delete from ledger.mt_doc_idnumberclaim where data ->> 'householdId' = '{id}'", connection).ExecuteNonQueryAsync();
+            return id;
+        }
+        var first = await RegisterAsBefore("001");
+        await RegisterAsBefore("002");
+        var store = app.Host.Services.GetRequiredService<IDocumentStore>();
+        async Task<IdNumberClaimReport> Backfill()
+        {
+            await using var session = store.LightweightSession();
+            var report = await IdNumberClaims.BackfillAsync(session, CancellationToken.None);
+            await session.SaveChangesAsync();
+            return report with { Conflicts = report.Conflicts.Where(c => c.Township == township).ToList() };
+        }
+
+        var once = await Backfill();
+        var again = await Backfill();
+        var third = await _api.Post($"/api/villages/{village.Id}/households", new { householdNo = "003", headName = "郑重", idNumber }, village.Cadre);
+
+        Assert.Equal(new IdNumberConflict(township, village.Code, "002", village.Code, "001"), Assert.Single(once.Conflicts));
+        Assert.Equal(0, again.Claimed);
+        Assert.Single(again.Conflicts);
+        third.ShouldBeProblem(HttpStatusCode.Conflict, "id-number-taken");
+        await using var query = store.QuerySession();
+        Assert.Equal(first, (await query.Query<IdNumberClaim>().SingleAsync(c => c.HouseholdId == first || c.Id.StartsWith(township))).HouseholdId);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using Alba;
 using Wolverine;
 using Wolverine.Tracking;
 
@@ -178,6 +179,20 @@ public sealed class OtherlyConfiguredAppTests(LedgerApp app)
         Assert.DoesNotContain(logs.Lines, line => line.Contains(phone));
     }
 
+    private static async Task<HttpStatusCode> SignInFrom(IAlbaHost host, string remote, string forwardedFor)
+    {
+        var context = await host.Server.SendAsync(c =>
+        {
+            c.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(remote);
+            c.Request.Method = "POST";
+            c.Request.Path = "/api/auth/sign-in";
+            c.Request.Headers["X-Forwarded-For"] = forwardedFor;
+            c.Request.ContentType = "application/json";
+            c.Request.Body = new MemoryStream("""{"login":"nobody","password":"whatever1"}"""u8.ToArray());
+        });
+        return (HttpStatusCode)context.Response.StatusCode;
+    }
+
     [Fact]
     public async Task Behind_a_known_proxy_each_forwarded_client_has_its_own_sign_in_budget_and_anyone_elses_header_is_ignored()
     {
@@ -186,26 +201,23 @@ public sealed class OtherlyConfiguredAppTests(LedgerApp app)
             ["RateLimits:SignInPerMinute"] = "2",
             ["ForwardedHeaders:KnownProxies:0"] = "10.0.0.1",
         });
-        async Task<HttpStatusCode> SignIn(string remote, string forwardedFor)
-        {
-            var context = await limited.Server.SendAsync(c =>
-            {
-                c.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(remote);
-                c.Request.Method = "POST";
-                c.Request.Path = "/api/auth/sign-in";
-                c.Request.Headers["X-Forwarded-For"] = forwardedFor;
-                c.Request.ContentType = "application/json";
-                c.Request.Body = new MemoryStream("""{"login":"nobody","password":"whatever1"}"""u8.ToArray());
-            });
-            return (HttpStatusCode)context.Response.StatusCode;
-        }
 
-        var first = new[] { await SignIn("10.0.0.1", "203.0.113.1"), await SignIn("10.0.0.1", "203.0.113.1"), await SignIn("10.0.0.1", "203.0.113.1") };
-        var second = await SignIn("10.0.0.1", "203.0.113.2");
-        var untrusted = new[] { await SignIn("198.51.100.9", "203.0.113.3"), await SignIn("198.51.100.9", "203.0.113.4"), await SignIn("198.51.100.9", "203.0.113.5") };
+        var first = new[] { await SignInFrom(limited, "10.0.0.1", "203.0.113.1"), await SignInFrom(limited, "10.0.0.1", "203.0.113.1"), await SignInFrom(limited, "10.0.0.1", "203.0.113.1") };
+        var second = await SignInFrom(limited, "10.0.0.1", "203.0.113.2");
+        var untrusted = new[] { await SignInFrom(limited, "198.51.100.9", "203.0.113.3"), await SignInFrom(limited, "198.51.100.9", "203.0.113.4"), await SignInFrom(limited, "198.51.100.9", "203.0.113.5") };
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], first);
         Assert.Equal(HttpStatusCode.Unauthorized, second);
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], untrusted);
+    }
+
+    [Fact]
+    public async Task With_no_proxy_configured_a_forwarded_header_from_anyone_is_ignored()
+    {
+        await using var limited = await app.StartVariantAsync("Development", new Dictionary<string, string> { ["RateLimits:SignInPerMinute"] = "2" });
+
+        var spoofed = new[] { await SignInFrom(limited, "10.0.0.1", "203.0.113.1"), await SignInFrom(limited, "10.0.0.1", "203.0.113.2"), await SignInFrom(limited, "10.0.0.1", "203.0.113.3") };
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], spoofed);
     }
 }

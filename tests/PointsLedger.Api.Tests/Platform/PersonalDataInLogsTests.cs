@@ -31,7 +31,7 @@ public sealed class PersonalDataInLogsTests(LedgerApp app)
         await Post($"/api/villages/{village}/rules", new { code = "R1", color = "red", title = "测试", points = 5 }, HttpStatusCode.Created);
         var household = (string)(await Post($"/api/villages/{village}/households", new { householdNo = "01", headName = name, idNumber, phone }, HttpStatusCode.Created))["householdId"]!;
         await Post($"/api/villages/{village}/households", new { householdNo = "01", headName = name, idNumber, phone }, HttpStatusCode.Conflict);
-        await Post($"/api/villages/{village}/households", new { householdNo = "02", headName = name, idNumber = idNumber[..17] + "0", phone }, HttpStatusCode.BadRequest);
+        await Post($"/api/villages/{village}/households", new { householdNo = "02", headName = name, idNumber = idNumber[..17] + (idNumber[17] == '0' ? "1" : "0"), phone }, HttpStatusCode.BadRequest);
         await Post("/api/awards", new { householdId = household, ruleCode = "R1", occurredOn = app.Clock.GetUtcNow().ToString("yyyy-MM-dd") }, HttpStatusCode.Created);
         (await http.GetAsync($"/api/households/{household}")).EnsureSuccessStatusCode();
         await host.TrackActivity().ExecuteAndWaitAsync((Func<IMessageContext, Task>)(_ => Post("/api/auth/resident/code", new { phone }, HttpStatusCode.OK)));

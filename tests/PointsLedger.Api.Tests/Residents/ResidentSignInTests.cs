@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using PointsLedger.Http;
 using PointsLedger.Residents;
 using Wolverine;
@@ -35,7 +36,8 @@ public sealed class ResidentSignInTests(LedgerApp app)
         Response? answer = null;
         var tracked = await app.Host.TrackActivity().ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
             answer = await _api.Post("/api/auth/resident/code", new { phone }, token: null)));
-        return (answer!, tracked.Executed.MessagesOf<SendOneTimeCode>().Count(message => message.Code is not null));
+        var seal = app.Host.Services.GetRequiredService<CodeSeal>();
+        return (answer!, tracked.Executed.MessagesOf<SendOneTimeCode>().Count(message => seal.Open(message.Sealed).Code is not null));
     }
 
     private Task<Response> SignIn(string phone, string code) => _api.Post("/api/auth/resident/sign-in", new { phone, code }, token: null);

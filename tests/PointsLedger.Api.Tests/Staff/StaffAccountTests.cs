@@ -129,9 +129,27 @@ public sealed class StaffAccountTests(LedgerApp app)
     }
 
     [Fact]
-    public async Task An_unknown_login_is_answered_like_a_wrong_password()
+    public async Task Unknown_wrong_locked_and_disabled_logins_get_one_answer_to_the_byte_but_its_trace_id()
     {
-        (await SignIn("nobody-here", Password)).ShouldBeProblem(HttpStatusCode.Unauthorized, "sign-in-failed");
+        var village = await _api.NewVillage();
+        var (_, wrong) = await NewCadre(village);
+        var (_, locked) = await NewCadre(village);
+        var (disabledId, disabled) = await NewCadre(village);
+        for (var i = 0; i < 5; i++) await SignIn(locked, "wrong-password-1");
+        (await _api.Post($"/api/staff/{disabledId}/disable", new { reason = "调离" }, _api.Admin)).ShouldBe(HttpStatusCode.NoContent);
+        static string WithoutTrace(Response answer)
+        {
+            var body = answer.ShouldBe(HttpStatusCode.Unauthorized).Json.AsObject();
+            Assert.NotNull(body["traceId"]);
+            body.Remove("traceId");
+            return body.ToJsonString();
+        }
+
+        var answers = new[] { await SignIn("nobody-here", Password), await SignIn(wrong, "wrong-password-1"), await SignIn(locked, Password), await SignIn(disabled, Password) }
+            .Select(WithoutTrace).ToList();
+
+        Assert.Single(answers.Distinct());
+        Assert.Contains("sign-in-failed", answers[0]);
     }
 
     [Fact]
