@@ -12,4 +12,18 @@ public static class FreePort
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    public static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
 }

@@ -40,6 +40,11 @@ public sealed class LocalCluster : IAsyncDisposable
 
         if (!await IsRunningAsync(ct))
         {
+            if (!FreePort.IsFree(_options.Port))
+            {
+                throw new InvalidOperationException(
+                    $"Port {_options.Port} is taken (another checkout's embedded PostgreSQL?): stop it, or give this one EmbeddedPostgres:Port.");
+            }
             var settings = $"-c listen_addresses=127.0.0.1 -p {_options.Port} -k {data} -c max_connections=200";
             if (!_options.Durable) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
             await RunAsync("pg_ctl", ["-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-t", "60", "-o", settings, "start"], ct);
