@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Marten;
 using PointsLedger.Auth;
-using PointsLedger.Idempotency;
 using Wolverine.Http;
 
 namespace PointsLedger.Awards;
@@ -13,12 +12,12 @@ public static class ApproveAwardEndpoint
     /// <summary>审批：由提交人以外的审批人通过待审批的积分。</summary>
     [WolverinePost("/api/awards/{awardId}/approve"), Tags("Awards")]
     public static async Task<AwardStatusChanged> Post(
-        Guid awardId, ClaimsPrincipal user, IDocumentSession session, HttpContext context, CancellationToken ct)
+        Guid awardId, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin);
         var (stream, household, village) = await session.FetchAwardForDecisionAsync(awardId, actor, ct);
 
         stream.AppendOne(AwardDecisions.Approve(household, village, awardId, actor));
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK, new AwardStatusChanged(awardId, household.Id, "credited"));
+        return new AwardStatusChanged(awardId, household.Id, "credited");
     }
 }

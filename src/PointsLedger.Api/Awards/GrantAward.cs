@@ -7,7 +7,6 @@ using PointsLedger.Auth;
 using PointsLedger.Expiry;
 using PointsLedger.Households;
 using PointsLedger.Http;
-using PointsLedger.Idempotency;
 using PointsLedger.Ledger;
 using PointsLedger.Villages;
 using Wolverine.Http;
@@ -47,8 +46,7 @@ public static class GrantAwardEndpoint
     /// <summary>按细则加分或扣分。Send an Idempotency-Key: a retry returns the first answer.</summary>
     [WolverinePost("/api/awards"), Tags("Awards")]
     public static async Task<AwardRecorded> Post(
-        GrantAward command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<ExpirySettings> expiry,
-        HttpContext context, CancellationToken ct)
+        GrantAward command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<ExpirySettings> expiry, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Cadre, Roles.Approver, Roles.Admin);
         var (stream, household, village) = await session.FetchForDecisionAsync(command.HouseholdId, actor, ct);
@@ -56,6 +54,6 @@ public static class GrantAwardEndpoint
         var decided = AwardDecisions.Grant(household, village, village.RuleFor(command.RuleCode), Guid.CreateVersion7(),
             command.OccurredOn, command.Note, actor, clock.Today(), expiry.Value.For(village.Township));
         stream.AppendOne(AwardStreams.AsRecordedEvent(decided));
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created, AwardRecorded.From(household.Id, decided));
+        return AwardRecorded.From(household.Id, decided);
     }
 }

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
 using PointsLedger.Expiry;
 using PointsLedger.Http;
-using PointsLedger.Idempotency;
 using PointsLedger.Problems;
 using PointsLedger.Villages;
 using Wolverine.Http;
@@ -47,8 +46,7 @@ public static class GrantAwardBatchEndpoint
     /// <summary>批量加分：整批成功或整批不记；被拒的户列在 failures 中。</summary>
     [WolverinePost("/api/awards/batch"), Tags("Awards")]
     public static async Task<BatchRecorded> Post(
-        GrantAwardBatch command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<ExpirySettings> expiry,
-        HttpContext context, CancellationToken ct)
+        GrantAwardBatch command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<ExpirySettings> expiry, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Cadre, Roles.Approver, Roles.Admin).MustActIn(command.VillageId);
         var village = await session.LoadVillageAsync(command.VillageId, ct);
@@ -89,6 +87,6 @@ public static class GrantAwardBatchEndpoint
         {
             throw new Refusal("batch-refused", StatusCodes.Status422UnprocessableEntity, failures.Count) { Extensions = { ["failures"] = failures } };
         }
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created, new BatchRecorded([.. awards]));
+        return new BatchRecorded([.. awards]);
     }
 }

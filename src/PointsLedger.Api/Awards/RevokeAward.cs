@@ -7,7 +7,6 @@ using PointsLedger.Auth;
 using PointsLedger.Expiry;
 using PointsLedger.Households;
 using PointsLedger.Http;
-using PointsLedger.Idempotency;
 using Wolverine.Http;
 
 namespace PointsLedger.Awards;
@@ -27,8 +26,7 @@ public static class RevokeAwardEndpoint
     /// <summary>撤销：错记的积分以一条新的撤销记录冲回，原记录保留。</summary>
     [WolverinePost("/api/awards/{awardId}/revoke"), Tags("Awards")]
     public static async Task<AwardStatusChanged> Post(
-        Guid awardId, RevokeAward command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<ExpirySettings> expiry,
-        HttpContext context, CancellationToken ct)
+        Guid awardId, RevokeAward command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<ExpirySettings> expiry, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin);
         var (stream, household, village) = await session.FetchAwardForDecisionAsync(awardId, actor, ct);
@@ -36,6 +34,6 @@ public static class RevokeAwardEndpoint
 
         var history = await session.Events.FetchStreamAsync(household.Id, token: ct);
         stream.AppendOne(AwardDecisions.Revoke(household, village, Award.FromHistory(history.Select(e => e.Data), awardId), awardId, command.Reason, actor, expiredBefore));
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK, new AwardStatusChanged(awardId, household.Id, "revoked"));
+        return new AwardStatusChanged(awardId, household.Id, "revoked");
     }
 }

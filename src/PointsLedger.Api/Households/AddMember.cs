@@ -4,7 +4,6 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
 using PointsLedger.Http;
-using PointsLedger.Idempotency;
 using PointsLedger.Problems;
 using PointsLedger.Villages;
 using Wolverine.Http;
@@ -40,7 +39,7 @@ public static class AddMemberEndpoint
     /// </summary>
     [WolverinePost("/api/households/{householdId}/members"), Tags("Households")]
     public static async Task<MemberRecorded> Post(
-        Guid householdId, AddMember command, ClaimsPrincipal user, IDocumentSession session, IdNumberHasher hasher, HttpContext context, CancellationToken ct)
+        Guid householdId, AddMember command, ClaimsPrincipal user, IDocumentSession session, IdNumberHasher hasher, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre);
         var stream = await session.FetchMemberChangesAsync(householdId, actor, ct);
@@ -56,6 +55,6 @@ public static class AddMemberEndpoint
         var member = new Member(Guid.CreateVersion7(), command.Name.Trim(), command.Relation.Trim(), IdNumber.Mask(idNumber), hash,
             hasher.CardCheck(household.CardNo, idNumber[^6..]));
         stream.AppendOne(MemberDecisions.Propose(household, member, actor));
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created, new MemberRecorded(member.MemberId, householdId, "pending"));
+        return new MemberRecorded(member.MemberId, householdId, "pending");
     }
 }

@@ -5,7 +5,6 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
 using PointsLedger.Http;
-using PointsLedger.Idempotency;
 using PointsLedger.Problems;
 using PointsLedger.Villages;
 using Wolverine.Http;
@@ -30,22 +29,22 @@ public static class DecideMemberChangeEndpoints
     /// <summary>移除家庭成员（待审核）: the member keeps opening the card until an approver approves.</summary>
     [WolverinePost("/api/households/{householdId}/members/{memberId}/removal"), Tags("Households")]
     public static async Task<MemberChangeAnswer> ProposeRemoval(
-        Guid householdId, Guid memberId, MemberChangeReason command, ClaimsPrincipal user, IDocumentSession session, HttpContext context, CancellationToken ct)
+        Guid householdId, Guid memberId, MemberChangeReason command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre);
         var stream = await session.FetchMemberChangesAsync(householdId, actor, ct);
         stream.AppendOne(MemberDecisions.ProposeRemoval(stream.Aggregate!, memberId, command.Reason, actor));
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK, new MemberChangeAnswer(memberId, householdId, "pending"));
+        return new MemberChangeAnswer(memberId, householdId, "pending");
     }
 
     [WolverinePost("/api/households/{householdId}/members/{memberId}/reject"), Tags("Households")]
     public static async Task<MemberChangeAnswer> Reject(
-        Guid householdId, Guid memberId, MemberChangeReason command, ClaimsPrincipal user, IDocumentSession session, HttpContext context, CancellationToken ct)
+        Guid householdId, Guid memberId, MemberChangeReason command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Approver);
         var stream = await session.FetchMemberChangesAsync(householdId, actor, ct);
         stream.AppendOne(MemberDecisions.Reject(stream.Aggregate!, memberId, command.Reason, actor));
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK, new MemberChangeAnswer(memberId, householdId, "rejected"));
+        return new MemberChangeAnswer(memberId, householdId, "rejected");
     }
 }
 
@@ -54,7 +53,7 @@ public static class ApproveMemberChangeEndpoint
     /// <summary>审核通过: by an approver of the village or an admin who did not propose the change.</summary>
     [WolverinePost("/api/households/{householdId}/members/{memberId}/approve"), Tags("Households")]
     public static async Task<MemberChangeAnswer> Approve(
-        Guid householdId, Guid memberId, ClaimsPrincipal user, IDocumentSession session, HttpContext context, CancellationToken ct)
+        Guid householdId, Guid memberId, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Approver);
         var stream = await session.FetchMemberChangesAsync(householdId, actor, ct);
@@ -65,8 +64,7 @@ public static class ApproveMemberChangeEndpoint
         if (change.Removal) session.Delete<IdNumberClaim>(claim);
         else session.Insert(new IdNumberClaim(claim, householdId));
         stream.AppendOne(approved);
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK,
-            new MemberChangeAnswer(memberId, householdId, change.Removal ? "removed" : "active"));
+        return new MemberChangeAnswer(memberId, householdId, change.Removal ? "removed" : "active");
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Marten;
 using PointsLedger.Auth;
 using PointsLedger.Problems;
@@ -5,11 +6,13 @@ using PointsLedger.Problems;
 namespace PointsLedger.Idempotency;
 
 /// <summary>
-/// Gives a request with an Idempotency-Key the first answer to that key. The endpoint stores its
-/// answer with <see cref="IdempotentResponses.Remember"/> in the transaction of its events. A request seen
-/// before therefore fails: on the stored answer's primary key if it decided again, or with the
-/// refusal that the first request's effects now cause. Only then is the stored answer looked up,
-/// and replayed for the same body or refused for another. First attempts never pay for the lookup.
+/// Gives a request with an Idempotency-Key the first answer to that key, whatever its status. A
+/// success is stored in the transaction of its events (<see cref="IdempotentAnswersPolicy"/>); a
+/// refusal, which committed nothing, is stored here once it is known. A request seen before therefore
+/// fails: on the stored answer's primary key if it decided again, or with the refusal that the first
+/// request's effects now cause. Only then is the stored answer looked up, and replayed for the same
+/// body or refused for another. First attempts never pay for the lookup. A conflict with a racing
+/// writer is not stored: the same request may succeed when retried.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
@@ -42,26 +45,67 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         {
             await next(context);
         }
-        catch (Exception) when (!context.Response.HasStarted)
+        catch (Exception failure) when (!context.Response.HasStarted)
         {
-            var session = context.RequestServices.GetRequiredService<IQuerySession>();
-            var earlier = await session.LoadAsync<IdempotentResponse>(request.RecordId, context.RequestAborted);
-            if (earlier is null) throw;
-            await Answer(context, earlier, request);
+            if (await EarlierAnswerAsync(context, request) is { } earlier)
+            {
+                await ReplayAsync(context, earlier, request);
+                return;
+            }
+            if (RefusalOf(context, request, failure) is not { } refusal) throw;
+            if (await TryStoreAsync(context, refusal)) await WriteAsync(context, refusal);
+            else await ReplayAsync(context, (await EarlierAnswerAsync(context, request))!, request);
         }
     }
 
-    private static async Task Answer(HttpContext context, IdempotentResponse earlier, IdempotencyKey request)
+    private static async Task<IdempotentResponse?> EarlierAnswerAsync(HttpContext context, IdempotencyKey request)
+    {
+        await using var session = context.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.LoadAsync<IdempotentResponse>(request.RecordId, context.RequestAborted);
+    }
+
+    /// <summary>The refusal as an answer to keep; none for a server failure or a conflict with a racing writer, which a retry may pass.</summary>
+    private static IdempotentResponse? RefusalOf(HttpContext context, IdempotencyKey request, Exception failure)
+    {
+        var problem = ProblemExceptionHandler.Map(failure);
+        if (problem.Status is not (>= 400 and < 500) || problem.Extensions["code"] is "concurrency-conflict") return null;
+        return new IdempotentResponse(request.RecordId, request.RequestHash, problem.Status.Value, JsonSerializer.Serialize(problem), null,
+            context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), "application/problem+json");
+    }
+
+    /// <summary>False when a racing request with the same key stored its answer first.</summary>
+    private static async Task<bool> TryStoreAsync(HttpContext context, IdempotentResponse answer)
+    {
+        await using var session = context.RequestServices.GetRequiredService<IDocumentStore>().LightweightSession();
+        session.Insert(answer);
+        try
+        {
+            await session.SaveChangesAsync(context.RequestAborted);
+            return true;
+        }
+        catch (JasperFx.DocumentAlreadyExistsException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task ReplayAsync(HttpContext context, IdempotentResponse earlier, IdempotencyKey request)
     {
         if (earlier.RequestHash != request.RequestHash)
         {
             await Problem.WriteAsync(context, Problem.For("idempotency-key-reused", 422));
             return;
         }
-        context.Response.StatusCode = earlier.StatusCode;
-        context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers["Idempotent-Replayed"] = "true";
         if (earlier.Location is not null) context.Response.Headers.Location = earlier.Location;
-        await context.Response.WriteAsync(earlier.Body, context.RequestAborted);
+        await WriteAsync(context, earlier);
+    }
+
+    private static async Task WriteAsync(HttpContext context, IdempotentResponse answer)
+    {
+        context.Response.StatusCode = answer.StatusCode;
+        if (answer.Body.Length == 0) return;
+        context.Response.ContentType = answer.ContentType ?? "application/json; charset=utf-8";
+        await context.Response.WriteAsync(answer.Body, context.RequestAborted);
     }
 }

@@ -5,7 +5,6 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
 using PointsLedger.Http;
-using PointsLedger.Idempotency;
 using PointsLedger.Ledger;
 using Wolverine.Http;
 
@@ -38,7 +37,7 @@ public static class AddOfferEndpoint
     /// <summary>商户优惠（如“100 分抵 10 元药费，每户每月一次”）。Township admins only.</summary>
     [WolverinePost("/api/merchants/{merchantId}/offers"), Tags("Merchants")]
     public static async Task<OfferCreated> Post(
-        Guid merchantId, AddOffer command, ClaimsPrincipal user, IDocumentSession session, CashValueCeiling ceiling, HttpContext context, CancellationToken ct)
+        Guid merchantId, AddOffer command, ClaimsPrincipal user, IDocumentSession session, CashValueCeiling ceiling, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Admin);
         var stream = await session.FetchMerchantForWritingAsync(merchantId, actor, ct);
@@ -46,6 +45,6 @@ public static class AddOfferEndpoint
         var offerId = Guid.CreateVersion7();
         stream.AppendOne(new OfferAdded(offerId, command.Title, command.Points, ceiling.Check(command.CashValue ?? 0m, command.Points),
             (command.AcceptedColors ?? []).Distinct().ToImmutableList(), command.ValidFrom, command.ValidTo, command.MonthlyLimitPerHousehold, actor.Id));
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created, new OfferCreated(offerId, merchantId));
+        return new OfferCreated(offerId, merchantId);
     }
 }

@@ -4,7 +4,6 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
 using PointsLedger.Http;
-using PointsLedger.Idempotency;
 using PointsLedger.Problems;
 using Wolverine.Http;
 
@@ -44,11 +43,11 @@ public static class RestockGoodsEndpoint
     /// <summary>进货入库. Send an Idempotency-Key: a retry does not add the stock twice.</summary>
     [WolverinePost("/api/merchants/{merchantId}/goods/{sku}/restock"), Tags("Merchants")]
     public static async Task<StockLevel> Post(
-        Guid merchantId, string sku, RestockGoods command, ClaimsPrincipal user, IDocumentSession session, HttpContext context, CancellationToken ct)
+        Guid merchantId, string sku, RestockGoods command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
         var (stream, goods, actor) = await session.FetchGoodsForWritingAsync(merchantId, sku, user, ct);
         stream.AppendOne(new GoodsRestocked(sku, command.Quantity, actor.Id, command.Note));
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK, new StockLevel(merchantId, sku, goods.Stock + command.Quantity));
+        return new StockLevel(merchantId, sku, goods.Stock + command.Quantity);
     }
 }
 
@@ -71,10 +70,10 @@ public static class CountStockEndpoint
     /// <summary>盘点: sets the stock to what is on the shelf and records the difference.</summary>
     [WolverinePost("/api/merchants/{merchantId}/goods/{sku}/count"), Tags("Merchants")]
     public static async Task<StockLevel> Post(
-        Guid merchantId, string sku, CountStock command, ClaimsPrincipal user, IDocumentSession session, HttpContext context, CancellationToken ct)
+        Guid merchantId, string sku, CountStock command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
         var (stream, goods, actor) = await session.FetchGoodsForWritingAsync(merchantId, sku, user, ct);
         stream.AppendOne(new StockCounted(sku, command.Counted, command.Counted - goods.Stock, actor.Id, command.Note));
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK, new StockLevel(merchantId, sku, command.Counted));
+        return new StockLevel(merchantId, sku, command.Counted);
     }
 }

@@ -4,7 +4,6 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
 using PointsLedger.Http;
-using PointsLedger.Idempotency;
 using PointsLedger.Problems;
 using Wolverine.Http;
 
@@ -38,7 +37,7 @@ public static class ListGoodsEndpoint
     /// </summary>
     [WolverinePost("/api/merchants/{merchantId}/goods"), Tags("Merchants")]
     public static async Task<GoodsCreated> Post(
-        Guid merchantId, ListGoods command, ClaimsPrincipal user, IDocumentSession session, CashValueCeiling ceiling, HttpContext context, CancellationToken ct)
+        Guid merchantId, ListGoods command, ClaimsPrincipal user, IDocumentSession session, CashValueCeiling ceiling, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Clerk);
         if (command.CashValue is > 0 && actor.Role != Roles.Admin) throw Refusal.Forbidden("cash-value-admin-only");
@@ -46,6 +45,6 @@ public static class ListGoodsEndpoint
         if (stream.Aggregate!.Goods.ContainsKey(command.Sku)) throw Refusal.Conflict("sku-taken", command.Sku);
 
         stream.AppendOne(new GoodsListed(command.Sku, command.Name, command.Points, ceiling.Check(command.CashValue ?? 0m, command.Points), command.Stock, actor.Id));
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created, new GoodsCreated(merchantId, command.Sku));
+        return new GoodsCreated(merchantId, command.Sku);
     }
 }

@@ -4,7 +4,6 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
 using PointsLedger.Http;
-using PointsLedger.Idempotency;
 using PointsLedger.Problems;
 using Wolverine.Http;
 
@@ -28,14 +27,13 @@ public static class PriceGoodsEndpoint
     /// <summary>商品结算价: set by an admin of the merchant's township only, at most Redemptions:MaxYuanPerPoint a point.</summary>
     [WolverinePost("/api/merchants/{merchantId}/goods/{sku}/cash-value"), Tags("Merchants")]
     public static async Task<GoodsPriced> Post(
-        Guid merchantId, string sku, PriceGoods command, ClaimsPrincipal user, IDocumentSession session, CashValueCeiling ceiling,
-        HttpContext context, CancellationToken ct)
+        Guid merchantId, string sku, PriceGoods command, ClaimsPrincipal user, IDocumentSession session, CashValueCeiling ceiling, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Admin);
         var stream = await session.FetchMerchantForWritingAsync(merchantId, actor, ct);
         var goods = stream.Aggregate!.Goods.GetValueOrDefault(sku) ?? throw Refusal.Unprocessable("unknown-sku", sku);
 
         stream.AppendOne(new GoodsCashValueSet(sku, ceiling.Check(command.CashValue, goods.Points), actor.Id));
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK, new GoodsPriced(merchantId, sku, command.CashValue));
+        return new GoodsPriced(merchantId, sku, command.CashValue);
     }
 }

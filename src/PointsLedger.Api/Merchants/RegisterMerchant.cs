@@ -5,7 +5,6 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
 using PointsLedger.Http;
-using PointsLedger.Idempotency;
 using PointsLedger.Problems;
 using PointsLedger.Villages;
 using Wolverine.Http;
@@ -40,7 +39,7 @@ public static class RegisterMerchantEndpoint
     /// <summary>登记合作商户（五色超市、药店、银行……）。Township admins only.</summary>
     [WolverinePost("/api/merchants"), Tags("Merchants")]
     public static async Task<MerchantCreated> Post(
-        RegisterMerchant command, ClaimsPrincipal user, IDocumentSession session, HttpContext context, CancellationToken ct)
+        RegisterMerchant command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Admin);
         var villageIds = command.VillageIds ?? [];
@@ -56,6 +55,6 @@ public static class RegisterMerchantEndpoint
         var merchantId = Guid.CreateVersion7();
         session.Events.StartStream<Merchant>(merchantId,
             new MerchantRegistered(merchantId, command.Name, command.Kind!.Value, township, villageIds, actor.Id));
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created, new MerchantCreated(merchantId));
+        return new MerchantCreated(merchantId);
     }
 }

@@ -4,7 +4,6 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
 using PointsLedger.Http;
-using PointsLedger.Idempotency;
 using Wolverine.Http;
 
 namespace PointsLedger.Notices;
@@ -31,15 +30,13 @@ public static class AnswerObjectionEndpoint
     /// <summary>答复异议. The village's approvers or township admins.</summary>
     [WolverinePost("/api/villages/{villageId}/notices/{month}/objections/{objectionId}/answer"), Tags("Notices")]
     public static async Task<ObjectionStatus> Post(
-        Guid villageId, string month, Guid objectionId, AnswerObjection command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
-        HttpContext context, CancellationToken ct)
+        Guid villageId, string month, Guid objectionId, AnswerObjection command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin).MustActIn(villageId);
         var stream = await session.Events.FetchForExclusiveWriting<Notice>(Notice.IdFor(villageId, month), ct);
         var notice = await session.MustSeeAsync(stream.Aggregate, villageId, month, actor, ct);
         var answered = NoticeDecisions.Answer(notice, await session.LoadAsync<Objection>(objectionId, ct), objectionId, command.Upheld!.Value, command.Answer, actor, clock.Today());
         stream.AppendOne(answered);
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK,
-            new ObjectionStatus(objectionId, answered.Upheld ? "upheld" : "dismissed"));
+        return new ObjectionStatus(objectionId, answered.Upheld ? "upheld" : "dismissed");
     }
 }

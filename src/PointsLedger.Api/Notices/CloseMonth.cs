@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
 using PointsLedger.Http;
-using PointsLedger.Idempotency;
 using PointsLedger.Ledger;
 using PointsLedger.Problems;
 using PointsLedger.Security;
@@ -36,8 +35,7 @@ public static class CloseMonthEndpoint
     /// </summary>
     [WolverinePost("/api/villages/{villageId}/notices"), Tags("Notices")]
     public static async Task<NoticeClosed> Post(
-        Guid villageId, CloseMonth command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<NoticeSettings> settings,
-        HttpContext context, CancellationToken ct)
+        Guid villageId, CloseMonth command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<NoticeSettings> settings, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin).MustActIn(villageId);
         var stream = await session.Events.FetchForExclusiveWriting<Village>(villageId, ct);
@@ -61,7 +59,6 @@ public static class CloseMonthEndpoint
         stream.AppendOne(new MonthClosed(content.Month, noticeId, digest, content.PreviousDigest, actor.Id));
         session.Events.StartStream<Notice>(noticeId, new NoticePublished(noticeId, villageId, content, digest, deadline, actor.Id));
 
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created,
-            new NoticeClosed(villageId, content.Month, digest, content.PreviousDigest, content.MerkleRoot, deadline, content.Households.Count));
+        return new NoticeClosed(villageId, content.Month, digest, content.PreviousDigest, content.MerkleRoot, deadline, content.Households.Count);
     }
 }

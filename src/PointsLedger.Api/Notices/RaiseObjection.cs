@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
 using PointsLedger.Households;
 using PointsLedger.Http;
-using PointsLedger.Idempotency;
 using PointsLedger.Problems;
 using Microsoft.AspNetCore.RateLimiting;
 using Wolverine.Http;
@@ -36,8 +35,7 @@ public static class RaiseObjectionEndpoint
     /// <summary>提出异议：公示期内，对本户或某一条记录提出异议；每户同时最多 3 条未答复的异议。</summary>
     [WolverinePost("/api/villages/{villageId}/notices/{month}/objections"), Tags("Notices"), EnableRateLimiting(RateLimits.Objection)]
     public static async Task<ObjectionRecorded> Post(
-        Guid villageId, string month, RaiseObjection command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
-        HttpContext context, CancellationToken ct)
+        Guid villageId, string month, RaiseObjection command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Resident, Roles.Cadre, Roles.Approver);
         var stream = await session.Events.FetchForExclusiveWriting<Notice>(Notice.IdFor(villageId, month), ct);
@@ -50,7 +48,6 @@ public static class RaiseObjectionEndpoint
         var open = await session.Query<Objection>().CountAsync(o => o.NoticeId == notice.Id && o.HouseholdId == householdId && o.Outcome == null, ct);
         var raised = NoticeDecisions.Raise(notice, household, open, command.EntryNo, command.Text, actor, clock.Today());
         stream.AppendOne(raised);
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created,
-            new ObjectionRecorded(raised.ObjectionId, villageId, month, notice.ObjectionDeadline));
+        return new ObjectionRecorded(raised.ObjectionId, villageId, month, notice.ObjectionDeadline);
     }
 }

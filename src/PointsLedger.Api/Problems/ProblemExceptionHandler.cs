@@ -33,7 +33,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         return true;
     }
 
-    private static ProblemDetails Map(Exception exception) => exception switch
+    /// <summary>The problem a failure answers with.</summary>
+    public static ProblemDetails Map(Exception exception) => exception switch
     {
         Refusal refusal => Problem.For(refusal),
         ValidationException validation => Problem.Validation(validation.Errors),

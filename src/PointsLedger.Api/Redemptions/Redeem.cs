@@ -9,7 +9,6 @@ using PointsLedger.Expiry;
 using PointsLedger.Auth;
 using PointsLedger.Households;
 using PointsLedger.Http;
-using PointsLedger.Idempotency;
 using PointsLedger.Ledger;
 using PointsLedger.Merchants;
 using Wolverine.Http;
@@ -59,7 +58,7 @@ public static class RedeemEndpoint
     [WolverinePost("/api/redemptions"), Tags("Redemptions"), EnableRateLimiting(RateLimits.Redemption)]
     public static async Task<RedemptionRecorded> Post(
         Redeem command, ClaimsPrincipal user, IDocumentSession session, HouseholdIdentifier identifier, TimeProvider clock,
-        IOptions<ExpirySettings> expiry, HttpContext context, CancellationToken ct)
+        IOptions<ExpirySettings> expiry, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Clerk, Roles.Admin);
         var merchant = await session.LoadMerchantForAsync(command.MerchantId, actor, ct);
@@ -75,8 +74,8 @@ public static class RedeemEndpoint
         if (issued is not null) stockStream!.AppendOne(issued);
         if (token is not null) session.Insert(new UsedPaymentToken(token.Nonce, household.Id, token.ExpiresAt));
 
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status201Created, new RedemptionRecorded(
+        return new RedemptionRecorded(
             redeemed.RedemptionId, redeemed.ReceiptNo, household.Id, household.HouseholdNo, PersonName.Mask(household.HeadName), merchant.Name,
-            redeemed.Items, redeemed.Points, redeemed.CashValue, household.Apply(redeemed).Available));
+            redeemed.Items, redeemed.Points, redeemed.CashValue, household.Apply(redeemed).Available);
     }
 }

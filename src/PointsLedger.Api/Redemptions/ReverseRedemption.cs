@@ -7,7 +7,6 @@ using PointsLedger.Auth;
 using PointsLedger.Expiry;
 using PointsLedger.Households;
 using PointsLedger.Http;
-using PointsLedger.Idempotency;
 using PointsLedger.Ledger;
 using PointsLedger.Merchants;
 using PointsLedger.Villages;
@@ -33,7 +32,7 @@ public static class ReverseRedemptionEndpoint
     [WolverinePost("/api/redemptions/{redemptionId}/reverse"), Tags("Redemptions")]
     public static async Task<RedemptionReversalRecorded> Post(
         Guid redemptionId, ReverseRedemption command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
-        IOptions<RedemptionSettings> settings, IOptions<ExpirySettings> expiry, HttpContext context, CancellationToken ct)
+        IOptions<RedemptionSettings> settings, IOptions<ExpirySettings> expiry, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Clerk, Roles.Admin);
         var (found, merchant) = await session.LoadRedemptionForAsync(redemptionId, actor, ct);
@@ -50,7 +49,7 @@ public static class ReverseRedemptionEndpoint
         householdStream.AppendOne(reversed);
         if (returned is not null) (await session.FetchMerchantForWritingAsync(merchant.Id, actor, ct)).AppendOne(returned);
 
-        return IdempotentResponses.Remember(context, session, StatusCodes.Status200OK, new RedemptionReversalRecorded(
-            redemptionId, redemption.ReceiptNo, "reversed", reversed.Changes.Sum(c => c.Points), household.Apply(reversed).Available));
+        return new RedemptionReversalRecorded(
+            redemptionId, redemption.ReceiptNo, "reversed", reversed.Changes.Sum(c => c.Points), household.Apply(reversed).Available);
     }
 }

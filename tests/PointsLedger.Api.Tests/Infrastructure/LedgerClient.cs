@@ -21,7 +21,7 @@ public sealed class LedgerClient(LedgerApp app)
     public string Admin => Token(Roles.Admin);
 
     public async Task<Response> Send(HttpMethod method, string url, string? token, string? json = null, string? idempotencyKey = null, string? language = null,
-        string contentType = "application/json", string? accept = null)
+        string contentType = "application/json", string? accept = null, string? correlationId = null)
     {
         using var request = new HttpRequestMessage(method, url);
         if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, contentType);
@@ -29,6 +29,7 @@ public sealed class LedgerClient(LedgerApp app)
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         if (language is not null) request.Headers.AcceptLanguage.ParseAdd(language);
         if (accept is not null) request.Headers.Accept.ParseAdd(accept);
+        if (correlationId is not null) request.Headers.Add("X-Correlation-ID", correlationId);
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return new Response(response.StatusCode, text, response.Headers.Contains("Idempotent-Replayed"));

@@ -187,6 +187,37 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    /// <summary>Read-only, or idempotent by nature (a second sweep expires nothing twice), or anonymous: no caller to scope a key to.</summary>
+    private static readonly string[] NotKeyed = ["/api/notices/audit", "/api/expiry/run", "/verify/line"];
+
+    [Fact]
+    public async Task Every_writing_post_route_answers_a_retry_with_the_same_key_with_its_first_answer_and_appends_nothing()
+    {
+        var world = await BuildWorld();
+        var tokens = await Tokens(world);
+        var failures = new List<string>();
+        var walked = 0;
+
+        foreach (var row in Rows.Where(r => r.Method == "POST" && !r.Allowed.Contains(Caller.Anonymous) && !NotKeyed.Contains(r.Pattern)))
+        {
+            var caller = tokens[row.Allowed[0]];
+            var body = row.Body(world)!;
+            var key = $"walk-{Guid.NewGuid():N}";
+            var json = System.Text.Json.JsonSerializer.Serialize(body, LedgerClient.JsonOptions);
+            var first = await _api.Send(HttpMethod.Post, row.Url(world), caller, json, key);
+            var retry = $"retry-{Guid.NewGuid():N}";
+            var retried = await _api.Send(HttpMethod.Post, row.Url(world), caller, json, key, correlationId: retry);
+            walked++;
+
+            if (!retried.Replayed || retried.Status != first.Status || retried.Body != first.Body)
+                failures.Add($"{row.Pattern}: first {(int)first.Status} {first.Body[..Math.Min(80, first.Body.Length)]}, retry {(int)retried.Status} replayed={retried.Replayed} {retried.Body[..Math.Min(80, retried.Body.Length)]}");
+            if (await EventsCorrelatedWith(retry) != 0) failures.Add($"{row.Pattern}: the retry appended events");
+        }
+
+        Assert.True(walked >= 25, $"walked only {walked} routes");
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
     private async Task<World> BuildWorld()
     {
         var village = await _api.NewVillage();
@@ -241,6 +272,12 @@ public sealed class ScopeMatrixTests(LedgerApp app)
             [Caller.ResidentOwn] = _api.Token("resident", householdId: world.HouseholdId),
             [Caller.ResidentOther] = _api.Token("resident", householdId: otherHousehold),
         };
+    }
+
+    private async Task<long> EventsCorrelatedWith(string correlationId)
+    {
+        await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.Events.QueryAllRawEvents().Where(e => e.CorrelationId == correlationId).LongCountAsync();
     }
 
     private async Task<long> EventCount()
