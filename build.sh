@@ -12,6 +12,10 @@ case $verb in
 esac
 command -v dotnet >/dev/null || { echo "the .NET SDK is required (version in global.json): https://dot.net" >&2; exit 2; }
 bash eng/prerequisites.sh "$verb"
+# The test command also lints the OpenAPI document and type-checks a client generated from it.
+if [ "$verb" = test ] && [ ! -d samples/typescript-walkthrough/node_modules ]; then
+  npm ci --prefix samples/typescript-walkthrough --no-audit --no-fund --loglevel=error >/dev/null
+fi
 case $verb in
   run) exec dotnet run --project src/PointsLedger.Api "$@" ;;
   test) exec dotnet test "$@" ;;

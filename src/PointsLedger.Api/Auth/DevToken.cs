@@ -36,6 +36,10 @@ public static class DevTokenEndpoint
             })
             .AllowAnonymous()
             .RequireRateLimiting(RateLimits.DevToken)
-            .WithTags("Auth");
+            .WithTags("Auth")
+            .WithName("POST_api_auth_dev_token")
+            .WithSummary("开发环境登录（仅 Development）")
+            .WithDescription("Any role and scope, for trying the API out; the route does not exist in any other environment.")
+            .Produces<DevTokenResponse>();
     }
 }

@@ -11,6 +11,7 @@ public sealed record AwardView(Guid AwardId, Guid HouseholdId, string RuleCode, 
 
 public static class GetAwardEndpoint
 {
+    /// <summary>一条加分记录及其状态（待审核、已入账、已撤销）。</summary>
     [WolverineGet("/api/awards/{awardId}"), Tags("Awards")]
     public static async Task<AwardView> Get(Guid awardId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {

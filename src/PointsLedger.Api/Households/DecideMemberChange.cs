@@ -37,6 +37,7 @@ public static class DecideMemberChangeEndpoints
         return new MemberChangeAnswer(memberId, householdId, "pending");
     }
 
+    /// <summary>审核不通过: the proposed arrival or departure does not happen; the reason is recorded.</summary>
     [WolverinePost("/api/households/{householdId}/members/{memberId}/reject"), Tags("Households")]
     public static async Task<MemberChangeAnswer> Reject(
         Guid householdId, Guid memberId, MemberChangeReason command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)

@@ -7,6 +7,7 @@ namespace PointsLedger.Households;
 
 public static class GetHouseholdEndpoints
 {
+    /// <summary>农户信息：户主、成员、积分；姓名与电话按查看者的权限脱敏。</summary>
     [WolverineGet("/api/households/{householdId}"), Tags("Households")]
     public static async Task<HouseholdView> Get(Guid householdId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {

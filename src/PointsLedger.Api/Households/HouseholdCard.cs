@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Net;
 using System.Security.Claims;
 using Marten;
@@ -17,7 +18,7 @@ public static class HouseholdCardEndpoint
     /// whose QR code holds the card number; <c>?format=png</c> or <c>svg</c> gives the QR code alone. The
     /// card redeems only together with the last six characters of the head's ID number.
     /// </summary>
-    [WolverineGet("/api/households/{householdId}/card"), Tags("Households")]
+    [WolverineGet("/api/households/{householdId}/card"), Tags("Households"), ProducesResponseType(typeof(FileResult), 200, "text/html", "application/pdf", "image/png", "image/svg+xml")]
     public static async Task<IResult> Get(
         Guid householdId, string? format, ClaimsPrincipal user, IQuerySession session, PdfFont font, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using PointsLedger.Http.OpenApi;
 
 namespace PointsLedger.Http;
 
@@ -12,7 +13,23 @@ public static class SwaggerSetup
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
         {
-            options.SwaggerDoc("v1", new OpenApiInfo { Title = "PointsLedger 五色积分", Version = "v1" });
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "PointsLedger 五色积分",
+                Version = "v1",
+                Description = "五色积分账本：村干部按细则给农户加分，村民在积分超市和合作商户兑换，每月公示。Errors are RFC 9457 problem details with a `code`.",
+                Contact = new OpenApiContact { Name = "PointsLedger", Url = new Uri("https://pointsledger.local/") },
+                License = new OpenApiLicense { Name = "Proprietary", Url = new Uri("https://pointsledger.local/license") },
+            });
+            options.SupportNonNullableReferenceTypes();
+            options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "PointsLedger.Api.xml"));
+            options.SchemaFilter<RequiredMembers>();
+            options.OperationFilter<AccessDocumentation>();
+            options.OperationFilter<ProblemDocumentation>();
+            options.OperationFilter<IdempotencyDocumentation>();
+            options.OperationFilter<FileAnswers>();
+            options.DocumentFilter<ProblemDocumentation>();
+            options.DocumentFilter<DocumentDescription>();
             options.CustomSchemaIds(type => type.FullName!.Replace("PointsLedger.", "").Replace('+', '.'));
             options.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
             {
@@ -20,10 +37,6 @@ public static class SwaggerSetup
                 Scheme = "bearer",
                 BearerFormat = "JWT",
                 Description = "Development: POST /api/auth/dev-token",
-            });
-            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement
-            {
-                [new OpenApiSecuritySchemeReference("Bearer", document)] = [],
             });
         });
     }

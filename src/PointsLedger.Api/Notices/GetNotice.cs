@@ -45,7 +45,7 @@ public static class GetNoticeEndpoint
     /// 月度积分公示: <c>2026-10</c> (JSON), <c>.csv</c>, <c>.xlsx</c>, or the sheet to print: <c>.html</c>
     /// and <c>.pdf</c>, A4 landscape or <c>?paper=a3</c>. Names are always masked.
     /// </summary>
-    [WolverineGet("/api/villages/{villageId}/notices/{month}"), Tags("Notices"), ProducesResponseType<NoticeView>(200)]
+    [WolverineGet("/api/villages/{villageId}/notices/{month}"), Tags("Notices"), ProducesResponseType<NoticeView>(200, "application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/html", "application/pdf")]
     public static async Task<IResult> Get(
         Guid villageId, string month, Paper? paper, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, IOptions<NoticeSettings> settings,
         PdfFont font, HttpContext context, CancellationToken ct)

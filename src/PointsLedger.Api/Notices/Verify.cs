@@ -39,7 +39,8 @@ public sealed record LineCheck(bool Valid, int Index, int Count, IReadOnlyList<s
 /// </summary>
 public static class VerifySheetEndpoint
 {
-    [WolverineGet("/verify"), Tags("Verify"), AllowAnonymous, EnableRateLimiting(RateLimits.Verify)]
+    /// <summary>公示核验: JSON, or a page with a form for <c>Accept: text/html</c> (the sheet's QR code opens it).</summary>
+    [WolverineGet("/verify"), Tags("Verify"), AllowAnonymous, EnableRateLimiting(RateLimits.Verify), ProducesResponseType<SheetCheck>(200, "application/json", "text/html")]
     public static async Task<IResult> Sheet(
         string village, string month, string? digest, string? householdNo, string? proof, HttpContext context, IQuerySession session, CancellationToken ct)
     {

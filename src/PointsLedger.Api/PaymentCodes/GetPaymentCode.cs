@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Marten;
 using PointsLedger.Auth;
@@ -13,7 +14,7 @@ public sealed record PaymentCodeKey(byte[] Value);
 public static class GetPaymentCodeEndpoints
 {
     /// <summary>付款码: a QR code the resident shows the clerk; it expires after two minutes. <c>?format=svg</c> for SVG.</summary>
-    [WolverineGet("/api/me/qr"), Tags("Me")]
+    [WolverineGet("/api/me/qr"), Tags("Me"), ProducesResponseType(typeof(FileResult), 200, "image/png", "image/svg+xml")]
     public static IResult Mine(string? format, ClaimsPrincipal user, PaymentCodeKey key, TimeProvider clock)
     {
         var householdId = Actor.From(user).MustBe(Roles.Resident).HouseholdId ?? throw Refusal.Forbidden("forbidden");
@@ -24,7 +25,7 @@ public static class GetPaymentCodeEndpoints
     /// The same for a household: its own signed-in resident, or an admin of its township, whose code is
     /// recorded on the household's ledger with who asked. Village staff never hold a household's wallet.
     /// </summary>
-    [WolverineGet("/api/households/{householdId}/qr"), Tags("Households")]
+    [WolverineGet("/api/households/{householdId}/qr"), Tags("Households"), ProducesResponseType(typeof(FileResult), 200, "image/png", "image/svg+xml")]
     public static async Task<IResult> ForHousehold(
         Guid householdId, string? format, ClaimsPrincipal user, IDocumentSession session, PaymentCodeKey key, TimeProvider clock, CancellationToken ct)
     {

@@ -20,6 +20,7 @@ public sealed record Redeem(
     Guid MerchantId, Guid? OfferId, ImmutableList<RedeemLine>? Items, string? QrToken, string? CardNo, string? IdLast6, Guid? HouseholdId)
     : IIdentifiesHousehold
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<RedeemLine> Lines => Items ?? [new RedeemLine(OfferId, null, 1)];
 
     public sealed class Validator : AbstractValidator<Redeem>

@@ -21,7 +21,7 @@ public static class GetSummaryReportEndpoint
     /// the caller's township or <c>?township=</c>; <c>?format=csv</c>, <c>xlsx</c> or <c>html</c> (a page
     /// with charts). Admins and auditors.
     /// </summary>
-    [WolverineGet("/api/reports/summary"), Tags("Reports"), ProducesResponseType<SummaryReport>(200)]
+    [WolverineGet("/api/reports/summary"), Tags("Reports"), ProducesResponseType<SummaryReport>(200, "application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/html")]
     public static async Task<IResult> Get(
         string? from, string? to, string? township, string? format, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {

@@ -10,14 +10,17 @@ namespace PointsLedger.Residents;
 /// <summary>The signed-in resident's own household, without having to know its id.</summary>
 public static class MeEndpoints
 {
+    /// <summary>本户信息。</summary>
     [WolverineGet("/api/me"), Tags("Me")]
     public static Task<HouseholdView> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         GetHouseholdEndpoints.Get(OwnHousehold(user), user, session, ct);
 
+    /// <summary>本户可用积分与累计积分。</summary>
     [WolverineGet("/api/me/balance"), Tags("Me")]
     public static Task<Balance> GetBalance(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         GetHouseholdEndpoints.GetBalance(OwnHousehold(user), user, session, ct);
 
+    /// <summary>本户积分明细。</summary>
     [WolverineGet("/api/me/ledger"), Tags("Me")]
     public static Task<HouseholdLedger> GetLedger(PointColor? color, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         GetLedgerEndpoint.Get(OwnHousehold(user), color, user, session, ct);

@@ -35,7 +35,7 @@ public static class ResidentSignInEndpoint
     /// 验证码登录. A code works once (concurrent uses lose on the code's version); a wrong code counts,
     /// the fifth wrong one kills the code, and after ten in a day the phone's codes work again tomorrow.
     /// </summary>
-    [WolverinePost("/api/auth/resident/sign-in"), Tags("Auth"), AllowAnonymous, EnableRateLimiting(RateLimits.SignIn)]
+    [WolverinePost("/api/auth/resident/sign-in"), Tags("Auth"), AllowAnonymous, EnableRateLimiting(RateLimits.SignIn), ProducesResponseType<ResidentSignedIn>(200)]
     public static async Task<IResult> Post(
         ResidentSignIn command, IDocumentSession session, TokenIssuer issuer, TimeProvider clock, CancellationToken ct)
     {

@@ -43,6 +43,7 @@ public static class OpenStaffAccountEndpoint
 {
     public static ProblemDetails Validate(OpenStaffAccount command) => Shape.Check<OpenStaffAccount, OpenStaffAccount.Validator>(command);
 
+    /// <summary>开设工作人员账号: its township comes from its village or merchant.</summary>
     [WolverinePost("/api/staff"), Tags("Staff")]
     public static async Task<StaffAccountCreated> Post(
         OpenStaffAccount command, ClaimsPrincipal user, IDocumentSession session, IPasswordHasher<StaffAccount> hasher, CancellationToken ct)

@@ -32,7 +32,7 @@ public static class SignInEndpoint
     /// same problem as an unknown login, a locked or a disabled account, so the answer does not tell which
     /// logins exist. A good sign-in tells the owner of the wrong passwords and lockout since the last one.
     /// </summary>
-    [WolverinePost("/api/auth/sign-in"), Tags("Auth"), AllowAnonymous, EnableRateLimiting(RateLimits.SignIn)]
+    [WolverinePost("/api/auth/sign-in"), Tags("Auth"), AllowAnonymous, EnableRateLimiting(RateLimits.SignIn), ProducesResponseType<SignedIn>(200)]
     public static async Task<IResult> Post(
         SignIn command, IDocumentSession session, IPasswordHasher<StaffAccount> hasher, TokenIssuer issuer, TimeProvider clock, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ namespace PointsLedger.Statements;
 public static class GetMerchantStatementEndpoint
 {
     /// <summary>商户月结单 for settlement: <c>2026-10</c> (JSON), <c>2026-10.csv</c> or <c>2026-10.xlsx</c>.</summary>
-    [WolverineGet("/api/merchants/{merchantId}/statements/{month}"), Tags("Statements"), ProducesResponseType<MerchantStatement>(200)]
+    [WolverineGet("/api/merchants/{merchantId}/statements/{month}"), Tags("Statements"), ProducesResponseType<MerchantStatement>(200, "application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     public static async Task<IResult> Get(Guid merchantId, string month, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var request = MonthRequest.Parse(month);

@@ -14,7 +14,7 @@ public static class GetTownshipStatementEndpoint
     /// 街道商户结算汇总 across merchants: <c>2026-10</c>, <c>.csv</c> or <c>.xlsx</c>. A township-limited
     /// account sees its township; others may pick one with <c>?township=</c> or see all.
     /// </summary>
-    [WolverineGet("/api/statements/{month}"), Tags("Statements"), ProducesResponseType<TownshipStatement>(200)]
+    [WolverineGet("/api/statements/{month}"), Tags("Statements"), ProducesResponseType<TownshipStatement>(200, "application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     public static async Task<IResult> Get(string month, string? township, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var request = MonthRequest.Parse(month);

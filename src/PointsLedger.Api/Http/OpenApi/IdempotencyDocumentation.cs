@@ -1,0 +1,31 @@
+using Microsoft.OpenApi;
+using PointsLedger.Idempotency;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace PointsLedger.Http.OpenApi;
+
+/// <summary>The Idempotency-Key every signed-in POST takes, and the header that marks a replayed answer.</summary>
+public sealed class IdempotencyDocumentation : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (context.ApiDescription.HttpMethod != "POST" || AccessDocumentation.IsAnonymous(context)) return;
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = IdempotencyKey.Header,
+            In = ParameterLocation.Header,
+            Description = "同一键、同一请求体的重试返回第一次的结果 · a retry with the same key and body gets the first answer, whatever its status",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyKey.MaxLength },
+        });
+        foreach (var response in (operation.Responses ?? []).Values.OfType<OpenApiResponse>())
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers["Idempotent-Replayed"] = new OpenApiHeader
+            {
+                Description = "true when this is the stored answer to an earlier request with the same key",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["true"] },
+            };
+        }
+    }
+}

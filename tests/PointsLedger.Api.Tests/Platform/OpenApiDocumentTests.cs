@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace PointsLedger.Api.Tests.Platform;
+
+/// <summary>
+/// The OpenAPI document as a client generator reads it: checked here point by point, linted by Spectral
+/// and Redocly, and turned into a typed client that the TypeScript walk-through
+/// (samples/typescript-walkthrough) must type-check against under tsc --strict.
+/// </summary>
+[Collection(LedgerCollection.Name)]
+public sealed class OpenApiDocumentTests(LedgerApp app)
+{
+    private static readonly string Walkthrough = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../samples/typescript-walkthrough"));
+
+    private async Task<JsonObject> Document() =>
+        JsonNode.Parse(await app.Host.Server.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!.AsObject();
+
+    private static IEnumerable<(string Path, string Method, JsonObject Operation)> Operations(JsonObject document) =>
+        document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject().Select(op => (path.Key, op.Key, op.Value!.AsObject())));
+
+    [Fact]
+    public async Task Every_operation_declares_its_access_its_problems_and_a_schema_for_each_answer()
+    {
+        var document = await Document();
+        var failures = new List<string>();
+
+        foreach (var (path, method, operation) in Operations(document))
+        {
+            var name = $"{method.ToUpperInvariant()} {path}";
+            var anonymous = operation["security"] is JsonArray { Count: 0 };
+            var responses = operation["responses"]!.AsObject();
+            if (operation["security"] is null) failures.Add($"{name}: no security");
+            var health = path.StartsWith("/health/", StringComparison.Ordinal);
+            if (!health && (!responses.ContainsKey("404") || (!anonymous && !responses.ContainsKey("403"))))
+                failures.Add($"{name}: problem responses missing");
+            if (!health && responses["404"]?["content"]?["application/problem+json"]?["schema"]?["$ref"]?.GetValue<string>() != "#/components/schemas/Problem")
+                failures.Add($"{name}: problems not described by the Problem schema");
+            foreach (var (status, response) in responses.Where(r => r.Key.StartsWith('2') && r.Key != "204"))
+            {
+                var contents = response!["content"]?.AsObject();
+                if (contents is null || contents.Count == 0 || contents.Any(c => c.Value!["schema"] is null))
+                    failures.Add($"{name}: {status} has no schema");
+            }
+            var keyed = operation["parameters"]?.AsArray().Any(p => (string?)p!["name"] == "Idempotency-Key") == true;
+            if (method == "post" && !anonymous && !keyed) failures.Add($"{name}: no Idempotency-Key");
+            if ((string?)operation["summary"] is not { Length: > 0 } summary || summary == (string?)operation["operationId"])
+                failures.Add($"{name}: no summary");
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.Equal(["code", "status", "title", "type"], document["components"]!["schemas"]!["Problem"]!["required"]!.AsArray().Select(n => (string)n!).Order());
+        Assert.Contains("householdId", document["components"]!["schemas"]!["Awards.GrantAward"]!["required"]!.AsArray().Select(n => (string?)n));
+        var pdf = document["paths"]!["/api/villages/{villageId}/notices/{month}"]!["get"]!["responses"]!["200"]!["content"]!["application/pdf"]!;
+        Assert.Equal("binary", (string?)pdf["schema"]!["format"]);
+        Assert.Empty(document["paths"]!["/api/auth/sign-in"]!["post"]!["security"]!.AsArray());
+        Assert.NotNull(document["paths"]!["/health/ready"]?["get"]);
+    }
+
+    [Fact]
+    public async Task The_document_lints_clean_and_a_client_generated_from_it_type_checks_the_walkthrough()
+    {
+        await File.WriteAllTextAsync(Path.Combine(Walkthrough, "openapi.json"), (await Document()).ToJsonString());
+
+        var spectral = Npx("spectral", "lint", "--ruleset", ".spectral.yaml", "--fail-severity=error", "openapi.json");
+        var redocly = Npx("redocly", "lint", "--config", "redocly.yaml", "openapi.json");
+        var generated = Npx("openapi-typescript", "openapi.json", "-o", "api.d.ts");
+        var typeChecked = generated.Exit == 0 ? Npx("tsc", "-p", ".") : generated;
+
+        Assert.True(spectral.Exit == 0, spectral.Output);
+        Assert.True(redocly.Exit == 0, redocly.Output);
+        Assert.True(typeChecked.Exit == 0, typeChecked.Output);
+    }
+
+    private static (int Exit, string Output) Npx(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("npx", ["--no-install", .. arguments])
+        {
+            WorkingDirectory = Walkthrough,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["NO_UPDATE_NOTIFIER"] = "1", ["REDOCLY_TELEMETRY"] = "off" },
+        };
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output + errors.Result);
+    }
+}
