@@ -29,7 +29,7 @@ public static class GetAuditTrailEndpoint
     {
         var caller = Actor.From(user).MustBe(Roles.Admin, Roles.Auditor);
         // A township's auditor reads village by village; only an unscoped one reads across townships.
-        if (caller.Township is not null) caller.MustActIn(await session.LoadVillageAsync(villageId ?? throw Refusal.Forbidden("out-of-scope"), ct));
+        if (caller.Township is not null) caller.MustActIn(await session.LoadVillageAsync(villageId ?? throw new Refusal(ProblemCodes.OutOfScope), ct));
         var events = session.Events.QueryAllRawEvents().AsQueryable();
         if (actor is not null) events = events.Where(e => e.UserName == actor);
         if (from is { } start) events = events.Where(e => e.Timestamp >= start);

@@ -13,25 +13,25 @@ public sealed record Actor(
     string Id, string Role, Guid? VillageId = null, Guid? MerchantId = null, Guid? HouseholdId = null, string? Township = null)
 {
     public static Actor From(ClaimsPrincipal user) => new(
-        user.FindFirstValue(LedgerClaims.Subject) ?? throw new Refusal("unauthorized", 401),
-        user.FindFirstValue(LedgerClaims.Role) ?? throw new Refusal("unauthorized", 401),
+        user.FindFirstValue(LedgerClaims.Subject) ?? throw new Refusal(ProblemCodes.Unauthorized),
+        user.FindFirstValue(LedgerClaims.Role) ?? throw new Refusal(ProblemCodes.Unauthorized),
         GuidClaim(user, LedgerClaims.VillageId),
         GuidClaim(user, LedgerClaims.MerchantId),
         GuidClaim(user, LedgerClaims.HouseholdId),
         user.FindFirstValue(LedgerClaims.Township));
 
     public Actor MustBe(params string[] roles) =>
-        roles.Contains(Role) ? this : throw Refusal.Forbidden("forbidden");
+        roles.Contains(Role) ? this : throw new Refusal(ProblemCodes.Forbidden);
 
     /// <summary>Village staff act only in their own village; township roles act everywhere.</summary>
     public Actor MustActIn(Guid villageId) =>
-        Role is Roles.Cadre or Roles.Approver && VillageId != villageId ? throw Refusal.Forbidden("out-of-scope") : this;
+        Role is Roles.Cadre or Roles.Approver && VillageId != villageId ? throw new Refusal(ProblemCodes.OutOfScope) : this;
 
     /// <summary>The same, once the village is loaded: township roles act only in their township's villages.</summary>
     public Actor MustActIn(Village village) => MustActIn(village.Id).MustActInTownship(village.Township);
 
     public Actor MustActInTownship(string township) =>
-        Township is not null && Township != township ? throw Refusal.Forbidden("out-of-scope") : this;
+        Township is not null && Township != township ? throw new Refusal(ProblemCodes.OutOfScope) : this;
 
     private static Guid? GuidClaim(ClaimsPrincipal user, string type) =>
         Guid.TryParse(user.FindFirstValue(type), out var id) ? id : null;

@@ -20,7 +20,7 @@ public static class AuthSetup
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();
-                    await Problem.WriteAsync(context.HttpContext, Problem.For("unauthorized", StatusCodes.Status401Unauthorized));
+                    await Problem.WriteAsync(context.HttpContext, Problem.For(ProblemCodes.Unauthorized));
                 },
             };
         });

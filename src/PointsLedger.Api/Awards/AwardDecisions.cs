@@ -18,14 +18,14 @@ public static class AwardDecisions
     public static object Grant(
         Household household, Village village, Rule rule, Guid awardId, DateOnly occurredOn, string? note, Actor actor, DateOnly today, ExpiryPolicy expiry)
     {
-        if (occurredOn > today) throw Refusal.Unprocessable("occurred-in-future", occurredOn.ToString("yyyy-MM-dd"));
-        if (occurredOn < expiry.ExpiredBefore(today)) throw Refusal.Unprocessable("occurred-in-expired-year", occurredOn.ToString("yyyy-MM-dd"));
+        if (occurredOn > today) throw new Refusal(ProblemCodes.OccurredInFuture, occurredOn.ToString("yyyy-MM-dd"));
+        if (occurredOn < expiry.ExpiredBefore(today)) throw new Refusal(ProblemCodes.OccurredInExpiredYear, occurredOn.ToString("yyyy-MM-dd"));
         village.MustBeOpenOn(occurredOn);
         GuardAgainstOwnHousehold(household, actor);
         if (rule.MonthlyCap is { } cap)
         {
             var used = household.PointsThisMonth(rule.Code, occurredOn);
-            if (used + rule.Points > cap) throw Refusal.Conflict("monthly-cap-reached", rule.Title, used, cap, rule.Points);
+            if (used + rule.Points > cap) throw new Refusal(ProblemCodes.MonthlyCapReached, rule.Title, used, cap, rule.Points);
         }
 
         if (rule.RequiresApproval)
@@ -38,8 +38,8 @@ public static class AwardDecisions
 
     public static AwardApproved Approve(Household household, Village village, Guid awardId, Actor approver)
     {
-        var award = household.Pending.TryGetValue(awardId, out var pending) ? pending : throw Refusal.Conflict("award-not-pending");
-        if (award.SubmittedBy == approver.Id) throw Refusal.Forbidden("self-approval");
+        var award = household.Pending.TryGetValue(awardId, out var pending) ? pending : throw new Refusal(ProblemCodes.AwardNotPending);
+        if (award.SubmittedBy == approver.Id) throw new Refusal(ProblemCodes.SelfApproval);
         GuardAgainstOwnHousehold(household, approver);
         village.MustBeOpenOn(award.OccurredOn);
         return new AwardApproved(awardId, approver.Id, DeductionDraws(household, award.Color, award.Points));
@@ -56,8 +56,8 @@ public static class AwardDecisions
     /// <param name="expiredBefore">Lots granted before this day have expired: a revoked deduction gives them nothing back.</param>
     public static AwardRevoked Revoke(Household household, Village village, Award? award, Guid awardId, string reason, Actor actor, DateOnly expiredBefore)
     {
-        if (award is null) throw Refusal.NotFound("award-not-found", awardId);
-        if (award.Status == AwardStatus.Revoked) throw Refusal.Conflict("award-already-revoked");
+        if (award is null) throw new Refusal(ProblemCodes.AwardNotFound, awardId);
+        if (award.Status == AwardStatus.Revoked) throw new Refusal(ProblemCodes.AwardAlreadyRevoked);
         village.MustBeOpenOn(award.OccurredOn);
         GuardAgainstOwnHousehold(household, actor);
 
@@ -79,6 +79,6 @@ public static class AwardDecisions
 
     private static void GuardAgainstOwnHousehold(Household household, Actor actor)
     {
-        if (actor.Role != Roles.Resident && actor.HouseholdId == household.Id) throw Refusal.Forbidden("self-award");
+        if (actor.Role != Roles.Resident && actor.HouseholdId == household.Id) throw new Refusal(ProblemCodes.SelfAward);
     }
 }

@@ -25,6 +25,6 @@ public static class AwardStreams
             .Where(e => e.Id == awardId && e.EventTypesAre(typeof(PointsAwarded), typeof(AwardSubmitted)))
             .Select(e => e.StreamId)
             .ToListAsync(ct);
-        return streams.Count == 1 ? streams[0] : throw Refusal.NotFound("award-not-found", awardId);
+        return streams.Count == 1 ? streams[0] : throw new Refusal(ProblemCodes.AwardNotFound, awardId);
     }
 }

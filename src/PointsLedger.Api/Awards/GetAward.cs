@@ -23,10 +23,10 @@ public static class GetAwardEndpoint
         }
         catch (Refusal)
         {
-            throw Refusal.NotFound("award-not-found", awardId);
+            throw new Refusal(ProblemCodes.AwardNotFound, awardId);
         }
         var history = await session.Events.FetchStreamAsync(household.Id, token: ct);
-        var award = Award.FromHistory(history.Select(e => e.Data), awardId) ?? throw Refusal.NotFound("award-not-found", awardId);
+        var award = Award.FromHistory(history.Select(e => e.Data), awardId) ?? throw new Refusal(ProblemCodes.AwardNotFound, awardId);
         return new AwardView(awardId, household.Id, award.RuleCode, award.Color, award.Points, award.OccurredOn, award.SubmittedBy,
             award.Status.ToString().ToLowerInvariant());
     }

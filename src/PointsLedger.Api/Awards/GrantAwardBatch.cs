@@ -70,8 +70,8 @@ public static class GrantAwardBatchEndpoint
             var stream = await fetch;
             try
             {
-                var household = stream.Aggregate ?? throw Refusal.NotFound("household-not-found", id);
-                if (household.VillageId != village.Id) throw Refusal.Unprocessable("household-not-in-village", id);
+                var household = stream.Aggregate ?? throw new Refusal(ProblemCodes.HouseholdNotFound, id);
+                if (household.VillageId != village.Id) throw new Refusal(ProblemCodes.HouseholdNotInVillage, id);
                 var decided = AwardDecisions.Grant(household, village, rule, Guid.CreateVersion7(), command.OccurredOn, command.Note, actor, today, policy);
                 stream.AppendOne(AwardStreams.AsRecordedEvent(decided));
                 var recorded = AwardRecorded.From(id, decided);
@@ -79,13 +79,13 @@ public static class GrantAwardBatchEndpoint
             }
             catch (Refusal refusal)
             {
-                failures.Add(new BatchFailure(id, refusal.Code, ProblemTexts.Detail(refusal.Code, refusal.Args, CultureInfo.CurrentUICulture)));
+                failures.Add(new BatchFailure(id, refusal.Code, refusal.Problem.Detail(refusal.Args, CultureInfo.CurrentUICulture)));
             }
         }
 
         if (failures.Count > 0)
         {
-            throw new Refusal("batch-refused", StatusCodes.Status422UnprocessableEntity, failures.Count) { Extensions = { ["failures"] = failures } };
+            throw new Refusal(ProblemCodes.BatchRefused, failures.Count) { Extensions = { ["failures"] = failures } };
         }
         return new BatchRecorded([.. awards]);
     }

@@ -24,7 +24,7 @@ public static class HouseholdForDecision
         await batch.Execute(ct);
 
         var stream = await fetch;
-        var household = stream.Aggregate ?? throw Refusal.NotFound("household-not-found", householdId);
+        var household = stream.Aggregate ?? throw new Refusal(ProblemCodes.HouseholdNotFound, householdId);
         actor.MustActIn(household.VillageId);
         var village = actorsVillage is not null && await actorsVillage is { } loaded && loaded.Id == household.VillageId
             ? loaded
@@ -45,9 +45,9 @@ public static class HouseholdForDecision
         {
             return await session.FetchForDecisionAsync(householdId, actor, ct);
         }
-        catch (Refusal refusal) when (refusal.Code == "out-of-scope")
+        catch (Refusal refusal) when (refusal.Problem == ProblemCodes.OutOfScope)
         {
-            throw Refusal.NotFound("award-not-found", awardId);
+            throw new Refusal(ProblemCodes.AwardNotFound, awardId);
         }
     }
 }

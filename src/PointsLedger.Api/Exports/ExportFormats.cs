@@ -13,7 +13,7 @@ public static class ExportFormats
         "xlsx" => ExportFormat.Xlsx,
         "html" => ExportFormat.Html,
         "pdf" => ExportFormat.Pdf,
-        _ => throw new Refusal("unknown-format", 404, extension),
+        _ => throw new Refusal(ProblemCodes.UnknownFormat, extension),
     };
 
     /// <summary>The JSON document itself, the table as a file named after it, or the printable page.</summary>
@@ -24,7 +24,7 @@ public static class ExportFormats
             case ExportFormat.Json: return Results.Json(document);
             case ExportFormat.Html when html is not null: return Results.Content(html(document), "text/html; charset=utf-8");
             case ExportFormat.Pdf when pdf is not null: return Results.File(pdf(document), "application/pdf", $"{table(document).Title}.pdf");
-            case ExportFormat.Html or ExportFormat.Pdf: throw new Refusal("unknown-format", 404, format.ToString().ToLowerInvariant());
+            case ExportFormat.Html or ExportFormat.Pdf: throw new Refusal(ProblemCodes.UnknownFormat, format.ToString().ToLowerInvariant());
         }
         var sheet = table(document);
         var fileName = $"{sheet.Title}.{format.ToString().ToLowerInvariant()}";

@@ -21,6 +21,6 @@ public sealed record MonthRequest(DateOnly FirstDay, ExportFormat Format)
         var (month, extension) = dot < 0 ? (text, "") : (text[..dot], text[(dot + 1)..]);
         return DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out var first) && first.Year is >= 2000 and <= 2999
             ? new MonthRequest(first, ExportFormats.Parse(extension))
-            : throw Refusal.Unprocessable("invalid-month", month);
+            : throw new Refusal(ProblemCodes.InvalidMonth, month);
     }
 }

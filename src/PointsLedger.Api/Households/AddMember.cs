@@ -49,7 +49,7 @@ public static class AddMemberEndpoint
         var township = (await session.LoadVillageAsync(household.VillageId, ct)).Township;
         if (await session.LoadAsync<IdNumberClaim>(IdNumberClaim.IdFor(township, hash), ct) is { } claim && claim.HouseholdId != householdId)
         {
-            throw Refusal.Conflict("id-number-taken");
+            throw new Refusal(ProblemCodes.IdNumberTaken);
         }
 
         var member = new Member(Guid.CreateVersion7(), command.Name.Trim(), command.Relation.Trim(), IdNumber.Mask(idNumber), hash,

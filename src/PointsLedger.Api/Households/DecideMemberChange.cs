@@ -77,6 +77,6 @@ public static class MemberChangeAccess
         var stream = await session.Events.FetchForExclusiveWriting<Household>(householdId, ct);
         return stream.Aggregate is { } household && await session.MayReadAsync(household, actor, ct)
             ? stream
-            : throw Refusal.NotFound("household-not-found", householdId);
+            : throw new Refusal(ProblemCodes.HouseholdNotFound, householdId);
     }
 }

@@ -11,7 +11,7 @@ public static class HouseholdAccess
     public static async Task<Household> LoadForReaderAsync(this IQuerySession session, Guid householdId, Actor actor, CancellationToken ct) =>
         await session.LoadAsync<Household>(householdId, ct) is { } household && await session.MayReadAsync(household, actor, ct)
             ? household
-            : throw Refusal.NotFound("household-not-found", householdId);
+            : throw new Refusal(ProblemCodes.HouseholdNotFound, householdId);
 
     /// <summary>The same check for a household already loaded (under its lock, say).</summary>
     public static async Task<bool> MayReadAsync(this IQuerySession session, Household household, Actor actor, CancellationToken ct) => actor.Role switch

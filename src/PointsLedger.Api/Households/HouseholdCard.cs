@@ -24,14 +24,14 @@ public static class HouseholdCardEndpoint
     {
         var actor = Actor.From(user);
         var household = await session.LoadForReaderAsync(householdId, actor, ct);
-        if (!actor.MayHoldCardOf(household)) throw Refusal.NotFound("household-not-found", householdId);
+        if (!actor.MayHoldCardOf(household)) throw new Refusal(ProblemCodes.HouseholdNotFound, householdId);
         if (format is "png" or "svg") return PaymentCodeImages.Render(household.CardNo, format);
         var village = await session.LoadVillageAsync(household.VillageId, ct);
         return format switch
         {
             null => Results.Content(Html(household, village), "text/html; charset=utf-8"),
             "pdf" => Results.File(HouseholdCardPdf.Render(household, village, font.Typeface), "application/pdf", $"积分卡-{household.HouseholdNo}.pdf"),
-            _ => throw new Refusal("unknown-format", 404, format),
+            _ => throw new Refusal(ProblemCodes.UnknownFormat, format),
         };
     }
 

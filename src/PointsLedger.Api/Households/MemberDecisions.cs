@@ -12,21 +12,21 @@ public static class MemberDecisions
 {
     public static MemberProposed Propose(Household household, Member member, Actor actor) =>
         household.HasPerson(member.IdNumberHash)
-            ? throw Refusal.Conflict("member-already-registered")
+            ? throw new Refusal(ProblemCodes.MemberAlreadyRegistered)
             : new MemberProposed(member.MemberId, member.Name, member.Relation, member.IdNumberMasked, member.IdNumberHash, member.CardCheck, actor.Id);
 
     public static MemberRemovalProposed ProposeRemoval(Household household, Guid memberId, string reason, Actor actor)
     {
-        if (household.Members.All(m => m.MemberId != memberId)) throw Refusal.NotFound("member-not-found", memberId);
-        if (household.MemberChanges.ContainsKey(memberId)) throw Refusal.Conflict("member-change-pending");
+        if (household.Members.All(m => m.MemberId != memberId)) throw new Refusal(ProblemCodes.MemberNotFound, memberId);
+        if (household.MemberChanges.ContainsKey(memberId)) throw new Refusal(ProblemCodes.MemberChangePending);
         return new MemberRemovalProposed(memberId, reason, actor.Id);
     }
 
     public static MemberChangeApproved Approve(Household household, Guid memberId, Actor approver)
     {
         var change = Pending(household, memberId);
-        if (change.ProposedBy == approver.Id) throw Refusal.Forbidden("self-approval");
-        if (approver.HouseholdId == household.Id) throw Refusal.Forbidden("self-award");
+        if (change.ProposedBy == approver.Id) throw new Refusal(ProblemCodes.SelfApproval);
+        if (approver.HouseholdId == household.Id) throw new Refusal(ProblemCodes.SelfAward);
         return new MemberChangeApproved(memberId, approver.Id);
     }
 
@@ -37,5 +37,5 @@ public static class MemberDecisions
     }
 
     private static MemberChange Pending(Household household, Guid memberId) =>
-        household.MemberChanges.GetValueOrDefault(memberId) ?? throw Refusal.Conflict("member-change-not-pending");
+        household.MemberChanges.GetValueOrDefault(memberId) ?? throw new Refusal(ProblemCodes.MemberChangeNotPending);
 }

@@ -45,14 +45,14 @@ public static class RegisterHouseholdEndpoint
         var householdNo = command.HouseholdNo.Trim();
         if (await session.Query<Household>().AnyAsync(h => h.VillageId == villageId && h.HouseholdNo == householdNo, ct))
         {
-            throw Refusal.Conflict("household-number-taken");
+            throw new Refusal(ProblemCodes.HouseholdNumberTaken);
         }
 
         var householdId = Guid.CreateVersion7();
         var cardNo = NewCardNo();
         var idNumber = IdNumber.Normalize(command.IdNumber);
         var claim = IdNumberClaim.IdFor(village.Township, hasher.Hash(idNumber));
-        if (await session.LoadAsync<IdNumberClaim>(claim, ct) is not null) throw Refusal.Conflict("id-number-taken");
+        if (await session.LoadAsync<IdNumberClaim>(claim, ct) is not null) throw new Refusal(ProblemCodes.IdNumberTaken);
         session.Insert(new IdNumberClaim(claim, householdId));
         session.Events.StartStream<Household>(householdId, new HouseholdRegistered(
             householdId, villageId, householdNo, command.HeadName.Trim(), IdNumber.Mask(idNumber), hasher.Hash(idNumber),

@@ -34,7 +34,7 @@ public static class RateLimits
                 {
                     rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
-                await Problem.WriteAsync(rejected.HttpContext, Problem.For("too-many-requests", StatusCodes.Status429TooManyRequests));
+                await Problem.WriteAsync(rejected.HttpContext, Problem.For(ProblemCodes.TooManyRequests));
             };
         });
     }

@@ -17,7 +17,7 @@ public static class RequestLimits
         {
             if (context.Request.ContentLength > MaxBodyBytes)
             {
-                await Problem.WriteAsync(context, Problem.For("request-too-large", StatusCodes.Status413PayloadTooLarge));
+                await Problem.WriteAsync(context, Problem.For(ProblemCodes.RequestTooLarge));
                 return;
             }
             await next(context);

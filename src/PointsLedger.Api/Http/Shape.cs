@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using PointsLedger.Problems;
 using Wolverine.Http;
 
 namespace PointsLedger.Http;
@@ -13,7 +14,7 @@ public static class Shape
 {
     public static ProblemDetails Check<T, TValidator>(T? request) where TValidator : IValidator<T>, new()
     {
-        if (request is null) return Problems.Problem.For("malformed-request", StatusCodes.Status400BadRequest);
+        if (request is null) return Problems.Problem.For(ProblemCodes.MalformedRequest);
         var result = Cached<T, TValidator>.Validator.Validate(request);
         return result.IsValid ? WolverineContinue.NoProblems : Problems.Problem.Validation(result.Errors);
     }

@@ -68,7 +68,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     private static IdempotentResponse? RefusalOf(HttpContext context, IdempotencyKey request, Exception failure)
     {
         var problem = ProblemExceptionHandler.Map(failure);
-        if (problem.Status is not (>= 400 and < 500) || problem.Extensions["code"] is "concurrency-conflict") return null;
+        if (problem.Status is not (>= 400 and < 500) || (string?)problem.Extensions["code"] == ProblemCodes.ConcurrencyConflict.Code) return null;
         return new IdempotentResponse(request.RecordId, request.RequestHash, problem.Status.Value, JsonSerializer.Serialize(problem), null,
             context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), "application/problem+json");
     }
@@ -93,7 +93,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     {
         if (earlier.RequestHash != request.RequestHash)
         {
-            await Problem.WriteAsync(context, Problem.For("idempotency-key-reused", 422));
+            await Problem.WriteAsync(context, Problem.For(ProblemCodes.IdempotencyKeyReused));
             return;
         }
         context.Response.Headers["Idempotent-Replayed"] = "true";

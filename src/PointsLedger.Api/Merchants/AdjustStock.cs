@@ -19,7 +19,7 @@ public static class StockAccess
     {
         var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Clerk);
         var stream = await session.FetchMerchantForWritingAsync(merchantId, actor, ct);
-        var goods = stream.Aggregate!.Goods.GetValueOrDefault(sku) ?? throw Refusal.Unprocessable("unknown-sku", sku);
+        var goods = stream.Aggregate!.Goods.GetValueOrDefault(sku) ?? throw new Refusal(ProblemCodes.UnknownSku, sku);
         return (stream, goods, actor);
     }
 }

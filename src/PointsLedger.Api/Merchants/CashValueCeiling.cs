@@ -11,5 +11,5 @@ public sealed record CashValueCeiling(decimal YuanPerPoint)
     public static CashValueCeiling From(IConfiguration configuration) => new(configuration.GetValue("Redemptions:MaxYuanPerPoint", 1.00m));
 
     public decimal Check(decimal cashValue, int points) =>
-        cashValue <= points * YuanPerPoint ? cashValue : throw Refusal.Unprocessable("cash-value-above-ceiling", cashValue, points, YuanPerPoint);
+        cashValue <= points * YuanPerPoint ? cashValue : throw new Refusal(ProblemCodes.CashValueAboveCeiling, cashValue, points, YuanPerPoint);
 }

@@ -40,9 +40,9 @@ public static class ListGoodsEndpoint
         Guid merchantId, ListGoods command, ClaimsPrincipal user, IDocumentSession session, CashValueCeiling ceiling, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Clerk);
-        if (command.CashValue is > 0 && actor.Role != Roles.Admin) throw Refusal.Forbidden("cash-value-admin-only");
+        if (command.CashValue is > 0 && actor.Role != Roles.Admin) throw new Refusal(ProblemCodes.CashValueAdminOnly);
         var stream = await session.FetchMerchantForWritingAsync(merchantId, actor, ct);
-        if (stream.Aggregate!.Goods.ContainsKey(command.Sku)) throw Refusal.Conflict("sku-taken", command.Sku);
+        if (stream.Aggregate!.Goods.ContainsKey(command.Sku)) throw new Refusal(ProblemCodes.SkuTaken, command.Sku);
 
         stream.AppendOne(new GoodsListed(command.Sku, command.Name, command.Points, ceiling.Check(command.CashValue ?? 0m, command.Points), command.Stock, actor.Id));
         return new GoodsCreated(merchantId, command.Sku);

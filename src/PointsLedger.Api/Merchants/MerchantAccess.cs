@@ -31,5 +31,5 @@ public static class MerchantAccess
     };
 
     private static Merchant MustSee(Merchant? merchant, Guid merchantId, Actor actor) =>
-        merchant is not null && actor.CanSee(merchant) ? merchant : throw Refusal.NotFound("merchant-not-found", merchantId);
+        merchant is not null && actor.CanSee(merchant) ? merchant : throw new Refusal(ProblemCodes.MerchantNotFound, merchantId);
 }

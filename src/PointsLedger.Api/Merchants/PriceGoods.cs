@@ -31,7 +31,7 @@ public static class PriceGoodsEndpoint
     {
         var actor = Actor.From(user).MustBe(Roles.Admin);
         var stream = await session.FetchMerchantForWritingAsync(merchantId, actor, ct);
-        var goods = stream.Aggregate!.Goods.GetValueOrDefault(sku) ?? throw Refusal.Unprocessable("unknown-sku", sku);
+        var goods = stream.Aggregate!.Goods.GetValueOrDefault(sku) ?? throw new Refusal(ProblemCodes.UnknownSku, sku);
 
         stream.AppendOne(new GoodsCashValueSet(sku, ceiling.Check(command.CashValue, goods.Points), actor.Id));
         return new GoodsPriced(merchantId, sku, command.CashValue);

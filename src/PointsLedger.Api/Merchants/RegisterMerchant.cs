@@ -46,11 +46,11 @@ public static class RegisterMerchantEndpoint
         var villages = await session.LoadManyAsync<Village>(ct, villageIds);
         if (villageIds.FirstOrDefault(id => villages.All(v => v.Id != id)) is var missing && missing != Guid.Empty)
         {
-            throw Refusal.NotFound("village-not-found", missing);
+            throw new Refusal(ProblemCodes.VillageNotFound, missing);
         }
-        var township = command.Township ?? actor.Township ?? villages.FirstOrDefault()?.Township ?? throw Refusal.Unprocessable("township-required");
+        var township = command.Township ?? actor.Township ?? villages.FirstOrDefault()?.Township ?? throw new Refusal(ProblemCodes.TownshipRequired);
         actor.MustActInTownship(township);
-        if (villages.FirstOrDefault(v => v.Township != township) is { } outside) throw Refusal.Unprocessable("village-outside-township", outside.Name, township);
+        if (villages.FirstOrDefault(v => v.Township != township) is { } outside) throw new Refusal(ProblemCodes.VillageOutsideTownship, outside.Name, township);
 
         var merchantId = Guid.CreateVersion7();
         session.Events.StartStream<Merchant>(merchantId,

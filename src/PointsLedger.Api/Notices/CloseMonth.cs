@@ -39,7 +39,7 @@ public static class CloseMonthEndpoint
     {
         var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin).MustActIn(villageId);
         var stream = await session.Events.FetchForExclusiveWriting<Village>(villageId, ct);
-        var village = stream.Aggregate ?? throw Refusal.NotFound("village-not-found", villageId);
+        var village = stream.Aggregate ?? throw new Refusal(ProblemCodes.VillageNotFound, villageId);
         await session.CloseVillageAsync(villageId, ct);
         actor.MustActIn(village);
 

@@ -15,7 +15,7 @@ public static class ListNoticesEndpoint
     [WolverineGet("/api/villages/{villageId}/notices"), Tags("Notices")]
     public static async Task<IReadOnlyList<NoticeSummary>> Get(Guid villageId, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        if (!await Actor.From(user).MayReadNoticesOfAsync(session, villageId, ct)) throw Refusal.NotFound("village-not-found", villageId);
+        if (!await Actor.From(user).MayReadNoticesOfAsync(session, villageId, ct)) throw new Refusal(ProblemCodes.VillageNotFound, villageId);
         var today = clock.Today();
         var notices = await session.Query<Notice>().Where(n => n.VillageId == villageId).ToListAsync(ct);
         var noticeIds = notices.Select(n => n.Id).ToArray();

@@ -17,7 +17,7 @@ public static class NoticeAccess
 
     /// <summary>The same check for a notice already loaded (under its lock, say).</summary>
     public static async Task<Notice> MustSeeAsync(this IQuerySession session, Notice? notice, Guid villageId, string month, Actor actor, CancellationToken ct) =>
-        notice is not null && await actor.MayReadNoticesOfAsync(session, villageId, ct) ? notice : throw new Refusal("notice-not-found", 404, month);
+        notice is not null && await actor.MayReadNoticesOfAsync(session, villageId, ct) ? notice : throw new Refusal(ProblemCodes.NoticeNotFound, month);
 
     public static async Task<bool> MayReadNoticesOfAsync(this Actor actor, IQuerySession session, Guid villageId, CancellationToken ct) => actor.Role switch
     {

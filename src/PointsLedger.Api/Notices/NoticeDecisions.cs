@@ -17,13 +17,13 @@ public static class NoticeDecisions
     public static void CheckClose(Village village, DateOnly month, DateOnly today, IReadOnlyList<PendingInMonth> pending)
     {
         var text = Months.Of(month);
-        if (today < month.AddMonths(1)) throw Refusal.Conflict("month-not-ended", text);
-        if (village.IsClosed(month)) throw Refusal.Conflict("month-already-closed", text);
+        if (today < month.AddMonths(1)) throw new Refusal(ProblemCodes.MonthNotEnded, text);
+        if (village.IsClosed(month)) throw new Refusal(ProblemCodes.MonthAlreadyClosed, text);
         if (village.ClosedThrough is { } closed && Months.FirstDayOf(closed).AddMonths(1) is var nextOpen && nextOpen != month)
         {
-            throw Refusal.Conflict("month-out-of-order", text, Months.Of(nextOpen));
+            throw new Refusal(ProblemCodes.MonthOutOfOrder, text, Months.Of(nextOpen));
         }
-        if (pending.Count > 0) throw new Refusal("awards-pending", 409, text, pending.Count) { Extensions = { ["pending"] = pending } };
+        if (pending.Count > 0) throw new Refusal(ProblemCodes.AwardsPending, text, pending.Count) { Extensions = { ["pending"] = pending } };
     }
 
     public const int OpenObjectionsPerHousehold = 3;
@@ -31,17 +31,17 @@ public static class NoticeDecisions
     /// <summary>Inside the window, for a household on the notice, at most three open at a time (the caller counts them under the notice's lock).</summary>
     public static ObjectionRaised Raise(Notice notice, Household household, int openOfHousehold, int? entryNo, string text, Actor actor, DateOnly today)
     {
-        if (notice.IsFinal(today)) throw Refusal.Conflict("objection-window-closed", notice.ObjectionDeadline.ToString("yyyy-MM-dd"));
-        if (notice.Content.Households.All(line => line.HouseholdNo != household.HouseholdNo)) throw Refusal.Unprocessable("household-not-on-notice");
-        if (entryNo is { } no && notice.Content.Entries.All(entry => entry.EntryNo != no)) throw Refusal.Unprocessable("unknown-entry", no);
-        if (openOfHousehold >= OpenObjectionsPerHousehold) throw Refusal.Conflict("too-many-open-objections", OpenObjectionsPerHousehold);
+        if (notice.IsFinal(today)) throw new Refusal(ProblemCodes.ObjectionWindowClosed, notice.ObjectionDeadline.ToString("yyyy-MM-dd"));
+        if (notice.Content.Households.All(line => line.HouseholdNo != household.HouseholdNo)) throw new Refusal(ProblemCodes.HouseholdNotOnNotice);
+        if (entryNo is { } no && notice.Content.Entries.All(entry => entry.EntryNo != no)) throw new Refusal(ProblemCodes.UnknownEntry, no);
+        if (openOfHousehold >= OpenObjectionsPerHousehold) throw new Refusal(ProblemCodes.TooManyOpenObjections, OpenObjectionsPerHousehold);
         return new ObjectionRaised(Guid.CreateVersion7(), household.Id, household.HouseholdNo, entryNo, text, today, actor.Id);
     }
 
     public static ObjectionAnswered Answer(Notice notice, Objection? objection, Guid objectionId, bool upheld, string answer, Actor actor, DateOnly today)
     {
-        if (objection?.NoticeId != notice.Id) throw Refusal.NotFound("objection-not-found", objectionId);
-        if (!objection.IsOpen) throw Refusal.Conflict("objection-already-answered");
+        if (objection?.NoticeId != notice.Id) throw new Refusal(ProblemCodes.ObjectionNotFound, objectionId);
+        if (!objection.IsOpen) throw new Refusal(ProblemCodes.ObjectionAlreadyAnswered);
         return new ObjectionAnswered(objectionId, upheld, answer, today, actor.Id);
     }
 

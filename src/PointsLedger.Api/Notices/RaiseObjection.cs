@@ -40,9 +40,9 @@ public static class RaiseObjectionEndpoint
         var actor = Actor.From(user).MustBe(Roles.Resident, Roles.Cadre, Roles.Approver);
         var stream = await session.Events.FetchForExclusiveWriting<Notice>(Notice.IdFor(villageId, month), ct);
         var notice = await session.MustSeeAsync(stream.Aggregate, villageId, month, actor, ct);
-        var householdId = actor.Role == Roles.Resident ? actor.HouseholdId!.Value : command.HouseholdId ?? throw Refusal.Unprocessable("household-required");
+        var householdId = actor.Role == Roles.Resident ? actor.HouseholdId!.Value : command.HouseholdId ?? throw new Refusal(ProblemCodes.HouseholdRequired);
         var household = await session.LoadAsync<Household>(householdId, ct);
-        if (household?.VillageId != villageId) throw Refusal.Unprocessable("household-not-on-notice");
+        if (household?.VillageId != villageId) throw new Refusal(ProblemCodes.HouseholdNotOnNotice);
 
         // Counted under the notice stream's lock, so racing objections of one household cannot pass the limit together.
         var open = await session.Query<Objection>().CountAsync(o => o.NoticeId == notice.Id && o.HouseholdId == householdId && o.Outcome == null, ct);

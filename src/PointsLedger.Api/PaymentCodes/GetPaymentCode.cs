@@ -17,7 +17,7 @@ public static class GetPaymentCodeEndpoints
     [WolverineGet("/api/me/qr"), Tags("Me"), ProducesResponseType(typeof(FileResult), 200, "image/png", "image/svg+xml")]
     public static IResult Mine(string? format, ClaimsPrincipal user, PaymentCodeKey key, TimeProvider clock)
     {
-        var householdId = Actor.From(user).MustBe(Roles.Resident).HouseholdId ?? throw Refusal.Forbidden("forbidden");
+        var householdId = Actor.From(user).MustBe(Roles.Resident).HouseholdId ?? throw new Refusal(ProblemCodes.Forbidden);
         return Render(householdId, format, key, clock);
     }
 

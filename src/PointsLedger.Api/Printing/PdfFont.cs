@@ -13,7 +13,7 @@ public sealed class PdfFont(IConfiguration configuration, ChineseFonts fonts, IL
     private readonly Lock _gate = new();
     private SKTypeface? _typeface;
 
-    public SKTypeface Typeface => Resolve() ?? throw new Refusal("pdf-font-missing", StatusCodes.Status503ServiceUnavailable, ChineseFonts.Package);
+    public SKTypeface Typeface => Resolve() ?? throw new Refusal(ProblemCodes.PdfFontMissing, ChineseFonts.Package);
 
     private SKTypeface? Resolve()
     {

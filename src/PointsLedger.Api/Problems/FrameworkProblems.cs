@@ -15,18 +15,18 @@ public static partial class FrameworkProblems
 
         var code = problem.Status switch
         {
-            StatusCodes.Status400BadRequest => "malformed-request",
-            StatusCodes.Status404NotFound => "not-found",
-            StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
-            StatusCodes.Status406NotAcceptable => "not-acceptable",
-            StatusCodes.Status413PayloadTooLarge => "request-too-large",
-            StatusCodes.Status415UnsupportedMediaType => "unsupported-media-type",
+            StatusCodes.Status400BadRequest => ProblemCodes.MalformedRequest,
+            StatusCodes.Status404NotFound => ProblemCodes.NotFound,
+            StatusCodes.Status405MethodNotAllowed => ProblemCodes.MethodNotAllowed,
+            StatusCodes.Status406NotAcceptable => ProblemCodes.NotAcceptable,
+            StatusCodes.Status413PayloadTooLarge => ProblemCodes.RequestTooLarge,
+            StatusCodes.Status415UnsupportedMediaType => ProblemCodes.UnsupportedMediaType,
             _ => null,
         };
         if (code is null) return;
 
-        var localized = Problem.For(code, problem.Status!.Value);
-        if (code == "malformed-request" && JsonPath().Match(problem.Detail ?? "") is { Success: true } path
+        var localized = Problem.For(code);
+        if (code == ProblemCodes.MalformedRequest && JsonPath().Match(problem.Detail ?? "") is { Success: true } path
             && path.Groups[1].Value.TrimStart('$', '.') is { Length: > 0 } field)
         {
             problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [localized.Detail!] };
@@ -34,7 +34,7 @@ public static partial class FrameworkProblems
         problem.Type = localized.Type;
         problem.Title = localized.Title;
         problem.Detail = localized.Detail;
-        problem.Extensions["code"] = code;
+        problem.Extensions["code"] = code.Code;
         problem.Extensions.Remove("lineNumber");
         problem.Extensions.Remove("bytePositionInLine");
     }

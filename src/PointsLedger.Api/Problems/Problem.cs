@@ -6,29 +6,29 @@ namespace PointsLedger.Problems;
 /// <summary>Builds RFC 9457 problem details with a machine-readable code and a localized detail.</summary>
 public static class Problem
 {
-    public static ProblemDetails For(string code, int status, params object[] args)
+    public static ProblemDetails For(ProblemCode code, params object[] args)
     {
         var problem = new ProblemDetails
         {
-            Type = $"https://pointsledger.local/problems/{code}",
-            Title = code,
-            Status = status,
-            Detail = ProblemTexts.Detail(code, args, CultureInfo.CurrentUICulture),
+            Type = $"https://pointsledger.local/problems/{code.Code}",
+            Title = code.Code,
+            Status = code.Status,
+            Detail = code.Detail(args, CultureInfo.CurrentUICulture),
         };
-        problem.Extensions["code"] = code;
+        problem.Extensions["code"] = code.Code;
         return problem;
     }
 
     public static ProblemDetails For(Refusal refusal)
     {
-        var problem = For(refusal.Code, refusal.Status, refusal.Args);
+        var problem = For(refusal.Problem, refusal.Args);
         foreach (var (key, value) in refusal.Extensions) problem.Extensions[key] = value;
         return problem;
     }
 
     public static ProblemDetails Validation(IEnumerable<FluentValidation.Results.ValidationFailure> failures)
     {
-        var problem = For("validation-failed", StatusCodes.Status400BadRequest);
+        var problem = For(ProblemCodes.ValidationFailed);
         problem.Extensions["errors"] = failures
             .GroupBy(f => JsonName(f.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).ToArray());

@@ -12,12 +12,12 @@ namespace PointsLedger.Problems;
 public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>Unique indexes guard what a decision checked but a racing request may have claimed first.</summary>
-    private static readonly Dictionary<string, string> UniqueIndexCodes = new()
+    private static readonly Dictionary<string, ProblemCode> UniqueIndexCodes = new()
     {
-        [UniqueIndexes.VillageCode] = "village-code-taken",
-        [UniqueIndexes.HouseholdNumber] = "household-number-taken",
-        [UniqueIndexes.StaffLogin] = "login-taken",
-        [UniqueIndexes.IdNumberClaim] = "id-number-taken",
+        [UniqueIndexes.VillageCode] = ProblemCodes.VillageCodeTaken,
+        [UniqueIndexes.HouseholdNumber] = ProblemCodes.HouseholdNumberTaken,
+        [UniqueIndexes.StaffLogin] = ProblemCodes.LoginTaken,
+        [UniqueIndexes.IdNumberClaim] = ProblemCodes.IdNumberTaken,
     };
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
@@ -26,7 +26,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         if (exception is Refusal { Status: >= 500 } refusal)
         {
             logger.LogWarning("{Path} answered {Status} {Code}: {Detail}", context.Request.Path, refusal.Status, refusal.Code,
-                ProblemTexts.Detail(refusal.Code, refusal.Args, CultureInfo.InvariantCulture));
+                refusal.Problem.Detail(refusal.Args, CultureInfo.InvariantCulture));
         }
         else if (problem.Status >= 500) logger.LogError(exception, "Unhandled failure on {Path}", context.Request.Path);
         await Problem.WriteAsync(context, problem);
@@ -38,16 +38,16 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
     {
         Refusal refusal => Problem.For(refusal),
         ValidationException validation => Problem.Validation(validation.Errors),
-        BadHttpRequestException { InnerException: JsonException } or JsonException => Problem.For("malformed-request", 400),
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem.For("request-too-large", 413),
-        BadHttpRequestException bad => Problem.For("malformed-request", bad.StatusCode),
-        _ when UniqueViolation(exception) is { } index => Problem.For(UniqueIndexCodes.GetValueOrDefault(index, "concurrency-conflict"), 409),
+        BadHttpRequestException { InnerException: JsonException } or JsonException => Problem.For(ProblemCodes.MalformedRequest),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem.For(ProblemCodes.RequestTooLarge),
+        BadHttpRequestException bad => Problem.For(ProblemCodes.MalformedRequest with { Status = bad.StatusCode }),
+        _ when UniqueViolation(exception) is { } index => Problem.For(UniqueIndexCodes.GetValueOrDefault(index, ProblemCodes.ConcurrencyConflict)),
         ConcurrencyException or Marten.Exceptions.StreamLockedException or Marten.Exceptions.ExistingStreamIdCollisionException
-            => Problem.For("concurrency-conflict", 409),
+            => Problem.For(ProblemCodes.ConcurrencyConflict),
         _ when PostgresError(exception) is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure
-            => Problem.For("concurrency-conflict", 409),
+            => Problem.For(ProblemCodes.ConcurrencyConflict),
         _ when exception.InnerException is { } inner && inner is Refusal or ValidationException or ConcurrencyException => Map(inner),
-        _ => Problem.For("server-error", 500),
+        _ => Problem.For(ProblemCodes.ServerError),
     };
 
     private static string? UniqueViolation(Exception exception) =>

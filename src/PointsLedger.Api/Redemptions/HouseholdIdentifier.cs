@@ -35,13 +35,13 @@ public sealed class HouseholdIdentifier(PaymentCodeKey key, IdNumberHasher hashe
     {
         var (householdId, by, token) = await FindAsync(session, request, actor, ct);
         var stream = await session.Events.FetchForExclusiveWriting<Household>(householdId, ct);
-        var household = stream.Aggregate ?? throw Refusal.NotFound("household-not-found", householdId);
+        var household = stream.Aggregate ?? throw new Refusal(ProblemCodes.HouseholdNotFound, householdId);
         var village = await session.HoldOpenAndLoadAsync(household.VillageId, ct);
         actor.MustActInTownship(village.Township);
         RedemptionDecisions.MustServe(merchant, household, village.Township);
         village.MustBeOpenOn(clock.Today());
 
-        if (token is not null && await session.LoadAsync<UsedPaymentToken>(token.Nonce, ct) is not null) throw Refusal.Conflict("token-used");
+        if (token is not null && await session.LoadAsync<UsedPaymentToken>(token.Nonce, ct) is not null) throw new Refusal(ProblemCodes.TokenUsed);
         if (by == IdentifiedBy.Card) await CheckCardAsync(session, stream, household, request, actor, ct);
         return new IdentifiedHousehold(stream, household, village, by, token);
     }
@@ -51,14 +51,14 @@ public sealed class HouseholdIdentifier(PaymentCodeKey key, IdNumberHasher hashe
     {
         if (request.QrToken is { } text)
         {
-            var token = PaymentToken.Verify(text, key.Value) ?? throw Refusal.Unprocessable("token-invalid");
-            if (token.ExpiresAt <= clock.GetUtcNow()) throw Refusal.Conflict("token-expired");
+            var token = PaymentToken.Verify(text, key.Value) ?? throw new Refusal(ProblemCodes.TokenInvalid);
+            if (token.ExpiresAt <= clock.GetUtcNow()) throw new Refusal(ProblemCodes.TokenExpired);
             return (token.HouseholdId, IdentifiedBy.QrToken, token);
         }
         if (request.CardNo is { } cardNo)
         {
             var householdId = await session.Query<Household>().Where(h => h.CardNo == cardNo).Select(h => h.Id).FirstOrDefaultAsync(ct);
-            return householdId == Guid.Empty ? throw new Refusal("card-not-found", 404) : (householdId, IdentifiedBy.Card, null);
+            return householdId == Guid.Empty ? throw new Refusal(ProblemCodes.CardNotFound) : (householdId, IdentifiedBy.Card, null);
         }
         actor.MustBe(Roles.Admin);
         return (request.HouseholdId!.Value, IdentifiedBy.Household, null);
@@ -73,7 +73,7 @@ public sealed class HouseholdIdentifier(PaymentCodeKey key, IdNumberHasher hashe
         stream.AppendOne(failure);
         await session.SaveChangesAsync(ct);
         var failures = household.Apply(failure).CardFailures.Count;
-        throw failures >= CardFailures.Limit ? Refusal.Conflict("card-locked") : Refusal.Unprocessable("card-check-failed", CardFailures.Limit - failures);
+        throw failures >= CardFailures.Limit ? new Refusal(ProblemCodes.CardLocked) : new Refusal(ProblemCodes.CardCheckFailed, CardFailures.Limit - failures);
     }
 }
 

@@ -17,6 +17,6 @@ public static class RedemptionAccess
         var redemption = await session.LoadAsync<RedemptionRecord>(redemptionId, ct);
         var merchant = redemption is null ? null : await session.LoadAsync<Merchant>(redemption.MerchantId, ct);
         var allowed = merchant is not null && (actor.CanSee(merchant) || (actor.Role == Roles.Resident && actor.HouseholdId == redemption!.HouseholdId));
-        return allowed ? (redemption!, merchant!) : throw Refusal.NotFound("redemption-not-found", redemptionId);
+        return allowed ? (redemption!, merchant!) : throw new Refusal(ProblemCodes.RedemptionNotFound, redemptionId);
     }
 }

@@ -36,7 +36,7 @@ public static class RedemptionDecisions
             var drawn = lots.Draw(item.Points, lot => accepts.Contains(lot.Color) && lot.GrantedOn >= expiredBefore);
             if (-drawn.Sum(c => c.Points) < item.Points)
             {
-                throw Refusal.Conflict("insufficient-points", priced.Sum(p => p.Item.Points), household.Spendable(expiredBefore).Total);
+                throw new Refusal(ProblemCodes.InsufficientPoints, priced.Sum(p => p.Item.Points), household.Spendable(expiredBefore).Total);
             }
             lots = lots.ApplyChanges(drawn);
             changes.AddRange(drawn);
@@ -56,8 +56,8 @@ public static class RedemptionDecisions
     public static (RedemptionReversed Reversed, GoodsReturned? Returned) Reverse(
         Household household, RedemptionRecord redemption, string reason, Actor actor, DateOnly today, int reversalDays, DateOnly expiredBefore)
     {
-        if (redemption.Reversal is not null) throw Refusal.Conflict("redemption-already-reversed", redemption.ReceiptNo);
-        if (today > redemption.RedeemedOn.AddDays(reversalDays)) throw Refusal.Conflict("reversal-window-passed", reversalDays);
+        if (redemption.Reversal is not null) throw new Refusal(ProblemCodes.RedemptionAlreadyReversed, redemption.ReceiptNo);
+        if (today > redemption.RedeemedOn.AddDays(reversalDays)) throw new Refusal(ProblemCodes.ReversalWindowPassed, reversalDays);
 
         var changes = redemption.Changes
             .Where(change => household.Lots.Find(lot => lot.AwardId == change.AwardId) is { } lot && lot.CanTakeBack(expiredBefore))
@@ -75,25 +75,25 @@ public static class RedemptionDecisions
     /// </summary>
     public static CardCheckFailed? CheckCard(Household household, string presentedCheck, Actor actor, DateOnly today)
     {
-        if (household.IsCardLocked(today)) throw Refusal.Conflict("card-locked");
+        if (household.IsCardLocked(today)) throw new Refusal(ProblemCodes.CardLocked);
         return household.CardOpensWith(presentedCheck) ? null : new CardCheckFailed(today, actor.Id);
     }
 
     public static void MustServe(Merchant merchant, Household household, string township)
     {
-        if (!merchant.Serves(household.VillageId, township)) throw Refusal.Unprocessable("village-not-served", merchant.Name);
+        if (!merchant.Serves(household.VillageId, township)) throw new Refusal(ProblemCodes.VillageNotServed, merchant.Name);
     }
 
     private static (RedeemedItem Item, IReadOnlySet<PointColor> Accepts) Price(Merchant merchant, RedeemLine line, DateOnly today)
     {
         if (line.OfferId is { } offerId)
         {
-            var offer = merchant.Offers.GetValueOrDefault(offerId) ?? throw Refusal.Unprocessable("unknown-offer", offerId);
-            if (!offer.IsValidOn(today)) throw Refusal.Conflict("offer-not-valid", offer.Title);
+            var offer = merchant.Offers.GetValueOrDefault(offerId) ?? throw new Refusal(ProblemCodes.UnknownOffer, offerId);
+            if (!offer.IsValidOn(today)) throw new Refusal(ProblemCodes.OfferNotValid, offer.Title);
             return (new RedeemedItem(offer.Id, null, offer.Title, line.Quantity, offer.Points, offer.CashValue),
                 Enum.GetValues<PointColor>().Where(offer.Accepts).ToHashSet());
         }
-        var goods = merchant.Goods.GetValueOrDefault(line.Sku!) ?? throw Refusal.Unprocessable("unknown-sku", line.Sku!);
+        var goods = merchant.Goods.GetValueOrDefault(line.Sku!) ?? throw new Refusal(ProblemCodes.UnknownSku, line.Sku!);
         return (new RedeemedItem(null, goods.Sku, goods.Name, line.Quantity, goods.Points, goods.CashValue), Enum.GetValues<PointColor>().ToHashSet());
     }
 
@@ -104,7 +104,7 @@ public static class RedemptionDecisions
             var offer = merchant.Offers[byOffer.Key];
             if (offer.MonthlyLimitPerHousehold is not { } limit) continue;
             var used = household.RedemptionsThisMonth(offer.Id, today);
-            if (used + byOffer.Sum(p => p.Item.Quantity) > limit) throw Refusal.Conflict("limit-reached", offer.Title, used, limit);
+            if (used + byOffer.Sum(p => p.Item.Quantity) > limit) throw new Refusal(ProblemCodes.LimitReached, offer.Title, used, limit);
         }
     }
 
@@ -113,7 +113,7 @@ public static class RedemptionDecisions
         foreach (var bySku in priced.Where(p => p.Item.Sku is not null).GroupBy(p => p.Item.Sku!))
         {
             var goods = merchant.Goods[bySku.Key];
-            if (bySku.Sum(p => p.Item.Quantity) > goods.Stock) throw Refusal.Conflict("out-of-stock", goods.Name, goods.Stock);
+            if (bySku.Sum(p => p.Item.Quantity) > goods.Stock) throw new Refusal(ProblemCodes.OutOfStock, goods.Name, goods.Stock);
         }
     }
 

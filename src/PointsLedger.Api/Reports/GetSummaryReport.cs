@@ -31,7 +31,7 @@ public static class GetSummaryReportEndpoint
         var today = clock.Today();
         var first = from is null ? new DateOnly(today.Year, 1, 1) : MonthRequest.Parse(from).FirstDay;
         var last = to is null ? new DateOnly(today.Year, today.Month, 1) : MonthRequest.Parse(to).FirstDay;
-        if (last < first || last > first.AddYears(3)) throw Refusal.Unprocessable("invalid-period", Months.Of(first), Months.Of(last));
+        if (last < first || last > first.AddYears(3)) throw new Refusal(ProblemCodes.InvalidPeriod, Months.Of(first), Months.Of(last));
         var answerAs = ExportFormats.Parse(format ?? "");
 
         var villages = await session.Query<Village>().Where(v => scope == null || v.Township == scope).ToListAsync(ct);

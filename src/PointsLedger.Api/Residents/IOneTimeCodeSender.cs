@@ -1,3 +1,4 @@
+using PointsLedger.Problems;
 namespace PointsLedger.Residents;
 
 /// <summary>Delivers a one-time code to a phone; a deployment plugs in its SMS gateway.</summary>
@@ -20,5 +21,5 @@ public sealed class LoggingCodeSender(ILogger<LoggingCodeSender> logger) : IOneT
 public sealed class NoCodeSender : IOneTimeCodeSender
 {
     public Task SendAsync(string phone, string code, CancellationToken ct) =>
-        throw new Problems.Refusal("sms-unavailable", StatusCodes.Status503ServiceUnavailable);
+        throw new Refusal(ProblemCodes.SmsUnavailable);
 }

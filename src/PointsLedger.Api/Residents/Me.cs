@@ -3,6 +3,7 @@ using Marten;
 using PointsLedger.Auth;
 using PointsLedger.Households;
 using PointsLedger.Ledger;
+using PointsLedger.Problems;
 using Wolverine.Http;
 
 namespace PointsLedger.Residents;
@@ -26,5 +27,5 @@ public static class MeEndpoints
         GetLedgerEndpoint.Get(OwnHousehold(user), color, user, session, ct);
 
     private static Guid OwnHousehold(ClaimsPrincipal user) =>
-        Actor.From(user).MustBe(Roles.Resident).HouseholdId ?? throw Problems.Refusal.Forbidden("forbidden");
+        Actor.From(user).MustBe(Roles.Resident).HouseholdId ?? throw new Refusal(ProblemCodes.Forbidden);
 }

@@ -1,3 +1,4 @@
+using PointsLedger.Problems;
 namespace PointsLedger.Residents;
 
 /// <summary>
@@ -13,7 +14,7 @@ public interface IMiniAppIdentity
 public sealed class NoMiniApp : IMiniAppIdentity
 {
     public Task<string?> OpenIdForAsync(string loginCode, CancellationToken ct) =>
-        throw new Problems.Refusal("mini-app-unavailable", StatusCodes.Status503ServiceUnavailable);
+        throw new Refusal(ProblemCodes.MiniAppUnavailable);
 }
 
 /// <summary>A mini-app user bound to a household by a resident who was signed in by phone code.</summary>

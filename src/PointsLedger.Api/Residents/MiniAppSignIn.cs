@@ -31,8 +31,8 @@ public static class MiniAppEndpoints
     public static async Task<MiniAppBound> Bind(
         MiniAppCode command, ClaimsPrincipal user, IDocumentSession session, IMiniAppIdentity miniApp, TimeProvider clock, CancellationToken ct)
     {
-        var householdId = Actor.From(user).MustBe(Roles.Resident).HouseholdId ?? throw Refusal.Forbidden("forbidden");
-        var openId = await miniApp.OpenIdForAsync(command.Code, ct) ?? throw new Refusal("mini-app-code-invalid", StatusCodes.Status401Unauthorized);
+        var householdId = Actor.From(user).MustBe(Roles.Resident).HouseholdId ?? throw new Refusal(ProblemCodes.Forbidden);
+        var openId = await miniApp.OpenIdForAsync(command.Code, ct) ?? throw new Refusal(ProblemCodes.MiniAppCodeInvalid);
         session.Store(new MiniAppBinding(KeyFor(openId), householdId, clock.GetUtcNow()));
         return new MiniAppBound(householdId);
     }
@@ -42,8 +42,8 @@ public static class MiniAppEndpoints
     public static async Task<ResidentSignedIn> SignIn(
         MiniAppCode command, IQuerySession session, IMiniAppIdentity miniApp, TokenIssuer issuer, CancellationToken ct)
     {
-        var openId = await miniApp.OpenIdForAsync(command.Code, ct) ?? throw new Refusal("mini-app-code-invalid", StatusCodes.Status401Unauthorized);
-        var binding = await session.LoadAsync<MiniAppBinding>(KeyFor(openId), ct) ?? throw new Refusal("mini-app-not-bound", StatusCodes.Status401Unauthorized);
+        var openId = await miniApp.OpenIdForAsync(command.Code, ct) ?? throw new Refusal(ProblemCodes.MiniAppCodeInvalid);
+        var binding = await session.LoadAsync<MiniAppBinding>(KeyFor(openId), ct) ?? throw new Refusal(ProblemCodes.MiniAppNotBound);
         return ResidentSignInEndpoint.Issue(issuer, binding.HouseholdId);
     }
 

@@ -57,5 +57,5 @@ public static class ResidentSignInEndpoint
         issuer.Issue(new Actor($"resident-{householdId:N}", Roles.Resident, HouseholdId: householdId), AccessLifetime),
         "Bearer", (int)AccessLifetime.TotalSeconds, householdId);
 
-    private static IResult Refused() => Results.Problem(Problem.For("code-invalid", StatusCodes.Status401Unauthorized));
+    private static IResult Refused() => Results.Problem(Problem.For(ProblemCodes.CodeInvalid));
 }

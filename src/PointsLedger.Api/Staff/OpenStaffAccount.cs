@@ -50,7 +50,7 @@ public static class OpenStaffAccountEndpoint
     {
         var actor = Actor.From(user).MustBe(Roles.Admin);
         var township = await TownshipOfAsync(command, actor, session, ct);
-        if (await session.Query<StaffAccount>().AnyAsync(a => a.Login == command.Login, ct)) throw Refusal.Conflict("login-taken");
+        if (await session.Query<StaffAccount>().AnyAsync(a => a.Login == command.Login, ct)) throw new Refusal(ProblemCodes.LoginTaken);
 
         var accountId = Guid.CreateVersion7();
         session.Events.StartStream<StaffAccount>(accountId, Opened(accountId, command with { Township = township }, hasher, actor.Id));
@@ -71,14 +71,14 @@ public static class OpenStaffAccountEndpoint
             township = (await session.LoadMerchantForAsync(merchantId, actor, ct)).Township;
         }
         if (township is not null) actor.MustActInTownship(township);
-        if (command.Township is not null && command.Township != township) throw Refusal.Unprocessable("township-mismatch", command.Township);
+        if (command.Township is not null && command.Township != township) throw new Refusal(ProblemCodes.TownshipMismatch, command.Township);
         if (command.HouseholdId is { } householdId)
         {
-            var household = await session.LoadAsync<Household>(householdId, ct) ?? throw Refusal.NotFound("household-not-found", householdId);
+            var household = await session.LoadAsync<Household>(householdId, ct) ?? throw new Refusal(ProblemCodes.HouseholdNotFound, householdId);
             var inScope = command.VillageId is { } village
                 ? household.VillageId == village
                 : township is null || (await session.LoadVillageAsync(household.VillageId, ct)).Township == township;
-            if (!inScope) throw Refusal.NotFound("household-not-found", householdId);
+            if (!inScope) throw new Refusal(ProblemCodes.HouseholdNotFound, householdId);
         }
         return township;
     }

@@ -42,8 +42,8 @@ public static class RefreshSessionEndpoints
 
     private static async Task<JasperFx.Events.IEventStream<StaffAccount>> FetchAsync(IDocumentSession session, string refreshToken, CancellationToken ct)
     {
-        var accountId = StaffTokens.AccountOf(refreshToken) ?? throw new Refusal("refresh-token-invalid", StatusCodes.Status401Unauthorized);
+        var accountId = StaffTokens.AccountOf(refreshToken) ?? throw new Refusal(ProblemCodes.RefreshTokenInvalid);
         var stream = await session.Events.FetchForExclusiveWriting<StaffAccount>(accountId, ct);
-        return stream.Aggregate is null ? throw new Refusal("refresh-token-invalid", StatusCodes.Status401Unauthorized) : stream;
+        return stream.Aggregate is null ? throw new Refusal(ProblemCodes.RefreshTokenInvalid) : stream;
     }
 }

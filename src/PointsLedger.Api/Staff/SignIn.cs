@@ -62,5 +62,5 @@ public static class SignInEndpoint
 
     private static readonly string UnknownLoginHash = new PasswordHasher<StaffAccount>().HashPassword(null!, "no account has this password");
 
-    private static IResult Failed() => Results.Problem(Problem.For("sign-in-failed", StatusCodes.Status401Unauthorized));
+    private static IResult Failed() => Results.Problem(Problem.For(ProblemCodes.SignInFailed));
 }

@@ -29,7 +29,7 @@ public static class SignInDecisions
     /// <summary>Rotates a refresh token: the old one works once, then never again.</summary>
     public static StaffTokenRefreshed Refresh(StaffAccount account, string oldHash, string newHash, DateTimeOffset now)
     {
-        if (account.Disabled || !account.RefreshTokens.TryGetValue(oldHash, out var expires) || expires <= now) throw new Refusal("refresh-token-invalid", StatusCodes.Status401Unauthorized);
+        if (account.Disabled || !account.RefreshTokens.TryGetValue(oldHash, out var expires) || expires <= now) throw new Refusal(ProblemCodes.RefreshTokenInvalid);
         return new StaffTokenRefreshed(account.Id, oldHash, newHash, now + RefreshLifetime);
     }
 }

@@ -13,7 +13,7 @@ public static class StaffAccountLookup
         var stream = await session.Events.FetchForExclusiveWriting<StaffAccount>(accountId, ct);
         if (stream.Aggregate is not { } account || (admin.Township is not null && account.Township != admin.Township))
         {
-            throw Refusal.NotFound("staff-not-found", accountId);
+            throw new Refusal(ProblemCodes.StaffNotFound, accountId);
         }
         return stream;
     }

@@ -39,9 +39,9 @@ public static class AdoptRuleEndpoint
     {
         var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre, Roles.Approver).MustActIn(villageId);
         var stream = await session.Events.FetchForExclusiveWriting<Village>(villageId, ct);
-        var village = stream.Aggregate ?? throw Refusal.NotFound("village-not-found", villageId);
+        var village = stream.Aggregate ?? throw new Refusal(ProblemCodes.VillageNotFound, villageId);
         actor.MustActIn(village);
-        if (village.Rules.ContainsKey(command.Code)) throw Refusal.Conflict("rule-code-taken", command.Code);
+        if (village.Rules.ContainsKey(command.Code)) throw new Refusal(ProblemCodes.RuleCodeTaken, command.Code);
 
         var ruleId = Guid.CreateVersion7();
         stream.AppendOne(new RuleAdopted(ruleId, command.Code, command.Color!.Value, command.Title, command.Points, command.MonthlyCap,

@@ -33,7 +33,7 @@ public static class RegisterVillageEndpoint
     public static async Task<VillageCreated> Post(RegisterVillage command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
         var actor = Actor.From(user).MustBe(Roles.Admin).MustActInTownship(command.Township);
-        if (await session.Query<Village>().AnyAsync(v => v.Code == command.Code, ct)) throw Refusal.Conflict("village-code-taken");
+        if (await session.Query<Village>().AnyAsync(v => v.Code == command.Code, ct)) throw new Refusal(ProblemCodes.VillageCodeTaken);
 
         var villageId = Guid.CreateVersion7();
         session.Events.StartStream<Village>(villageId, new VillageRegistered(villageId, command.Code, command.Name, command.Township, actor.Id));

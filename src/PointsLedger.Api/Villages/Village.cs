@@ -39,6 +39,6 @@ public sealed record Village(Guid Id, string Code, string Name, string Township,
     /// <summary>Refuses anything dated into a closed month: corrections go into the next open one.</summary>
     public void MustBeOpenOn(DateOnly day)
     {
-        if (IsClosed(day)) throw Refusal.Conflict("month-closed", Months.Of(day));
+        if (IsClosed(day)) throw new Refusal(ProblemCodes.MonthClosed, Months.Of(day));
     }
 }
