@@ -46,11 +46,11 @@ public static class VerifySheetEndpoint
     {
         var notice = await FindAsync(session, village, month, ct);
         var sheet = notice is null
-            ? new SheetCheck(false, village, month, null, null, null, "未找到该村该月的公示。")
+            ? new SheetCheck(false, village, month, null, null, null, VerifyMessages.NoticeNotFound.Text())
             : digest is { Length: >= 12 } && notice.Digest.StartsWith(digest.ToLowerInvariant(), StringComparison.Ordinal)
-                ? new SheetCheck(true, village, month, notice.Digest, notice.Content.PreviousDigest, notice.Content.MerkleRoot, "核验通过：此公示与账本记录一致。")
+                ? new SheetCheck(true, village, month, notice.Digest, notice.Content.PreviousDigest, notice.Content.MerkleRoot, VerifyMessages.SheetMatches.Text())
                 : new SheetCheck(false, village, month, notice.Digest, notice.Content.PreviousDigest, notice.Content.MerkleRoot,
-                    "核验未通过：摘要与账本记录不符，此公示可能被改动。");
+                    VerifyMessages.SheetDiffers.Text());
         var check = notice is not null && householdNo is not null && proof is not null ? WithLine(sheet, notice, householdNo, proof) : sheet;
         var wantsPage = context.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.Ordinal) == true);
         return wantsPage ? Results.Content(Page(check, digest), "text/html; charset=utf-8") : Results.Json(check);
@@ -64,7 +64,7 @@ public static class VerifySheetEndpoint
     {
         var lines = notice.Content.Households;
         var index = lines.ToList().FindIndex(l => l.HouseholdNo == householdNo && string.Equals(l.ProofCode, proof.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (index < 0) return sheet with { LineValid = false, Message = sheet.Message + "户号与核验码不匹配，未找到这一行。" };
+        if (index < 0) return sheet with { LineValid = false, Message = sheet.Message.Then(VerifyMessages.LineNotFound) };
         var leaves = lines.Select(NoticeContent.LeafOf).ToList();
         var root = MerkleTree.RootFromPath(leaves[index], index, leaves.Count, MerkleTree.AuditPath(leaves, index));
         var valid = Convert.ToHexStringLower(root) == notice.Content.MerkleRoot;
@@ -72,7 +72,7 @@ public static class VerifySheetEndpoint
         {
             Line = lines[index],
             LineValid = valid,
-            Message = sheet.Message + (valid ? "本户这一行在公示中，请与公示栏上的数字核对。" : "本户这一行与公示不符。"),
+            Message = sheet.Message.Then(valid ? VerifyMessages.LineOnSheet : VerifyMessages.LineNotOnSheet),
         };
     }
 
@@ -126,13 +126,13 @@ public static class VerifyLineEndpoint
     {
         var notice = await VerifySheetEndpoint.FindAsync(session, command.Village, command.Month, ct);
         var index = notice?.Content.Households.ToList().FindIndex(l => l.HouseholdNo == command.Line.HouseholdNo) ?? -1;
-        if (notice is null || index < 0) return new LineCheck(false, -1, 0, [], null, "公示中没有这一户。");
+        if (notice is null || index < 0) return new LineCheck(false, -1, 0, [], null, VerifyMessages.HouseholdNotOnNotice.Text());
 
         var leaves = notice.Content.Households.Select(NoticeContent.LeafOf).ToList();
         var path = MerkleTree.AuditPath(leaves, index);
         var root = MerkleTree.RootFromPath(NoticeContent.LeafOf(command.Line), index, leaves.Count, path);
         var valid = Convert.ToHexStringLower(root) == notice.Content.MerkleRoot;
         return new LineCheck(valid, index, leaves.Count, path.Select(Convert.ToHexStringLower).ToList(), notice.Content.MerkleRoot,
-            valid ? "核验通过：这一行在公示中，数据未被改动。" : "核验未通过：这一行与公示不符。");
+            valid ? VerifyMessages.PrintedLineMatches.Text() : VerifyMessages.PrintedLineDiffers.Text());
     }
 }

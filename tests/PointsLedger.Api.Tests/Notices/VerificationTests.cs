@@ -49,8 +49,11 @@ public sealed class VerificationTests(LedgerApp app)
         var altered = (await _api.Get($"/verify?village={village.Code}&month={_last.Text}&digest={new string('0', 16)}", null)).Json;
         var wrongMonth = (await _api.Get($"/verify?village={village.Code}&month={_last.FirstDay.AddMonths(-1):yyyy-MM}&digest={shortDigest}", null)).Json;
         var page = await _api.Send(HttpMethod.Get, $"/verify?village={village.Code}&month={_last.Text}&digest={shortDigest}", null, accept: "text/html");
+        var inEnglish = (await _api.Send(HttpMethod.Get, $"/verify?village={village.Code}&month={_last.Text}&digest={shortDigest}", null, language: "en")).Json;
 
         Assert.True((bool)valid["valid"]!);
+        Assert.StartsWith("核验通过", (string?)valid["message"]);
+        Assert.StartsWith("Verified", (string?)inEnglish["message"]);
         Assert.Equal((string?)notice["digest"], (string?)valid["digest"]);
         Assert.False((bool)altered["valid"]!);
         Assert.False((bool)wrongMonth["valid"]!);
