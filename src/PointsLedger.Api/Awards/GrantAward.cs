@@ -41,8 +41,6 @@ public sealed record AwardRecorded(Guid AwardId, Guid HouseholdId, string Status
 
 public static class GrantAwardEndpoint
 {
-    public static ProblemDetails Validate(GrantAward command) => Shape.Check<GrantAward, GrantAward.Validator>(command);
-
     /// <summary>按细则加分或扣分。Send an Idempotency-Key: a retry returns the first answer.</summary>
     [WolverinePost("/api/awards"), Tags("Awards")]
     public static async Task<AwardRecorded> Post(

@@ -41,8 +41,6 @@ public sealed record BatchFailure(Guid HouseholdId, string Code, string Detail);
 
 public static class GrantAwardBatchEndpoint
 {
-    public static ProblemDetails Validate(GrantAwardBatch command) => Shape.Check<GrantAwardBatch, GrantAwardBatch.Validator>(command);
-
     /// <summary>批量加分：整批成功或整批不记；被拒的户列在 failures 中。</summary>
     [WolverinePost("/api/awards/batch"), Tags("Awards")]
     public static async Task<BatchRecorded> Post(

@@ -21,8 +21,6 @@ public sealed record RevokeAward(string Reason)
 
 public static class RevokeAwardEndpoint
 {
-    public static ProblemDetails Validate(RevokeAward command) => Shape.Check<RevokeAward, RevokeAward.Validator>(command);
-
     /// <summary>撤销：错记的积分以一条新的撤销记录冲回，原记录保留。</summary>
     [WolverinePost("/api/awards/{awardId}/revoke"), Tags("Awards")]
     public static async Task<AwardStatusChanged> Post(

@@ -30,8 +30,6 @@ public sealed record MemberRecorded(Guid MemberId, Guid HouseholdId, string Stat
 
 public static class AddMemberEndpoint
 {
-    public static ProblemDetails Validate(AddMember command) => Shape.Check<AddMember, AddMember.Validator>(command);
-
     /// <summary>
     /// 登记家庭成员（待审核）. The village's cadres or admins propose; an approver approves
     /// (<c>…/members/{memberId}/approve</c>). A person is registered once per household, and an ID number

@@ -24,8 +24,6 @@ public sealed record MemberChangeReason(string Reason)
 
 public static class DecideMemberChangeEndpoints
 {
-    public static ProblemDetails Validate(MemberChangeReason command) => Shape.Check<MemberChangeReason, MemberChangeReason.Validator>(command);
-
     /// <summary>移除家庭成员（待审核）: the member keeps opening the card until an approver approves.</summary>
     [WolverinePost("/api/households/{householdId}/members/{memberId}/removal"), Tags("Households")]
     public static async Task<MemberChangeAnswer> ProposeRemoval(

@@ -30,8 +30,6 @@ public sealed record HouseholdCreated(Guid HouseholdId, string CardNo) : Creatio
 
 public static class RegisterHouseholdEndpoint
 {
-    public static ProblemDetails Validate(RegisterHousehold command) => Shape.Check<RegisterHousehold, RegisterHousehold.Validator>(command);
-
     /// <summary>登记农户。Household numbers are unique within the village, ID numbers (head or member) within the township.</summary>
     [WolverinePost("/api/villages/{villageId}/households"), Tags("Households")]
     public static async Task<HouseholdCreated> Post(

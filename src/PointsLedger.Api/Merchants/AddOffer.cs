@@ -32,8 +32,6 @@ public sealed record OfferCreated(Guid OfferId, Guid MerchantId) : CreationRespo
 
 public static class AddOfferEndpoint
 {
-    public static ProblemDetails Validate(AddOffer command) => Shape.Check<AddOffer, AddOffer.Validator>(command);
-
     /// <summary>商户优惠（如“100 分抵 10 元药费，每户每月一次”）。Township admins only.</summary>
     [WolverinePost("/api/merchants/{merchantId}/offers"), Tags("Merchants")]
     public static async Task<OfferCreated> Post(

@@ -38,8 +38,6 @@ public sealed record RestockGoods(int Quantity, string? Note)
 
 public static class RestockGoodsEndpoint
 {
-    public static ProblemDetails Validate(RestockGoods command) => Shape.Check<RestockGoods, RestockGoods.Validator>(command);
-
     /// <summary>进货入库. Send an Idempotency-Key: a retry does not add the stock twice.</summary>
     [WolverinePost("/api/merchants/{merchantId}/goods/{sku}/restock"), Tags("Merchants")]
     public static async Task<StockLevel> Post(
@@ -65,8 +63,6 @@ public sealed record CountStock(int Counted, string? Note)
 
 public static class CountStockEndpoint
 {
-    public static ProblemDetails Validate(CountStock command) => Shape.Check<CountStock, CountStock.Validator>(command);
-
     /// <summary>盘点: sets the stock to what is on the shelf and records the difference.</summary>
     [WolverinePost("/api/merchants/{merchantId}/goods/{sku}/count"), Tags("Merchants")]
     public static async Task<StockLevel> Post(

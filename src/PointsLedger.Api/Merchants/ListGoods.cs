@@ -29,8 +29,6 @@ public sealed record GoodsCreated(Guid MerchantId, string Sku) : CreationRespons
 
 public static class ListGoodsEndpoint
 {
-    public static ProblemDetails Validate(ListGoods command) => Shape.Check<ListGoods, ListGoods.Validator>(command);
-
     /// <summary>
     /// 上架商品（积分超市）。The merchant's clerks or township admins; only an admin sets what the township
     /// pays for it (cashValue, at most Redemptions:MaxYuanPerPoint a point; also later, by its own route).

@@ -22,8 +22,6 @@ public sealed record GoodsPriced(Guid MerchantId, string Sku, decimal CashValue)
 
 public static class PriceGoodsEndpoint
 {
-    public static ProblemDetails Validate(PriceGoods command) => Shape.Check<PriceGoods, PriceGoods.Validator>(command);
-
     /// <summary>商品结算价: set by an admin of the merchant's township only, at most Redemptions:MaxYuanPerPoint a point.</summary>
     [WolverinePost("/api/merchants/{merchantId}/goods/{sku}/cash-value"), Tags("Merchants")]
     public static async Task<GoodsPriced> Post(

@@ -34,8 +34,6 @@ public sealed record MerchantCreated(Guid MerchantId) : CreationResponse($"/api/
 
 public static class RegisterMerchantEndpoint
 {
-    public static ProblemDetails Validate(RegisterMerchant command) => Shape.Check<RegisterMerchant, RegisterMerchant.Validator>(command);
-
     /// <summary>登记合作商户（五色超市、药店、银行……）。Township admins only.</summary>
     [WolverinePost("/api/merchants"), Tags("Merchants")]
     public static async Task<MerchantCreated> Post(

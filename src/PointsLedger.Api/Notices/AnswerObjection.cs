@@ -25,8 +25,6 @@ public sealed record ObjectionStatus(Guid ObjectionId, string Status);
 
 public static class AnswerObjectionEndpoint
 {
-    public static ProblemDetails Validate(AnswerObjection command) => Shape.Check<AnswerObjection, AnswerObjection.Validator>(command);
-
     /// <summary>答复异议. The village's approvers or township admins.</summary>
     [WolverinePost("/api/villages/{villageId}/notices/{month}/objections/{objectionId}/answer"), Tags("Notices")]
     public static async Task<ObjectionStatus> Post(

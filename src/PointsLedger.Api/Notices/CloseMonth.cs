@@ -27,8 +27,6 @@ public sealed record NoticeClosed(
 
 public static class CloseMonthEndpoint
 {
-    public static ProblemDetails Validate(CloseMonth command) => Shape.Check<CloseMonth, CloseMonth.Validator>(command);
-
     /// <summary>
     /// 月度结账公示：closes the month for the village and posts its notice. Holds the village closed
     /// (see VillageLocks) so no award can be dated into the month while it closes.

@@ -30,8 +30,6 @@ public sealed record ObjectionRecorded(Guid ObjectionId, Guid VillageId, string 
 
 public static class RaiseObjectionEndpoint
 {
-    public static ProblemDetails Validate(RaiseObjection command) => Shape.Check<RaiseObjection, RaiseObjection.Validator>(command);
-
     /// <summary>提出异议：公示期内，对本户或某一条记录提出异议；每户同时最多 3 条未答复的异议。</summary>
     [WolverinePost("/api/villages/{villageId}/notices/{month}/objections"), Tags("Notices"), EnableRateLimiting(RateLimits.Objection)]
     public static async Task<ObjectionRecorded> Post(

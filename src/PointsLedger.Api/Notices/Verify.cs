@@ -118,8 +118,6 @@ public static class VerifySheetEndpoint
 
 public static class VerifyLineEndpoint
 {
-    public static ProblemDetails Validate(VerifyLine command) => Shape.Check<VerifyLine, VerifyLine.Validator>(command);
-
     /// <summary>Checks a printed line and its proof code against the sheet's Merkle root; the answer shows only hashes of other lines.</summary>
     [WolverinePost("/verify/line"), Tags("Verify"), AllowAnonymous, EnableRateLimiting(RateLimits.Verify)]
     public static async Task<LineCheck> Line(VerifyLine command, IQuerySession session, CancellationToken ct)

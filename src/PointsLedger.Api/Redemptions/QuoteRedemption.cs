@@ -62,8 +62,6 @@ public sealed record RedemptionQuote(
 
 public static class QuoteRedemptionEndpoint
 {
-    public static ProblemDetails Validate(QuoteRedemption command) => Shape.Check<QuoteRedemption, QuoteRedemption.Validator>(command);
-
     /// <summary>
     /// 扫码查询：the household's masked name, available points by colour, and what it can take here,
     /// with each monthly limit's remainder. The QR code stays usable for the redemption itself.

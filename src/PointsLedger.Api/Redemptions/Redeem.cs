@@ -50,8 +50,6 @@ public sealed record RedemptionRecorded(
 
 public static class RedeemEndpoint
 {
-    public static ProblemDetails Validate(Redeem command) => Shape.Check<Redeem, Redeem.Validator>(command);
-
     /// <summary>
     /// 兑换：扣减积分（最早到期的先扣，只扣该项接受的颜色）、扣减库存、出小票。Send an Idempotency-Key: a
     /// retry on a flaky network returns the first receipt and spends nothing twice.

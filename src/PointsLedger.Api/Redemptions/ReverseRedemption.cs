@@ -26,8 +26,6 @@ public sealed record RedemptionReversalRecorded(Guid RedemptionId, string Receip
 
 public static class ReverseRedemptionEndpoint
 {
-    public static ProblemDetails Validate(ReverseRedemption command) => Shape.Check<ReverseRedemption, ReverseRedemption.Validator>(command);
-
     /// <summary>冲正：退回同一批积分（到期时间不变）和库存，原兑换记录保留。The merchant's clerks or admins, within the configured days.</summary>
     [WolverinePost("/api/redemptions/{redemptionId}/reverse"), Tags("Redemptions")]
     public static async Task<RedemptionReversalRecorded> Post(

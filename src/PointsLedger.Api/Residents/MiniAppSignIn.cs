@@ -24,8 +24,6 @@ public sealed record MiniAppBound(Guid HouseholdId);
 
 public static class MiniAppEndpoints
 {
-    public static ProblemDetails Validate(MiniAppCode command) => Shape.Check<MiniAppCode, MiniAppCode.Validator>(command);
-
     /// <summary>绑定小程序: a resident signed in by phone code binds their mini-app account to the household.</summary>
     [WolverinePost("/api/me/mini-app"), Tags("Me")]
     public static async Task<MiniAppBound> Bind(

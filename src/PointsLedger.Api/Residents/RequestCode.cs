@@ -22,8 +22,6 @@ public sealed record CodeRequested(int ExpiresIn);
 
 public static class RequestCodeEndpoint
 {
-    public static ProblemDetails Validate(RequestCode command) => Shape.Check<RequestCode, RequestCode.Validator>(command);
-
     /// <summary>
     /// 发送验证码 to a phone registered for a household. The answer, and the work behind it, are the same
     /// whether or not the phone is registered or its daily budget is spent, so it cannot be used to find

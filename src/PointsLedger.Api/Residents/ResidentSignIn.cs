@@ -29,8 +29,6 @@ public static class ResidentSignInEndpoint
 {
     public static readonly TimeSpan AccessLifetime = TimeSpan.FromDays(1);
 
-    public static ProblemDetails Validate(ResidentSignIn command) => Shape.Check<ResidentSignIn, ResidentSignIn.Validator>(command);
-
     /// <summary>
     /// 验证码登录. A code works once (concurrent uses lose on the code's version); a wrong code counts,
     /// the fifth wrong one kills the code, and after ten in a day the phone's codes work again tomorrow.

@@ -18,8 +18,6 @@ public sealed record DisableStaffAccount(string Reason)
 
 public static class DisableStaffAccountEndpoint
 {
-    public static ProblemDetails Validate(DisableStaffAccount command) => Shape.Check<DisableStaffAccount, DisableStaffAccount.Validator>(command);
-
     /// <summary>停用账号: signing in and refreshing stop at once; access tokens already issued run out within 15 minutes.</summary>
     [WolverinePost("/api/staff/{accountId}/disable"), Tags("Staff"), EmptyResponse]
     public static async Task Disable(Guid accountId, DisableStaffAccount command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)

@@ -41,8 +41,6 @@ public sealed record StaffAccountCreated(Guid AccountId) : CreationResponse($"/a
 
 public static class OpenStaffAccountEndpoint
 {
-    public static ProblemDetails Validate(OpenStaffAccount command) => Shape.Check<OpenStaffAccount, OpenStaffAccount.Validator>(command);
-
     /// <summary>开设工作人员账号: its township comes from its village or merchant.</summary>
     [WolverinePost("/api/staff"), Tags("Staff")]
     public static async Task<StaffAccountCreated> Post(

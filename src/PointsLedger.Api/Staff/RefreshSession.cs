@@ -19,8 +19,6 @@ public sealed record RefreshSession(string RefreshToken)
 
 public static class RefreshSessionEndpoints
 {
-    public static ProblemDetails Validate(RefreshSession command) => Shape.Check<RefreshSession, RefreshSession.Validator>(command);
-
     /// <summary>A new access token and a new refresh token; the one sent is used up.</summary>
     [WolverinePost("/api/auth/refresh"), Tags("Auth"), AllowAnonymous]
     public static async Task<SignedIn> Refresh(RefreshSession command, IDocumentSession session, TokenIssuer issuer, TimeProvider clock, CancellationToken ct)

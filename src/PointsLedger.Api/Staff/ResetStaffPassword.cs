@@ -19,8 +19,6 @@ public sealed record ResetStaffPassword(string Password)
 
 public static class ResetStaffPasswordEndpoint
 {
-    public static ProblemDetails Validate(ResetStaffPassword command) => Shape.Check<ResetStaffPassword, ResetStaffPassword.Validator>(command);
-
     /// <summary>重置密码: also lifts a lockout.</summary>
     [WolverinePost("/api/staff/{accountId}/password"), Tags("Staff"), EmptyResponse]
     public static async Task ResetPassword(

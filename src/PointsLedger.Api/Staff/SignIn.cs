@@ -25,8 +25,6 @@ public sealed record SignIn(string Login, string Password)
 
 public static class SignInEndpoint
 {
-    public static ProblemDetails Validate(SignIn command) => Shape.Check<SignIn, SignIn.Validator>(command);
-
     /// <summary>
     /// 工作人员登录. A wrong password is recorded (it counts towards the lockout) and answered with the
     /// same problem as an unknown login, a locked or a disabled account, so the answer does not tell which

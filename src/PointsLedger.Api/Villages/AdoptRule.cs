@@ -31,8 +31,6 @@ public sealed record RuleCreated(Guid RuleId, Guid VillageId) : CreationResponse
 
 public static class AdoptRuleEndpoint
 {
-    public static ProblemDetails Validate(AdoptRule command) => Shape.Check<AdoptRule, AdoptRule.Validator>(command);
-
     /// <summary>采用积分细则: a code, a colour, points (negative for a deduction), and an optional monthly cap and approval.</summary>
     [WolverinePost("/api/villages/{villageId}/rules"), Tags("Villages")]
     public static async Task<RuleCreated> Post(Guid villageId, AdoptRule command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)

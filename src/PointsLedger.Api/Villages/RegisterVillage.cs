@@ -26,8 +26,6 @@ public sealed record VillageCreated(Guid VillageId) : CreationResponse($"/api/vi
 
 public static class RegisterVillageEndpoint
 {
-    public static ProblemDetails Validate(RegisterVillage command) => Shape.Check<RegisterVillage, RegisterVillage.Validator>(command);
-
     /// <summary>登记村（社区）。Township admins only.</summary>
     [WolverinePost("/api/villages"), Tags("Villages")]
     public static async Task<VillageCreated> Post(RegisterVillage command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
