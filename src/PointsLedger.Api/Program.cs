@@ -95,6 +95,7 @@ app.MapWolverineEndpoints(opts =>
     opts.ApplyCorrelationIdHeaderToAllEndpoints = true;
     opts.RejectUnparseableQueryValues = true;
     opts.RequireAuthorizeOnAll();
+    opts.AddParameterHandlingStrategy(new ActorParameter());
     opts.AddPolicy<ValidationPolicy>();
     opts.AddPolicy<IdempotentAnswersPolicy>();
     opts.AddMiddleware(typeof(ActorRoleHeader), chain => chain.HttpMethods.Contains("POST"));

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using JasperFx.Events;
 using Marten;
 using PointsLedger.Auth;
@@ -25,9 +24,9 @@ public static class GetAuditTrailEndpoint
     [WolverineGet("/api/audit"), Tags("Audit")]
     public static async Task<AuditTrail> Get(
         string? actor, Guid? villageId, DateTimeOffset? from, DateTimeOffset? to, long? before,
-        ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        Actor caller, IQuerySession session, CancellationToken ct)
     {
-        var caller = Actor.From(user).MustBe(Roles.Admin, Roles.Auditor);
+        caller.MustBe(Roles.Admin, Roles.Auditor);
         // A township's auditor reads village by village; only an unscoped one reads across townships.
         if (caller.Township is not null) caller.MustActIn(await session.LoadVillageAsync(villageId ?? throw new Refusal(ProblemCodes.OutOfScope), ct));
         var events = session.Events.QueryAllRawEvents().AsQueryable();

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marten;
 using PointsLedger.Auth;
 using Wolverine.Http;
@@ -12,9 +11,9 @@ public static class ApproveAwardEndpoint
     /// <summary>审批：由提交人以外的审批人通过待审批的积分。</summary>
     [WolverinePost("/api/awards/{awardId}/approve"), Tags("Awards")]
     public static async Task<AwardStatusChanged> Post(
-        Guid awardId, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+        Guid awardId, Actor actor, IDocumentSession session, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin);
+        actor.MustBe(Roles.Approver, Roles.Admin);
         var (stream, household, village) = await session.FetchAwardForDecisionAsync(awardId, actor, ct);
 
         stream.AppendOne(AwardDecisions.Approve(household, village, awardId, actor));

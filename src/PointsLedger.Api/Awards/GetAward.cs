@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marten;
 using PointsLedger.Auth;
 using PointsLedger.Households;
@@ -13,13 +12,13 @@ public static class GetAwardEndpoint
 {
     /// <summary>一条加分记录及其状态（待审核、已入账、已撤销）。</summary>
     [WolverineGet("/api/awards/{awardId}"), Tags("Awards")]
-    public static async Task<AwardView> Get(Guid awardId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<AwardView> Get(Guid awardId, Actor actor, IQuerySession session, CancellationToken ct)
     {
         var householdId = await session.FindHouseholdOfAwardAsync(awardId, ct);
         Household household;
         try
         {
-            household = await session.LoadForReaderAsync(householdId, Actor.From(user), ct);
+            household = await session.LoadForReaderAsync(householdId, actor, ct);
         }
         catch (Refusal)
         {

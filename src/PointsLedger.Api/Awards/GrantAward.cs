@@ -44,9 +44,9 @@ public static class GrantAwardEndpoint
     /// <summary>按细则加分或扣分。Send an Idempotency-Key: a retry returns the first answer.</summary>
     [WolverinePost("/api/awards"), Tags("Awards")]
     public static async Task<AwardRecorded> Post(
-        GrantAward command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<ExpirySettings> expiry, CancellationToken ct)
+        GrantAward command, Actor actor, IDocumentSession session, TimeProvider clock, IOptions<ExpirySettings> expiry, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Cadre, Roles.Approver, Roles.Admin);
+        actor.MustBe(Roles.Cadre, Roles.Approver, Roles.Admin);
         var (stream, household, village) = await session.FetchForDecisionAsync(command.HouseholdId, actor, ct);
 
         var decided = AwardDecisions.Grant(household, village, village.RuleFor(command.RuleCode), Guid.CreateVersion7(),

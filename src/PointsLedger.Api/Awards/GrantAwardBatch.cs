@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -44,9 +43,9 @@ public static class GrantAwardBatchEndpoint
     /// <summary>批量加分：整批成功或整批不记；被拒的户列在 failures 中。</summary>
     [WolverinePost("/api/awards/batch"), Tags("Awards")]
     public static async Task<BatchRecorded> Post(
-        GrantAwardBatch command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<ExpirySettings> expiry, CancellationToken ct)
+        GrantAwardBatch command, Actor actor, IDocumentSession session, TimeProvider clock, IOptions<ExpirySettings> expiry, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Cadre, Roles.Approver, Roles.Admin).MustActIn(command.VillageId);
+        actor.MustBe(Roles.Cadre, Roles.Approver, Roles.Admin).MustActIn(command.VillageId);
         var village = await session.LoadVillageAsync(command.VillageId, ct);
         actor.MustActIn(village);
         var rule = village.RuleFor(command.RuleCode);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -24,9 +23,9 @@ public static class RevokeAwardEndpoint
     /// <summary>撤销：错记的积分以一条新的撤销记录冲回，原记录保留。</summary>
     [WolverinePost("/api/awards/{awardId}/revoke"), Tags("Awards")]
     public static async Task<AwardStatusChanged> Post(
-        Guid awardId, RevokeAward command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<ExpirySettings> expiry, CancellationToken ct)
+        Guid awardId, RevokeAward command, Actor actor, IDocumentSession session, TimeProvider clock, IOptions<ExpirySettings> expiry, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin);
+        actor.MustBe(Roles.Approver, Roles.Admin);
         var (stream, household, village) = await session.FetchAwardForDecisionAsync(awardId, actor, ct);
         var expiredBefore = expiry.Value.For(village.Township).ExpiredBefore(clock.Today());
 

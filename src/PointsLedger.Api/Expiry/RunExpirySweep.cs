@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marten;
 using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
@@ -40,9 +39,9 @@ public static class RunExpirySweepEndpoint
 {
     /// <summary>清零：立即运行一次到期积分清理（每日也会自动运行）。Township admins only.</summary>
     [WolverinePost("/api/expiry/run"), Tags("Expiry")]
-    public static async Task<ExpirySweepStarted> Post(ClaimsPrincipal user, IMessageBus bus)
+    public static async Task<ExpirySweepStarted> Post(Actor actor, IMessageBus bus)
     {
-        Actor.From(user).MustBe(Roles.Admin);
+        actor.MustBe(Roles.Admin);
         return await bus.InvokeAsync<ExpirySweepStarted>(new RunExpirySweep(null));
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -37,9 +36,9 @@ public static class AddMemberEndpoint
     /// </summary>
     [WolverinePost("/api/households/{householdId}/members"), Tags("Households")]
     public static async Task<MemberRecorded> Post(
-        Guid householdId, AddMember command, ClaimsPrincipal user, IDocumentSession session, IdNumberHasher hasher, CancellationToken ct)
+        Guid householdId, AddMember command, Actor actor, IDocumentSession session, IdNumberHasher hasher, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre);
+        actor.MustBe(Roles.Admin, Roles.Cadre);
         var stream = await session.FetchMemberChangesAsync(householdId, actor, ct);
         var household = stream.Aggregate!;
         var idNumber = IdNumber.Normalize(command.IdNumber);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using JasperFx.Events;
 using Marten;
@@ -27,9 +26,9 @@ public static class DecideMemberChangeEndpoints
     /// <summary>移除家庭成员（待审核）: the member keeps opening the card until an approver approves.</summary>
     [WolverinePost("/api/households/{householdId}/members/{memberId}/removal"), Tags("Households")]
     public static async Task<MemberChangeAnswer> ProposeRemoval(
-        Guid householdId, Guid memberId, MemberChangeReason command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+        Guid householdId, Guid memberId, MemberChangeReason command, Actor actor, IDocumentSession session, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre);
+        actor.MustBe(Roles.Admin, Roles.Cadre);
         var stream = await session.FetchMemberChangesAsync(householdId, actor, ct);
         stream.AppendOne(MemberDecisions.ProposeRemoval(stream.Aggregate!, memberId, command.Reason, actor));
         return new MemberChangeAnswer(memberId, householdId, "pending");
@@ -38,9 +37,9 @@ public static class DecideMemberChangeEndpoints
     /// <summary>审核不通过: the proposed arrival or departure does not happen; the reason is recorded.</summary>
     [WolverinePost("/api/households/{householdId}/members/{memberId}/reject"), Tags("Households")]
     public static async Task<MemberChangeAnswer> Reject(
-        Guid householdId, Guid memberId, MemberChangeReason command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+        Guid householdId, Guid memberId, MemberChangeReason command, Actor actor, IDocumentSession session, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Approver);
+        actor.MustBe(Roles.Admin, Roles.Approver);
         var stream = await session.FetchMemberChangesAsync(householdId, actor, ct);
         stream.AppendOne(MemberDecisions.Reject(stream.Aggregate!, memberId, command.Reason, actor));
         return new MemberChangeAnswer(memberId, householdId, "rejected");
@@ -52,9 +51,9 @@ public static class ApproveMemberChangeEndpoint
     /// <summary>审核通过: by an approver of the village or an admin who did not propose the change.</summary>
     [WolverinePost("/api/households/{householdId}/members/{memberId}/approve"), Tags("Households")]
     public static async Task<MemberChangeAnswer> Approve(
-        Guid householdId, Guid memberId, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+        Guid householdId, Guid memberId, Actor actor, IDocumentSession session, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Approver);
+        actor.MustBe(Roles.Admin, Roles.Approver);
         var stream = await session.FetchMemberChangesAsync(householdId, actor, ct);
         var household = stream.Aggregate!;
         var approved = MemberDecisions.Approve(household, memberId, actor);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marten;
 using PointsLedger.Auth;
 using Wolverine.Http;
@@ -9,17 +8,17 @@ public static class GetHouseholdEndpoints
 {
     /// <summary>农户信息：户主、成员、积分；姓名与电话按查看者的权限脱敏。</summary>
     [WolverineGet("/api/households/{householdId}"), Tags("Households")]
-    public static async Task<HouseholdView> Get(Guid householdId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<HouseholdView> Get(Guid householdId, Actor actor, IQuerySession session, CancellationToken ct)
     {
-        var reader = Actor.From(user);
+        var reader = actor;
         return HouseholdView.For(await session.LoadForReaderAsync(householdId, reader, ct), reader);
     }
 
     /// <summary>可用积分与累计积分，按颜色。</summary>
     [WolverineGet("/api/households/{householdId}/balance"), Tags("Households")]
-    public static async Task<Balance> GetBalance(Guid householdId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<Balance> GetBalance(Guid householdId, Actor actor, IQuerySession session, CancellationToken ct)
     {
-        var household = await session.LoadForReaderAsync(householdId, Actor.From(user), ct);
+        var household = await session.LoadForReaderAsync(householdId, actor, ct);
         return new Balance(household.Id, household.Available, household.Earned);
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using System.Net;
-using System.Security.Claims;
 using Marten;
 using PointsLedger.Auth;
 using PointsLedger.PaymentCodes;
@@ -20,9 +19,8 @@ public static class HouseholdCardEndpoint
     /// </summary>
     [WolverineGet("/api/households/{householdId}/card"), Tags("Households"), ProducesResponseType(typeof(FileResult), 200, "text/html", "application/pdf", "image/png", "image/svg+xml")]
     public static async Task<IResult> Get(
-        Guid householdId, string? format, ClaimsPrincipal user, IQuerySession session, PdfFont font, CancellationToken ct)
+        Guid householdId, string? format, Actor actor, IQuerySession session, PdfFont font, CancellationToken ct)
     {
-        var actor = Actor.From(user);
         var household = await session.LoadForReaderAsync(householdId, actor, ct);
         if (!actor.MayHoldCardOf(household)) throw new Refusal(ProblemCodes.HouseholdNotFound, householdId);
         if (format is "png" or "svg") return PaymentCodeImages.Render(household.CardNo, format);

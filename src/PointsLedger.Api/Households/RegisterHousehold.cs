@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using FluentValidation;
 using Marten;
@@ -33,9 +32,9 @@ public static class RegisterHouseholdEndpoint
     /// <summary>登记农户。Household numbers are unique within the village, ID numbers (head or member) within the township.</summary>
     [WolverinePost("/api/villages/{villageId}/households"), Tags("Households")]
     public static async Task<HouseholdCreated> Post(
-        Guid villageId, RegisterHousehold command, ClaimsPrincipal user, IDocumentSession session, IdNumberHasher hasher, CancellationToken ct)
+        Guid villageId, RegisterHousehold command, Actor actor, IDocumentSession session, IdNumberHasher hasher, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre).MustActIn(villageId);
+        actor.MustBe(Roles.Admin, Roles.Cadre).MustActIn(villageId);
         // Held open until the household is recorded, so a month closing now sees it or follows it.
         await session.BeginTransactionAsync(ct);
         var village = await session.HoldOpenAndLoadAsync(villageId, ct);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -35,9 +34,9 @@ public static class AddOfferEndpoint
     /// <summary>商户优惠（如“100 分抵 10 元药费，每户每月一次”）。Township admins only.</summary>
     [WolverinePost("/api/merchants/{merchantId}/offers"), Tags("Merchants")]
     public static async Task<OfferCreated> Post(
-        Guid merchantId, AddOffer command, ClaimsPrincipal user, IDocumentSession session, CashValueCeiling ceiling, CancellationToken ct)
+        Guid merchantId, AddOffer command, Actor actor, IDocumentSession session, CashValueCeiling ceiling, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin);
+        actor.MustBe(Roles.Admin);
         var stream = await session.FetchMerchantForWritingAsync(merchantId, actor, ct);
 
         var offerId = Guid.CreateVersion7();

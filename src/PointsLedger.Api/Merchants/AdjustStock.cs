@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -14,13 +13,13 @@ public sealed record StockLevel(Guid MerchantId, string Sku, int Stock);
 public static class StockAccess
 {
     /// <summary>Locks the merchant's stock and finds the goods, for its clerks and township admins.</summary>
-    public static async Task<(JasperFx.Events.IEventStream<Merchant> Stream, Goods Goods, Actor Actor)> FetchGoodsForWritingAsync(
-        this IDocumentSession session, Guid merchantId, string sku, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<(JasperFx.Events.IEventStream<Merchant> Stream, Goods Goods)> FetchGoodsForWritingAsync(
+        this IDocumentSession session, Guid merchantId, string sku, Actor actor, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Clerk);
+        actor.MustBe(Roles.Admin, Roles.Clerk);
         var stream = await session.FetchMerchantForWritingAsync(merchantId, actor, ct);
         var goods = stream.Aggregate!.Goods.GetValueOrDefault(sku) ?? throw new Refusal(ProblemCodes.UnknownSku, sku);
-        return (stream, goods, actor);
+        return (stream, goods);
     }
 }
 
@@ -41,9 +40,9 @@ public static class RestockGoodsEndpoint
     /// <summary>进货入库. Send an Idempotency-Key: a retry does not add the stock twice.</summary>
     [WolverinePost("/api/merchants/{merchantId}/goods/{sku}/restock"), Tags("Merchants")]
     public static async Task<StockLevel> Post(
-        Guid merchantId, string sku, RestockGoods command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+        Guid merchantId, string sku, RestockGoods command, Actor actor, IDocumentSession session, CancellationToken ct)
     {
-        var (stream, goods, actor) = await session.FetchGoodsForWritingAsync(merchantId, sku, user, ct);
+        var (stream, goods) = await session.FetchGoodsForWritingAsync(merchantId, sku, actor, ct);
         stream.AppendOne(new GoodsRestocked(sku, command.Quantity, actor.Id, command.Note));
         return new StockLevel(merchantId, sku, goods.Stock + command.Quantity);
     }
@@ -66,9 +65,9 @@ public static class CountStockEndpoint
     /// <summary>盘点: sets the stock to what is on the shelf and records the difference.</summary>
     [WolverinePost("/api/merchants/{merchantId}/goods/{sku}/count"), Tags("Merchants")]
     public static async Task<StockLevel> Post(
-        Guid merchantId, string sku, CountStock command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+        Guid merchantId, string sku, CountStock command, Actor actor, IDocumentSession session, CancellationToken ct)
     {
-        var (stream, goods, actor) = await session.FetchGoodsForWritingAsync(merchantId, sku, user, ct);
+        var (stream, goods) = await session.FetchGoodsForWritingAsync(merchantId, sku, actor, ct);
         stream.AppendOne(new StockCounted(sku, command.Counted, command.Counted - goods.Stock, actor.Id, command.Note));
         return new StockLevel(merchantId, sku, command.Counted);
     }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marten;
 using PointsLedger.Auth;
 using Wolverine.Http;
@@ -9,6 +8,6 @@ public static class GetMerchantEndpoint
 {
     /// <summary>The merchant with its offers and the stock of its goods.</summary>
     [WolverineGet("/api/merchants/{merchantId}"), Tags("Merchants")]
-    public static Task<Merchant> Get(Guid merchantId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        session.LoadMerchantForAsync(merchantId, Actor.From(user), ct);
+    public static Task<Merchant> Get(Guid merchantId, Actor actor, IQuerySession session, CancellationToken ct) =>
+        session.LoadMerchantForAsync(merchantId, actor, ct);
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -35,9 +34,9 @@ public static class ListGoodsEndpoint
     /// </summary>
     [WolverinePost("/api/merchants/{merchantId}/goods"), Tags("Merchants")]
     public static async Task<GoodsCreated> Post(
-        Guid merchantId, ListGoods command, ClaimsPrincipal user, IDocumentSession session, CashValueCeiling ceiling, CancellationToken ct)
+        Guid merchantId, ListGoods command, Actor actor, IDocumentSession session, CashValueCeiling ceiling, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Clerk);
+        actor.MustBe(Roles.Admin, Roles.Clerk);
         if (command.CashValue is > 0 && actor.Role != Roles.Admin) throw new Refusal(ProblemCodes.CashValueAdminOnly);
         var stream = await session.FetchMerchantForWritingAsync(merchantId, actor, ct);
         if (stream.Aggregate!.Goods.ContainsKey(command.Sku)) throw new Refusal(ProblemCodes.SkuTaken, command.Sku);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -25,9 +24,9 @@ public static class PriceGoodsEndpoint
     /// <summary>商品结算价: set by an admin of the merchant's township only, at most Redemptions:MaxYuanPerPoint a point.</summary>
     [WolverinePost("/api/merchants/{merchantId}/goods/{sku}/cash-value"), Tags("Merchants")]
     public static async Task<GoodsPriced> Post(
-        Guid merchantId, string sku, PriceGoods command, ClaimsPrincipal user, IDocumentSession session, CashValueCeiling ceiling, CancellationToken ct)
+        Guid merchantId, string sku, PriceGoods command, Actor actor, IDocumentSession session, CashValueCeiling ceiling, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin);
+        actor.MustBe(Roles.Admin);
         var stream = await session.FetchMerchantForWritingAsync(merchantId, actor, ct);
         var goods = stream.Aggregate!.Goods.GetValueOrDefault(sku) ?? throw new Refusal(ProblemCodes.UnknownSku, sku);
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -37,9 +36,9 @@ public static class RegisterMerchantEndpoint
     /// <summary>登记合作商户（五色超市、药店、银行……）。Township admins only.</summary>
     [WolverinePost("/api/merchants"), Tags("Merchants")]
     public static async Task<MerchantCreated> Post(
-        RegisterMerchant command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+        RegisterMerchant command, Actor actor, IDocumentSession session, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin);
+        actor.MustBe(Roles.Admin);
         var villageIds = command.VillageIds ?? [];
         var villages = await session.LoadManyAsync<Village>(ct, villageIds);
         if (villageIds.FirstOrDefault(id => villages.All(v => v.Id != id)) is var missing && missing != Guid.Empty)

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -28,9 +27,9 @@ public static class AnswerObjectionEndpoint
     /// <summary>答复异议. The village's approvers or township admins.</summary>
     [WolverinePost("/api/villages/{villageId}/notices/{month}/objections/{objectionId}/answer"), Tags("Notices")]
     public static async Task<ObjectionStatus> Post(
-        Guid villageId, string month, Guid objectionId, AnswerObjection command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        Guid villageId, string month, Guid objectionId, AnswerObjection command, Actor actor, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin).MustActIn(villageId);
+        actor.MustBe(Roles.Approver, Roles.Admin).MustActIn(villageId);
         var stream = await session.Events.FetchForExclusiveWriting<Notice>(Notice.IdFor(villageId, month), ct);
         var notice = await session.MustSeeAsync(stream.Aggregate, villageId, month, actor, ct);
         var answered = NoticeDecisions.Answer(notice, await session.LoadAsync<Objection>(objectionId, ct), objectionId, command.Upheld!.Value, command.Answer, actor, clock.Today());

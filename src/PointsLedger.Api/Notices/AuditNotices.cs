@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marten;
 using PointsLedger.Auth;
 using Wolverine.Http;
@@ -9,9 +8,9 @@ public static class AuditNoticesEndpoint
 {
     /// <summary>核验全部公示：re-derives every closed notice from the events and lists any mismatch. Admins and auditors, for their township.</summary>
     [WolverinePost("/api/notices/audit"), Tags("Notices")]
-    public static async Task<NoticeAuditReport> Post(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<NoticeAuditReport> Post(Actor actor, IQuerySession session, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Auditor);
+        actor.MustBe(Roles.Admin, Roles.Auditor);
         return await NoticeAudit.RunAsync(session, actor.Township, ct);
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -33,9 +32,9 @@ public static class CloseMonthEndpoint
     /// </summary>
     [WolverinePost("/api/villages/{villageId}/notices"), Tags("Notices")]
     public static async Task<NoticeClosed> Post(
-        Guid villageId, CloseMonth command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<NoticeSettings> settings, CancellationToken ct)
+        Guid villageId, CloseMonth command, Actor actor, IDocumentSession session, TimeProvider clock, IOptions<NoticeSettings> settings, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Approver, Roles.Admin).MustActIn(villageId);
+        actor.MustBe(Roles.Approver, Roles.Admin).MustActIn(villageId);
         var stream = await session.Events.FetchForExclusiveWriting<Village>(villageId, ct);
         var village = stream.Aggregate ?? throw new Refusal(ProblemCodes.VillageNotFound, villageId);
         await session.CloseVillageAsync(villageId, ct);

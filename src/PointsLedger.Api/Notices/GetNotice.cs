@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -47,11 +46,10 @@ public static class GetNoticeEndpoint
     /// </summary>
     [WolverineGet("/api/villages/{villageId}/notices/{month}"), Tags("Notices"), ProducesResponseType<NoticeView>(200, "application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/html", "application/pdf")]
     public static async Task<IResult> Get(
-        Guid villageId, string month, Paper? paper, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, IOptions<NoticeSettings> settings,
+        Guid villageId, string month, Paper? paper, Actor actor, IQuerySession session, TimeProvider clock, IOptions<NoticeSettings> settings,
         PdfFont font, HttpContext context, CancellationToken ct)
     {
         var request = MonthRequest.Parse(month);
-        var actor = Actor.From(user);
         var notice = await session.LoadNoticeForAsync(villageId, request.Month, actor, ct);
         var verifyUrl = NoticePage.VerifyUrl(notice.Content, notice.Digest, settings.Value.PublicBaseUrl ?? $"{context.Request.Scheme}://{context.Request.Host}");
         var objections = await session.Query<Objection>().Where(o => o.NoticeId == notice.Id).OrderBy(o => o.Id).ToListAsync(ct);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marten;
 using PointsLedger.Auth;
 using PointsLedger.Http;
@@ -13,9 +12,9 @@ public static class ListNoticesEndpoint
 {
     /// <summary>历次公示：the village's closed months, newest first, for whoever may read its notices.</summary>
     [WolverineGet("/api/villages/{villageId}/notices"), Tags("Notices")]
-    public static async Task<IReadOnlyList<NoticeSummary>> Get(Guid villageId, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<IReadOnlyList<NoticeSummary>> Get(Guid villageId, Actor actor, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        if (!await Actor.From(user).MayReadNoticesOfAsync(session, villageId, ct)) throw new Refusal(ProblemCodes.VillageNotFound, villageId);
+        if (!await actor.MayReadNoticesOfAsync(session, villageId, ct)) throw new Refusal(ProblemCodes.VillageNotFound, villageId);
         var today = clock.Today();
         var notices = await session.Query<Notice>().Where(n => n.VillageId == villageId).ToListAsync(ct);
         var noticeIds = notices.Select(n => n.Id).ToArray();

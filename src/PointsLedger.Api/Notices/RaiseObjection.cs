@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -33,9 +32,9 @@ public static class RaiseObjectionEndpoint
     /// <summary>提出异议：公示期内，对本户或某一条记录提出异议；每户同时最多 3 条未答复的异议。</summary>
     [WolverinePost("/api/villages/{villageId}/notices/{month}/objections"), Tags("Notices"), EnableRateLimiting(RateLimits.Objection)]
     public static async Task<ObjectionRecorded> Post(
-        Guid villageId, string month, RaiseObjection command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        Guid villageId, string month, RaiseObjection command, Actor actor, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Resident, Roles.Cadre, Roles.Approver);
+        actor.MustBe(Roles.Resident, Roles.Cadre, Roles.Approver);
         var stream = await session.Events.FetchForExclusiveWriting<Notice>(Notice.IdFor(villageId, month), ct);
         var notice = await session.MustSeeAsync(stream.Aggregate, villageId, month, actor, ct);
         var householdId = actor.Role == Roles.Resident ? actor.HouseholdId!.Value : command.HouseholdId ?? throw new Refusal(ProblemCodes.HouseholdRequired);

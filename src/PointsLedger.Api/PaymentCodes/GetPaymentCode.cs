@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using System.Security.Claims;
 using Marten;
 using PointsLedger.Auth;
 using PointsLedger.Households;
@@ -15,9 +14,9 @@ public static class GetPaymentCodeEndpoints
 {
     /// <summary>付款码: a QR code the resident shows the clerk; it expires after two minutes. <c>?format=svg</c> for SVG.</summary>
     [WolverineGet("/api/me/qr"), Tags("Me"), ProducesResponseType(typeof(FileResult), 200, "image/png", "image/svg+xml")]
-    public static IResult Mine(string? format, ClaimsPrincipal user, PaymentCodeKey key, TimeProvider clock)
+    public static IResult Mine(string? format, Actor actor, PaymentCodeKey key, TimeProvider clock)
     {
-        var householdId = Actor.From(user).MustBe(Roles.Resident).HouseholdId ?? throw new Refusal(ProblemCodes.Forbidden);
+        var householdId = actor.MustBe(Roles.Resident).HouseholdId ?? throw new Refusal(ProblemCodes.Forbidden);
         return Render(householdId, format, key, clock);
     }
 
@@ -27,9 +26,9 @@ public static class GetPaymentCodeEndpoints
     /// </summary>
     [WolverineGet("/api/households/{householdId}/qr"), Tags("Households"), ProducesResponseType(typeof(FileResult), 200, "image/png", "image/svg+xml")]
     public static async Task<IResult> ForHousehold(
-        Guid householdId, string? format, ClaimsPrincipal user, IDocumentSession session, PaymentCodeKey key, TimeProvider clock, CancellationToken ct)
+        Guid householdId, string? format, Actor actor, IDocumentSession session, PaymentCodeKey key, TimeProvider clock, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Resident);
+        actor.MustBe(Roles.Admin, Roles.Resident);
         await session.LoadForReaderAsync(householdId, actor, ct);
         if (actor.Role == Roles.Resident) return Render(householdId, format, key, clock);
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Claims;
 using Marten;
 using PointsLedger.Auth;
 using PointsLedger.Households;
@@ -17,9 +16,9 @@ public static class GetRedemptionEndpoint
 {
     /// <summary>兑换小票：the redemption and, if reversed, its reversal.</summary>
     [WolverineGet("/api/redemptions/{redemptionId}"), Tags("Redemptions")]
-    public static async Task<RedemptionReceipt> Get(Guid redemptionId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<RedemptionReceipt> Get(Guid redemptionId, Actor actor, IQuerySession session, CancellationToken ct)
     {
-        var (r, merchant) = await session.LoadRedemptionForAsync(redemptionId, Actor.From(user), ct);
+        var (r, merchant) = await session.LoadRedemptionForAsync(redemptionId, actor, ct);
         var household = (await session.LoadAsync<Household>(r.HouseholdId, ct))!;
         return new RedemptionReceipt(r.Id, r.ReceiptNo, merchant.Id, merchant.Name, household.Id, household.HouseholdNo, PersonName.Mask(household.HeadName),
             r.Items, r.Points, r.CashValue, r.RedeemedAt, r.IdentifiedBy, r.RedeemedBy, r.Reversal);

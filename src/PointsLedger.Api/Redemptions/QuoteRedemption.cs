@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -68,10 +67,10 @@ public static class QuoteRedemptionEndpoint
     /// </summary>
     [WolverinePost("/api/redemptions/quote"), Tags("Redemptions"), EnableRateLimiting(RateLimits.Redemption)]
     public static async Task<RedemptionQuote> Post(
-        QuoteRedemption command, ClaimsPrincipal user, IDocumentSession session, HouseholdIdentifier identifier, TimeProvider clock,
+        QuoteRedemption command, Actor actor, IDocumentSession session, HouseholdIdentifier identifier, TimeProvider clock,
         IOptions<ExpirySettings> expiry, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Clerk, Roles.Admin);
+        actor.MustBe(Roles.Clerk, Roles.Admin);
         var merchant = await session.LoadMerchantForAsync(command.MerchantId, actor, ct);
         var identified = await identifier.IdentifyAsync(session, command, merchant, actor, ct);
         var today = clock.Today();

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -56,10 +55,10 @@ public static class RedeemEndpoint
     /// </summary>
     [WolverinePost("/api/redemptions"), Tags("Redemptions"), EnableRateLimiting(RateLimits.Redemption)]
     public static async Task<RedemptionRecorded> Post(
-        Redeem command, ClaimsPrincipal user, IDocumentSession session, HouseholdIdentifier identifier, TimeProvider clock,
+        Redeem command, Actor actor, IDocumentSession session, HouseholdIdentifier identifier, TimeProvider clock,
         IOptions<ExpirySettings> expiry, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Clerk, Roles.Admin);
+        actor.MustBe(Roles.Clerk, Roles.Admin);
         var merchant = await session.LoadMerchantForAsync(command.MerchantId, actor, ct);
         var (householdStream, household, village, identifiedBy, token) = await identifier.IdentifyAsync(session, command, merchant, actor, ct);
         var stockStream = command.Lines.Any(line => line.Sku is not null)

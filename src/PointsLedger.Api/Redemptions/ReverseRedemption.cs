@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -29,10 +28,10 @@ public static class ReverseRedemptionEndpoint
     /// <summary>冲正：退回同一批积分（到期时间不变）和库存，原兑换记录保留。The merchant's clerks or admins, within the configured days.</summary>
     [WolverinePost("/api/redemptions/{redemptionId}/reverse"), Tags("Redemptions")]
     public static async Task<RedemptionReversalRecorded> Post(
-        Guid redemptionId, ReverseRedemption command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        Guid redemptionId, ReverseRedemption command, Actor actor, IDocumentSession session, TimeProvider clock,
         IOptions<RedemptionSettings> settings, IOptions<ExpirySettings> expiry, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Clerk, Roles.Admin);
+        actor.MustBe(Roles.Clerk, Roles.Admin);
         var (found, merchant) = await session.LoadRedemptionForAsync(redemptionId, actor, ct);
         var householdStream = await session.Events.FetchForExclusiveWriting<Household>(found.HouseholdId, ct);
         // Read again under the household's lock: a racing reversal has committed by now.

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
@@ -23,9 +22,9 @@ public static class GetSummaryReportEndpoint
     /// </summary>
     [WolverineGet("/api/reports/summary"), Tags("Reports"), ProducesResponseType<SummaryReport>(200, "application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/html")]
     public static async Task<IResult> Get(
-        string? from, string? to, string? township, string? format, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+        string? from, string? to, string? township, string? format, Actor actor, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Auditor);
+        actor.MustBe(Roles.Admin, Roles.Auditor);
         if (township is not null) actor.MustActInTownship(township);
         var scope = township ?? actor.Township;
         var today = clock.Today();

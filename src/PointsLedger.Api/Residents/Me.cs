@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marten;
 using PointsLedger.Auth;
 using PointsLedger.Households;
@@ -13,19 +12,19 @@ public static class MeEndpoints
 {
     /// <summary>本户信息。</summary>
     [WolverineGet("/api/me"), Tags("Me")]
-    public static Task<HouseholdView> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        GetHouseholdEndpoints.Get(OwnHousehold(user), user, session, ct);
+    public static Task<HouseholdView> Get(Actor actor, IQuerySession session, CancellationToken ct) =>
+        GetHouseholdEndpoints.Get(OwnHousehold(actor), actor, session, ct);
 
     /// <summary>本户可用积分与累计积分。</summary>
     [WolverineGet("/api/me/balance"), Tags("Me")]
-    public static Task<Balance> GetBalance(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        GetHouseholdEndpoints.GetBalance(OwnHousehold(user), user, session, ct);
+    public static Task<Balance> GetBalance(Actor actor, IQuerySession session, CancellationToken ct) =>
+        GetHouseholdEndpoints.GetBalance(OwnHousehold(actor), actor, session, ct);
 
     /// <summary>本户积分明细。</summary>
     [WolverineGet("/api/me/ledger"), Tags("Me")]
-    public static Task<HouseholdLedger> GetLedger(PointColor? color, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        GetLedgerEndpoint.Get(OwnHousehold(user), color, user, session, ct);
+    public static Task<HouseholdLedger> GetLedger(PointColor? color, Actor actor, IQuerySession session, CancellationToken ct) =>
+        GetLedgerEndpoint.Get(OwnHousehold(actor), color, actor, session, ct);
 
-    private static Guid OwnHousehold(ClaimsPrincipal user) =>
-        Actor.From(user).MustBe(Roles.Resident).HouseholdId ?? throw new Refusal(ProblemCodes.Forbidden);
+    private static Guid OwnHousehold(Actor actor) =>
+        actor.MustBe(Roles.Resident).HouseholdId ?? throw new Refusal(ProblemCodes.Forbidden);
 }

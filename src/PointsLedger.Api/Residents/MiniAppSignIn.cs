@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -27,9 +26,9 @@ public static class MiniAppEndpoints
     /// <summary>绑定小程序: a resident signed in by phone code binds their mini-app account to the household.</summary>
     [WolverinePost("/api/me/mini-app"), Tags("Me")]
     public static async Task<MiniAppBound> Bind(
-        MiniAppCode command, ClaimsPrincipal user, IDocumentSession session, IMiniAppIdentity miniApp, TimeProvider clock, CancellationToken ct)
+        MiniAppCode command, Actor actor, IDocumentSession session, IMiniAppIdentity miniApp, TimeProvider clock, CancellationToken ct)
     {
-        var householdId = Actor.From(user).MustBe(Roles.Resident).HouseholdId ?? throw new Refusal(ProblemCodes.Forbidden);
+        var householdId = actor.MustBe(Roles.Resident).HouseholdId ?? throw new Refusal(ProblemCodes.Forbidden);
         var openId = await miniApp.OpenIdForAsync(command.Code, ct) ?? throw new Refusal(ProblemCodes.MiniAppCodeInvalid);
         session.Store(new MiniAppBinding(KeyFor(openId), householdId, clock.GetUtcNow()));
         return new MiniAppBound(householdId);

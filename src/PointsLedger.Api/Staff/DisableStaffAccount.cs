@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -20,9 +19,9 @@ public static class DisableStaffAccountEndpoint
 {
     /// <summary>停用账号: signing in and refreshing stop at once; access tokens already issued run out within 15 minutes.</summary>
     [WolverinePost("/api/staff/{accountId}/disable"), Tags("Staff"), EmptyResponse]
-    public static async Task Disable(Guid accountId, DisableStaffAccount command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    public static async Task Disable(Guid accountId, DisableStaffAccount command, Actor actor, IDocumentSession session, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin);
+        actor.MustBe(Roles.Admin);
         var stream = await session.FetchAccountAsync(accountId, actor, ct);
         if (!stream.Aggregate!.Disabled) stream.AppendOne(new StaffAccountDisabled(accountId, actor.Id, command.Reason));
     }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Identity;
@@ -44,9 +43,9 @@ public static class OpenStaffAccountEndpoint
     /// <summary>开设工作人员账号: its township comes from its village or merchant.</summary>
     [WolverinePost("/api/staff"), Tags("Staff")]
     public static async Task<StaffAccountCreated> Post(
-        OpenStaffAccount command, ClaimsPrincipal user, IDocumentSession session, IPasswordHasher<StaffAccount> hasher, CancellationToken ct)
+        OpenStaffAccount command, Actor actor, IDocumentSession session, IPasswordHasher<StaffAccount> hasher, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin);
+        actor.MustBe(Roles.Admin);
         var township = await TownshipOfAsync(command, actor, session, ct);
         if (await session.Query<StaffAccount>().AnyAsync(a => a.Login == command.Login, ct)) throw new Refusal(ProblemCodes.LoginTaken);
 

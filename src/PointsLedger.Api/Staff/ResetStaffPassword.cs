@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Identity;
@@ -22,9 +21,9 @@ public static class ResetStaffPasswordEndpoint
     /// <summary>重置密码: also lifts a lockout.</summary>
     [WolverinePost("/api/staff/{accountId}/password"), Tags("Staff"), EmptyResponse]
     public static async Task ResetPassword(
-        Guid accountId, ResetStaffPassword command, ClaimsPrincipal user, IDocumentSession session, IPasswordHasher<StaffAccount> hasher, CancellationToken ct)
+        Guid accountId, ResetStaffPassword command, Actor actor, IDocumentSession session, IPasswordHasher<StaffAccount> hasher, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin);
+        actor.MustBe(Roles.Admin);
         var stream = await session.FetchAccountAsync(accountId, actor, ct);
         stream.AppendOne(new StaffPasswordReset(accountId, hasher.HashPassword(stream.Aggregate!, command.Password), actor.Id));
     }

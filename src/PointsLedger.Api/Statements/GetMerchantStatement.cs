@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
@@ -12,10 +11,10 @@ public static class GetMerchantStatementEndpoint
 {
     /// <summary>商户月结单 for settlement: <c>2026-10</c> (JSON), <c>2026-10.csv</c> or <c>2026-10.xlsx</c>.</summary>
     [WolverineGet("/api/merchants/{merchantId}/statements/{month}"), Tags("Statements"), ProducesResponseType<MerchantStatement>(200, "application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
-    public static async Task<IResult> Get(Guid merchantId, string month, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(Guid merchantId, string month, Actor actor, IQuerySession session, CancellationToken ct)
     {
         var request = MonthRequest.Parse(month);
-        var merchant = await session.LoadMerchantForAsync(merchantId, Actor.From(user), ct);
+        var merchant = await session.LoadMerchantForAsync(merchantId, actor, ct);
         var (redemptions, households) = await RedemptionsInPeriod.LoadAsync(session, [merchant.Id], request.FirstDay, request.NextMonth, ct);
         return request.Format.Answer(MerchantStatement.From(merchant, request, redemptions, households), s => s.ToTable());
     }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
@@ -15,10 +14,10 @@ public static class GetTownshipStatementEndpoint
     /// account sees its township; others may pick one with <c>?township=</c> or see all.
     /// </summary>
     [WolverineGet("/api/statements/{month}"), Tags("Statements"), ProducesResponseType<TownshipStatement>(200, "application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
-    public static async Task<IResult> Get(string month, string? township, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(string month, string? township, Actor actor, IQuerySession session, CancellationToken ct)
     {
         var request = MonthRequest.Parse(month);
-        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Auditor);
+        actor.MustBe(Roles.Admin, Roles.Auditor);
         if (township is not null) actor.MustActInTownship(township);
         var scope = township ?? actor.Township;
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -33,9 +32,9 @@ public static class AdoptRuleEndpoint
 {
     /// <summary>采用积分细则: a code, a colour, points (negative for a deduction), and an optional monthly cap and approval.</summary>
     [WolverinePost("/api/villages/{villageId}/rules"), Tags("Villages")]
-    public static async Task<RuleCreated> Post(Guid villageId, AdoptRule command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    public static async Task<RuleCreated> Post(Guid villageId, AdoptRule command, Actor actor, IDocumentSession session, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Cadre, Roles.Approver).MustActIn(villageId);
+        actor.MustBe(Roles.Admin, Roles.Cadre, Roles.Approver).MustActIn(villageId);
         var stream = await session.Events.FetchForExclusiveWriting<Village>(villageId, ct);
         var village = stream.Aggregate ?? throw new Refusal(ProblemCodes.VillageNotFound, villageId);
         actor.MustActIn(village);

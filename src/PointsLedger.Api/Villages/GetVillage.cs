@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marten;
 using PointsLedger.Auth;
 using Wolverine.Http;
@@ -9,9 +8,9 @@ public static class GetVillageEndpoint
 {
     /// <summary>The village and its rule catalogue.</summary>
     [WolverineGet("/api/villages/{villageId}"), Tags("Villages")]
-    public static async Task<Village> Get(Guid villageId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<Village> Get(Guid villageId, Actor actor, IQuerySession session, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin, Roles.Auditor, Roles.Cadre, Roles.Approver).MustActIn(villageId);
+        actor.MustBe(Roles.Admin, Roles.Auditor, Roles.Cadre, Roles.Approver).MustActIn(villageId);
         var village = await session.LoadVillageAsync(villageId, ct);
         actor.MustActIn(village);
         return village;

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -28,9 +27,9 @@ public static class RegisterVillageEndpoint
 {
     /// <summary>登记村（社区）。Township admins only.</summary>
     [WolverinePost("/api/villages"), Tags("Villages")]
-    public static async Task<VillageCreated> Post(RegisterVillage command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    public static async Task<VillageCreated> Post(RegisterVillage command, Actor actor, IDocumentSession session, CancellationToken ct)
     {
-        var actor = Actor.From(user).MustBe(Roles.Admin).MustActInTownship(command.Township);
+        actor.MustBe(Roles.Admin).MustActInTownship(command.Township);
         if (await session.Query<Village>().AnyAsync(v => v.Code == command.Code, ct)) throw new Refusal(ProblemCodes.VillageCodeTaken);
 
         var villageId = Guid.CreateVersion7();
