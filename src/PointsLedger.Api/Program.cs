@@ -52,7 +52,11 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkProblems.Customize);
 builder.Services.AddLedgerHealth();
 var swagger = builder.SwaggerEnabled();
-if (swagger) builder.Services.AddLedgerSwagger();
+if (swagger)
+{
+    builder.Services.AddLedgerSwagger();
+    IdempotencyDocumentation.AddTo(builder.Services);
+}
 builder.Services.AddWolverineHttp();
 
 builder.Host.UseWolverine(opts =>

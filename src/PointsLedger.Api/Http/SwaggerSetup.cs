@@ -26,7 +26,6 @@ public static class SwaggerSetup
             options.SchemaFilter<RequiredMembers>();
             options.OperationFilter<AccessDocumentation>();
             options.OperationFilter<ProblemDocumentation>();
-            options.OperationFilter<IdempotencyDocumentation>();
             options.OperationFilter<FileAnswers>();
             options.DocumentFilter<ProblemDocumentation>();
             options.DocumentFilter<DocumentDescription>();

@@ -1,12 +1,15 @@
 using Microsoft.OpenApi;
-using PointsLedger.Idempotency;
+using PointsLedger.Http.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace PointsLedger.Http.OpenApi;
+namespace PointsLedger.Idempotency;
 
 /// <summary>The Idempotency-Key every signed-in POST takes, and the header that marks a replayed answer.</summary>
 public sealed class IdempotencyDocumentation : IOperationFilter
 {
+    /// <summary>Registered by the idempotency layer itself, so the HTTP layer's document setup imports no feature of ours.</summary>
+    public static void AddTo(IServiceCollection services) => services.ConfigureSwaggerGen(options => options.OperationFilter<IdempotencyDocumentation>());
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         if (context.ApiDescription.HttpMethod != "POST" || AccessDocumentation.IsAnonymous(context)) return;
