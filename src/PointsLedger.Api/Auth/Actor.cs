@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using PointsLedger.Problems;
-using PointsLedger.Villages;
 
 namespace PointsLedger.Auth;
 
@@ -26,9 +25,6 @@ public sealed record Actor(
     /// <summary>Village staff act only in their own village; township roles act everywhere.</summary>
     public Actor MustActIn(Guid villageId) =>
         Role is Roles.Cadre or Roles.Approver && VillageId != villageId ? throw new Refusal(ProblemCodes.OutOfScope) : this;
-
-    /// <summary>The same, once the village is loaded: township roles act only in their township's villages.</summary>
-    public Actor MustActIn(Village village) => MustActIn(village.Id).MustActInTownship(village.Township);
 
     public Actor MustActInTownship(string township) =>
         Township is not null && Township != township ? throw new Refusal(ProblemCodes.OutOfScope) : this;

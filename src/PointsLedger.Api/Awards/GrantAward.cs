@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
 using PointsLedger.Expiry;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
 using PointsLedger.Expiry;

@@ -1,9 +1,7 @@
 using FluentValidation;
 using JasperFx.Events;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
-using PointsLedger.Http;
 using PointsLedger.Problems;
 using PointsLedger.Villages;
 using Wolverine.Http;

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using PointsLedger.Ledger;
-using PointsLedger.Redemptions;
 
 namespace PointsLedger.Households;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using System.Net;
 using Marten;
 using PointsLedger.Auth;
-using PointsLedger.PaymentCodes;
 using PointsLedger.Printing;
 using PointsLedger.Problems;
 using PointsLedger.Villages;

@@ -1,6 +1,5 @@
 using JasperFx.Events;
 using PointsLedger.Ledger;
-using PointsLedger.Redemptions;
 
 namespace PointsLedger.Households;
 

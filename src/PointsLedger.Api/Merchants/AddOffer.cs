@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
 using PointsLedger.Http;
 using PointsLedger.Ledger;

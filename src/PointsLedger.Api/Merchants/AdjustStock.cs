@@ -1,8 +1,6 @@
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
-using PointsLedger.Http;
 using PointsLedger.Problems;
 using Wolverine.Http;
 

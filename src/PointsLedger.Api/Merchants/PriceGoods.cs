@@ -1,6 +1,5 @@
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
 using PointsLedger.Http;
 using PointsLedger.Problems;

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
 using PointsLedger.Http;

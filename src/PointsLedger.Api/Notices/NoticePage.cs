@@ -2,7 +2,6 @@ using PointsLedger.Printing;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using PointsLedger.Ledger;
 using PointsLedger.PaymentCodes;
 
 namespace PointsLedger.Notices;

@@ -1,7 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
 using PointsLedger.Households;
+using PointsLedger.Printing;
 using PointsLedger.Problems;
 using Wolverine.Http;
 

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using PointsLedger.Expiry;

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using PointsLedger.Expiry;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using JasperFx.Events;
 using Marten.Events.Projections;
+using PointsLedger.Households;
 using PointsLedger.Ledger;
 
 namespace PointsLedger.Redemptions;

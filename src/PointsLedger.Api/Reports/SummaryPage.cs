@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using PointsLedger.Ledger;
-using PointsLedger.Notices;
 
 namespace PointsLedger.Reports;
 

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using PointsLedger.Auth;
 using PointsLedger.Http;

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
 using PointsLedger.Households;
 using PointsLedger.Http;

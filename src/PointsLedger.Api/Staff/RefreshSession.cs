@@ -1,9 +1,7 @@
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
-using PointsLedger.Http;
 using PointsLedger.Problems;
 using Wolverine.Http;
 

@@ -1,9 +1,7 @@
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
-using PointsLedger.Http;
 using Wolverine.Http;
 
 namespace PointsLedger.Staff;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using PointsLedger.Ledger;
 
-namespace PointsLedger.Redemptions;
+namespace PointsLedger.Households;
 
 /// <summary>One line of a receipt: an offer or goods, how many, and at what price each.</summary>
 public sealed record RedeemedItem(Guid? OfferId, string? Sku, string Title, int Quantity, int UnitPoints, decimal UnitCashValue)

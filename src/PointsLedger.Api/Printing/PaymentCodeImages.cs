@@ -1,6 +1,6 @@
 using QRCoder;
 
-namespace PointsLedger.PaymentCodes;
+namespace PointsLedger.Printing;
 
 public static class PaymentCodeImages
 {
