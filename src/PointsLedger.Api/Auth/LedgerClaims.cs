@@ -1,8 +1,10 @@
+using Microsoft.IdentityModel.JsonWebTokens;
+
 namespace PointsLedger.Auth;
 
 public static class LedgerClaims
 {
-    public const string Subject = "sub";
+    public const string Subject = JwtRegisteredClaimNames.Sub;
     public const string Role = "role";
     public const string VillageId = "villageId";
     public const string MerchantId = "merchantId";

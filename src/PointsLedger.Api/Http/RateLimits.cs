@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.IdentityModel.JsonWebTokens;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using PointsLedger.Problems;
@@ -50,5 +51,5 @@ public static class RateLimits
 
     private static string ByAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static string ByCaller(HttpContext context) => context.User.FindFirst(Auth.LedgerClaims.Subject)?.Value ?? ByAddress(context);
+    private static string ByCaller(HttpContext context) => context.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value ?? ByAddress(context);
 }

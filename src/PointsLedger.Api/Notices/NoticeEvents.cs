@@ -1,8 +1,5 @@
 namespace PointsLedger.Notices;
 
-/// <summary>On the village's stream: from now on nothing may be dated into this month or before.</summary>
-public sealed record MonthClosed(string Month, Guid NoticeId, string Digest, string? PreviousDigest, string ClosedBy);
-
 /// <summary>The first event of a notice's own stream: what was posted, its digest, and until when residents may object.</summary>
 public sealed record NoticePublished(Guid NoticeId, Guid VillageId, NoticeContent Content, string Digest, DateOnly ObjectionDeadline, string ClosedBy);
 

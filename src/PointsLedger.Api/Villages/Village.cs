@@ -4,6 +4,9 @@ using PointsLedger.Problems;
 
 namespace PointsLedger.Villages;
 
+/// <summary>On the village's stream: from now on nothing may be dated into this month or before.</summary>
+public sealed record MonthClosed(string Month, Guid NoticeId, string Digest, string? PreviousDigest, string ClosedBy);
+
 public sealed record VillageRegistered(Guid VillageId, string Code, string Name, string Township, string RegisteredBy);
 
 public sealed record RuleAdopted(
@@ -32,7 +35,7 @@ public sealed record Village(Guid Id, string Code, string Name, string Township,
         Rules = Rules.SetItem(e.Code, new Rule(e.RuleId, e.Code, e.Color, e.Title, e.Points, e.MonthlyCap, e.RequiresApproval, e.RequiresEvidence)),
     };
 
-    public Village Apply(Notices.MonthClosed e) => this with { ClosedThrough = e.Month, LastNoticeDigest = e.Digest };
+    public Village Apply(MonthClosed e) => this with { ClosedThrough = e.Month, LastNoticeDigest = e.Digest };
 
     public bool IsClosed(DateOnly day) => ClosedThrough is not null && string.CompareOrdinal(Months.Of(day), ClosedThrough) <= 0;
 
