@@ -23,7 +23,13 @@ const lastMonth = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slic
 
 const admin = await signIn("admin");
 const village = must(await api.POST("/api/villages", { ...admin, body: { code: `TS-${Date.now()}`, name: "东刁村", township: `演示街道${Date.now()}` } }));
-const cadre = await signIn("cadre", { villageId: village.villageId });
+// The cadre has a real account: opened by the admin, signed in with login and password.
+const login = `cadre${Date.now()}`;
+must(await api.POST("/api/staff", { ...admin, body: { login, displayName: "刘建国", role: "cadre", villageId: village.villageId, password: "Wuse2026jifen" } }));
+const session = must(await api.POST("/api/auth/sign-in", { body: { login, password: "Wuse2026jifen" } }));
+const cadre = { headers: { Authorization: `Bearer ${session.accessToken}` } };
+const wrongPassword = await api.POST("/api/auth/sign-in", { body: { login, password: "not-the-password" } });
+console.log("signed in; refresh token kept:", session.refreshToken.length > 0, "; a wrong password:", wrongPassword.response.status, wrongPassword.error?.code);
 const approver = await signIn("approver", { villageId: village.villageId });
 
 must(await api.POST("/api/villages/{villageId}/rules", {

@@ -1,6 +1,6 @@
 using Microsoft.OpenApi;
-using PointsLedger.Http.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
+using Wolverine.Http;
 
 namespace PointsLedger.Idempotency;
 
@@ -12,7 +12,7 @@ public sealed class IdempotencyDocumentation : IOperationFilter
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        if (context.ApiDescription.HttpMethod != "POST" || AccessDocumentation.IsAnonymous(context)) return;
+        if (context.ApiDescription.ActionDescriptor is not WolverineActionDescriptor { Chain: var chain } || !IdempotentAnswersPolicy.Writes(chain)) return;
         operation.Parameters ??= [];
         operation.Parameters.Add(new OpenApiParameter
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marten;
+using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
 using PointsLedger.Problems;
 
@@ -47,6 +48,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
         catch (Exception failure) when (!context.Response.HasStarted)
         {
+            // What the failed attempt set (a 201 and its Location, say) is not part of the answer.
+            context.Response.Clear();
             if (await EarlierAnswerAsync(context, request) is { } earlier)
             {
                 await ReplayAsync(context, earlier, request);
@@ -68,8 +71,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     private static IdempotentResponse? RefusalOf(HttpContext context, IdempotencyKey request, Exception failure)
     {
         var problem = ProblemExceptionHandler.Map(failure);
-        if (problem.Status is not (>= 400 and < 500) || (string?)problem.Extensions["code"] == ProblemCodes.ConcurrencyConflict.Code) return null;
-        return new IdempotentResponse(request.RecordId, request.RequestHash, problem.Status.Value, JsonSerializer.Serialize(problem), null,
+        if (problem.Status is not (>= 400 and < 500) || problem.Extensions["code"] as string == ProblemCodes.ConcurrencyConflict.Code) return null;
+        var json = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        return new IdempotentResponse(request.RecordId, request.RequestHash, problem.Status.Value, JsonSerializer.Serialize(problem, json), null,
             context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), "application/problem+json");
     }
 

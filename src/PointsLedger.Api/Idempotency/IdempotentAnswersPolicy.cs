@@ -3,6 +3,7 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace PointsLedger.Idempotency;
@@ -22,10 +23,12 @@ public sealed class IdempotentAnswersPolicy : IHttpPolicy
         }
     }
 
-    private static bool Writes(HttpChain chain) =>
+    /// <summary>A signed-in POST that writes through a Marten session; anonymous routes (sign-in, refresh) answer with secrets, which are never kept.</summary>
+    public static bool Writes(HttpChain chain) =>
         chain.HttpMethods.Contains("POST")
         && chain.Method.Method.GetParameters().Any(parameter => parameter.ParameterType == typeof(IDocumentSession))
-        && chain.ResourceType != typeof(IResult);
+        && chain.ResourceType != typeof(IResult)
+        && chain.Method.Method.GetCustomAttribute<AllowAnonymousAttribute>() is null;
 
     private static MethodCall Remember(HttpChain chain)
     {

@@ -36,14 +36,18 @@ public sealed class BatchAwardTests(LedgerApp app)
         var stranger = await _api.NewHousehold(other);
         (await _api.Award(village, capped, rule)).ShouldBe(HttpStatusCode.Created);
 
-        var response = (await _api.Post("/api/awards/batch", new { villageId = village.Id, ruleCode = rule, householdIds = new[] { fine, capped, stranger }, occurredOn = _api.Today() }, village.Cadre))
-            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "batch-refused");
+        var batch = new { villageId = village.Id, ruleCode = rule, householdIds = new[] { fine, capped, stranger }, occurredOn = _api.Today() };
+        var response = (await _api.Post("/api/awards/batch", batch, village.Cadre)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "batch-refused");
+        var keyed = await _api.Post("/api/awards/batch", batch, village.Cadre, "refused-batch");
+        var replayed = await _api.Post("/api/awards/batch", batch, village.Cadre, "refused-batch");
 
         var failures = response.Json["failures"]!.AsArray().ToDictionary(f => Guid.Parse((string)f!["householdId"]!), f => (string?)f!["code"]);
         Assert.Equal("monthly-cap-reached", failures[capped]);
         Assert.Equal("household-not-in-village", failures[stranger]);
         Assert.False(failures.ContainsKey(fine));
         Assert.Equal(0, (int)(await _api.Balance(fine))["available"]!["total"]!);
+        Assert.Equal(response.Body, keyed.Body);
+        Assert.Equal((keyed.Body, true), (replayed.Body, replayed.Replayed));
     }
 
     [Fact]

@@ -43,7 +43,8 @@ public sealed class OpenApiDocumentTests(LedgerApp app)
                     failures.Add($"{name}: {status} has no schema");
             }
             var keyed = operation["parameters"]?.AsArray().Any(p => (string?)p!["name"] == "Idempotency-Key") == true;
-            if (method == "post" && !anonymous && !keyed) failures.Add($"{name}: no Idempotency-Key");
+            if (method == "post" && !anonymous && !keyed && path is not ("/api/notices/audit" or "/api/expiry/run")) failures.Add($"{name}: no Idempotency-Key");
+            if (anonymous && keyed) failures.Add($"{name}: an anonymous route takes an Idempotency-Key");
             if ((string?)operation["summary"] is not { Length: > 0 } summary || summary == (string?)operation["operationId"])
                 failures.Add($"{name}: no summary");
         }
@@ -53,7 +54,11 @@ public sealed class OpenApiDocumentTests(LedgerApp app)
         Assert.Contains("householdId", document["components"]!["schemas"]!["Awards.GrantAward"]!["required"]!.AsArray().Select(n => (string?)n));
         var pdf = document["paths"]!["/api/villages/{villageId}/notices/{month}"]!["get"]!["responses"]!["200"]!["content"]!["application/pdf"]!;
         Assert.Equal("binary", (string?)pdf["schema"]!["format"]);
-        Assert.Empty(document["paths"]!["/api/auth/sign-in"]!["post"]!["security"]!.AsArray());
+        var signIn = document["paths"]!["/api/auth/sign-in"]!["post"]!;
+        Assert.Empty(signIn["security"]!.AsArray());
+        Assert.NotNull(signIn["responses"]!["401"]);
+        Assert.Null(signIn["responses"]!["403"]);
+        Assert.NotNull(document["paths"]!["/api/auth/resident/code"]!["post"]!["responses"]!["503"]);
         Assert.NotNull(document["paths"]!["/health/ready"]?["get"]);
     }
 

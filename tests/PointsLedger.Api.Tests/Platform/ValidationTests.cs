@@ -16,7 +16,8 @@ public sealed class ValidationTests(LedgerApp app)
             .Where(chain => chain.RequestType is not null && chain.RequestType != typeof(void))
             .ToList();
 
-        var unvalidated = chains.Where(chain => ValidationPolicy.ValidatorOf(chain.RequestType!) is null)
+        var unvalidated = chains.Where(chain => ValidationPolicy.ValidatorOf(chain.RequestType!) is null
+                || !chain.Middleware.OfType<JasperFx.CodeGeneration.Frames.MethodCall>().Any(call => call.Method.DeclaringType == typeof(Shape)))
             .Select(chain => $"{chain.RequestType!.Name} ({string.Join(",", chain.HttpMethods)} {chain.RoutePattern?.RawText})").ToList();
 
         Assert.True(chains.Count > 30, $"only {chains.Count} endpoints read a command");

@@ -22,6 +22,7 @@ public sealed class ProblemDocumentation : IOperationFilter, IDocumentFilter
         ["409"] = "与当前状态冲突 · conflicts with the current state (the `code` says which rule)",
         ["422"] = "无法处理 · well formed but refused by a rule (the `code` says which)",
         ["429"] = "操作过于频繁 · rate limited; see Retry-After",
+        ["503"] = "暂不可用 · a service the answer needs is missing (no SMS gateway, no Chinese font for PDFs)",
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -30,7 +31,7 @@ public sealed class ProblemDocumentation : IOperationFilter, IDocumentFilter
         var anonymous = AccessDocumentation.IsAnonymous(context);
         foreach (var (status, description) in Statuses)
         {
-            if (anonymous && status is "401" or "403") continue;
+            if (anonymous && status == "403") continue;
             operation.Responses[status] = new OpenApiResponse
             {
                 Description = description,
