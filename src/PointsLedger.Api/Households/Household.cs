@@ -3,53 +3,6 @@ using PointsLedger.Ledger;
 
 namespace PointsLedger.Households;
 
-public sealed record HouseholdRegistered(
-    Guid HouseholdId, Guid VillageId, string HouseholdNo, string HeadName, string IdNumberMasked, string IdNumberHash,
-    string? Phone, string? Grid, string CardNo, string CardCheck, string RegisteredBy);
-
-/// <summary>Credited at once: a positive award opens a lot; a deduction draws lots of its colour down.</summary>
-public sealed record PointsAwarded(
-    Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, string AwardedBy, string? Note,
-    ImmutableList<LotChange> Changes);
-
-/// <summary>Waiting for an approver because the rule asks for one; moves no points yet.</summary>
-public sealed record AwardSubmitted(
-    Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, string SubmittedBy, string? Note);
-
-public sealed record AwardApproved(Guid AwardId, string ApprovedBy, ImmutableList<LotChange> Changes);
-
-/// <summary>
-/// Undoes a credited award (or withdraws a pending one) with who and why; the original stays in the
-/// ledger. It repeats what it undoes, so that it reads, and applies, on its own.
-/// </summary>
-public sealed record AwardRevoked(
-    Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, bool WasCredited,
-    string RevokedBy, string Reason, ImmutableList<LotChange> Changes);
-
-/// <summary>A member of the household besides its head, recorded at once (before members needed an approver); their ID digits also unlock the household card.</summary>
-public sealed record MemberAdded(Guid MemberId, string Name, string Relation, string IdNumberMasked, string IdNumberHash, string CardCheck, string AddedBy);
-
-/// <summary>A member a cadre proposes: they count only once an approver who is not the proposer approves.</summary>
-public sealed record MemberProposed(Guid MemberId, string Name, string Relation, string IdNumberMasked, string IdNumberHash, string CardCheck, string ProposedBy);
-
-/// <summary>A member a cadre proposes to remove (moved out, passed away): they stay until an approver approves.</summary>
-public sealed record MemberRemovalProposed(Guid MemberId, string Reason, string ProposedBy);
-
-public sealed record MemberChangeApproved(Guid MemberId, string ApprovedBy);
-
-public sealed record MemberChangeRejected(Guid MemberId, string RejectedBy, string Reason);
-
-public sealed record Member(Guid MemberId, string Name, string Relation, string IdNumberMasked, string IdNumberHash, string CardCheck);
-
-/// <summary>A member's arrival or departure waiting for an approver.</summary>
-public sealed record MemberChange(Member Member, bool Removal, string ProposedBy);
-
-/// <summary>A payment code for the household issued to someone other than its resident (an admin), who is named.</summary>
-public sealed record PaymentCodeIssued(Guid Nonce, DateTimeOffset ExpiresAt, string IssuedTo);
-
-/// <summary>清零: lots past the township's expiry lose what is left; earned points stay.</summary>
-public sealed record PointsExpired(DateOnly AsOf, ImmutableList<LotChange> Changes);
-
 /// <summary>An award waiting for approval: it counts towards its rule's monthly cap but moves no points.</summary>
 public sealed record PendingAward(Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, string SubmittedBy);
 
