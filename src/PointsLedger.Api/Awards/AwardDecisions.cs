@@ -15,7 +15,7 @@ namespace PointsLedger.Awards;
 public static class AwardDecisions
 {
     /// <param name="expiry">The township's policy: nothing is dated into a year whose points have already expired.</param>
-    public static object Grant(
+    public static IRecordsAward Grant(
         Household household, Village village, Rule rule, Guid awardId, DateOnly occurredOn, string? note, Actor actor, DateOnly today, ExpiryPolicy expiry)
     {
         if (occurredOn > today) throw new Refusal(ProblemCodes.OccurredInFuture, occurredOn.ToString("yyyy-MM-dd"));

@@ -12,7 +12,7 @@ namespace PointsLedger.Awards;
 /// </summary>
 public static class AwardStreams
 {
-    public static object AsRecordedEvent(object decided) => decided switch
+    public static IEvent AsRecordedEvent(IRecordsAward decided) => decided switch
     {
         PointsAwarded e => new Event<PointsAwarded>(e) { Id = e.AwardId },
         AwardSubmitted e => new Event<AwardSubmitted>(e) { Id = e.AwardId },

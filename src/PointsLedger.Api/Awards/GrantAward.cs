@@ -29,12 +29,8 @@ public sealed record GrantAward(Guid HouseholdId, string RuleCode, DateOnly Occu
 public sealed record AwardRecorded(Guid AwardId, Guid HouseholdId, string Status, PointColor Color, int Points)
     : CreationResponse($"/api/awards/{AwardId}")
 {
-    public static AwardRecorded From(Guid householdId, object decided) => decided switch
-    {
-        PointsAwarded e => new(e.AwardId, householdId, "credited", e.Color, e.Points),
-        AwardSubmitted e => new(e.AwardId, householdId, "pending", e.Color, e.Points),
-        _ => throw new ArgumentOutOfRangeException(nameof(decided)),
-    };
+    public static AwardRecorded From(Guid householdId, IRecordsAward decided) =>
+        new(decided.AwardId, householdId, decided is AwardSubmitted ? "pending" : "credited", decided.Color, decided.Points);
 }
 
 public static class GrantAwardEndpoint

@@ -8,13 +8,21 @@ public sealed record HouseholdRegistered(
     string? Phone, string? Grid, string CardNo, string CardCheck, string RegisteredBy);
 
 /// <summary>Credited at once: a positive award opens a lot; a deduction draws lots of its colour down.</summary>
+/// <summary>The event that records an award: <see cref="PointsAwarded"/> when it is credited at once, <see cref="AwardSubmitted"/> when it waits for approval.</summary>
+public interface IRecordsAward
+{
+    Guid AwardId { get; }
+    PointColor Color { get; }
+    int Points { get; }
+}
+
 public sealed record PointsAwarded(
     Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, string AwardedBy, string? Note,
-    ImmutableList<LotChange> Changes);
+    ImmutableList<LotChange> Changes) : IRecordsAward;
 
 /// <summary>Waiting for an approver because the rule asks for one; moves no points yet.</summary>
 public sealed record AwardSubmitted(
-    Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, string SubmittedBy, string? Note);
+    Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, string SubmittedBy, string? Note) : IRecordsAward;
 
 public sealed record AwardApproved(Guid AwardId, string ApprovedBy, ImmutableList<LotChange> Changes);
 
