@@ -65,8 +65,8 @@ public static class RedeemEndpoint
             : null;
 
         var today = clock.Today();
-        var (redeemed, issued) = RedemptionDecisions.Redeem(household, village.Township, stockStream?.Aggregate ?? merchant, command.Lines,
-            Guid.CreateVersion7(), ReceiptNumbers.New(today), identifiedBy, actor, today, expiry.Value.For(village.Township).ExpiredBefore(today));
+        var (redeemed, issued) = RedemptionDecisions.Redeem(household, village.Township, stockStream?.Aggregate ?? merchant, new RedemptionRequest(
+            command.Lines, Guid.CreateVersion7(), ReceiptNumbers.New(today), identifiedBy, actor, today, expiry.Value.For(village.Township).ExpiredBefore(today)));
         householdStream.AppendOne(redeemed);
         if (issued is not null) stockStream!.AppendOne(issued);
         if (token is not null) session.Insert(new UsedPaymentToken(token.Nonce, household.Id, token.ExpiresAt));

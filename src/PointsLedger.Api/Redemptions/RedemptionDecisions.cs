@@ -15,13 +15,19 @@ public sealed record RedeemLine(Guid? OfferId, string? Sku, int Quantity);
 /// household stream's lock (and the merchant's, when goods leave its stock), so racing clerks can
 /// neither overspend nor sell the last item twice.
 /// </summary>
+/// <summary>
+/// A redemption as the decision takes it: what the clerk asks for, the new receipt, how the household was
+/// identified, by whom and on which day. <see cref="ExpiredBefore"/>: grants before this day have expired,
+/// swept yet or not, and pay for nothing.
+/// </summary>
+public sealed record RedemptionRequest(
+    IReadOnlyList<RedeemLine> Lines, Guid RedemptionId, string ReceiptNo, IdentifiedBy IdentifiedBy, Actor Clerk, DateOnly Today, DateOnly ExpiredBefore);
+
 public static class RedemptionDecisions
 {
-    /// <param name="expiredBefore">Grants before this day have expired, swept yet or not: they pay for nothing.</param>
-    public static (PointsRedeemed Redeemed, GoodsIssued? Issued) Redeem(
-        Household household, string township, Merchant merchant, IReadOnlyList<RedeemLine> lines,
-        Guid redemptionId, string receiptNo, IdentifiedBy identifiedBy, Actor actor, DateOnly today, DateOnly expiredBefore)
+    public static (PointsRedeemed Redeemed, GoodsIssued? Issued) Redeem(Household household, string township, Merchant merchant, RedemptionRequest request)
     {
+        var (lines, redemptionId, receiptNo, identifiedBy, actor, today, expiredBefore) = request;
         MustServe(merchant, household, township);
         var priced = lines.Select(line => Price(merchant, line, today)).ToList();
         CheckLimits(household, merchant, priced, today);

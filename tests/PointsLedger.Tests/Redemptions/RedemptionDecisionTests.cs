@@ -36,7 +36,8 @@ public sealed class RedemptionDecisionTests
         RedeemAsOf(household, merchant, on ?? Today, ExpiredBefore, lines);
 
     private static (PointsRedeemed Redeemed, GoodsIssued? Issued) RedeemAsOf(Household household, Merchant merchant, DateOnly on, DateOnly expiredBefore, params RedeemLine[] lines) =>
-        RedemptionDecisions.Redeem(household, Township, merchant, lines, Guid.NewGuid(), "20261120-TEST0001", IdentifiedBy.QrToken, Clerk, on, expiredBefore);
+        RedemptionDecisions.Redeem(household, Township, merchant,
+            new RedemptionRequest(lines, Guid.NewGuid(), "20261120-TEST0001", IdentifiedBy.QrToken, Clerk, on, expiredBefore));
 
     private static RedeemLine OfferLine(OfferAdded offer, int quantity = 1) => new(offer.OfferId, null, quantity);
 
