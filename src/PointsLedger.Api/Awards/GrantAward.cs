@@ -26,10 +26,10 @@ public sealed record GrantAward(Guid HouseholdId, string RuleCode, DateOnly Occu
     }
 }
 
-public sealed record AwardRecorded(Guid AwardId, Guid HouseholdId, string Status, PointColor Color, int Points)
+public sealed record AwardAnswer(Guid AwardId, Guid HouseholdId, string Status, PointColor Color, int Points)
     : CreationResponse($"/api/awards/{AwardId}")
 {
-    public static AwardRecorded From(Guid householdId, IRecordsAward decided) =>
+    public static AwardAnswer From(Guid householdId, IRecordsAward decided) =>
         new(decided.AwardId, householdId, decided is AwardSubmitted ? "pending" : "credited", decided.Color, decided.Points);
 }
 
@@ -37,7 +37,7 @@ public static class GrantAwardEndpoint
 {
     /// <summary>按细则加分或扣分。Send an Idempotency-Key: a retry returns the first answer.</summary>
     [WolverinePost("/api/awards"), Tags("Awards")]
-    public static async Task<AwardRecorded> Post(
+    public static async Task<AwardAnswer> Post(
         GrantAward command, Actor actor, IDocumentSession session, TimeProvider clock, IOptions<ExpirySettings> expiry, CancellationToken ct)
     {
         actor.MustBe(Roles.Cadre, Roles.Approver, Roles.Admin);
@@ -46,6 +46,6 @@ public static class GrantAwardEndpoint
         var decided = AwardDecisions.Grant(household, village, village.RuleFor(command.RuleCode), Guid.CreateVersion7(),
             command.OccurredOn, command.Note, actor, clock.Today(), expiry.Value.For(village.Township));
         stream.AppendOne(AwardStreams.AsRecordedEvent(decided));
-        return AwardRecorded.From(household.Id, decided);
+        return AwardAnswer.From(household.Id, decided);
     }
 }

@@ -33,7 +33,7 @@ public sealed record GrantAwardBatch(Guid VillageId, string RuleCode, Guid[] Hou
 
 public sealed record BatchAward(Guid HouseholdId, Guid AwardId, string Status);
 
-public sealed record BatchRecorded(BatchAward[] Awards) : CreationResponse("/api/awards");
+public sealed record BatchAnswer(BatchAward[] Awards) : CreationResponse("/api/awards");
 
 public sealed record BatchFailure(Guid HouseholdId, string Code, string Detail);
 
@@ -41,7 +41,7 @@ public static class GrantAwardBatchEndpoint
 {
     /// <summary>批量加分：整批成功或整批不记；被拒的户列在 failures 中。</summary>
     [WolverinePost("/api/awards/batch"), Tags("Awards")]
-    public static async Task<BatchRecorded> Post(
+    public static async Task<BatchAnswer> Post(
         GrantAwardBatch command, Actor actor, IDocumentSession session, TimeProvider clock, IOptions<ExpirySettings> expiry, CancellationToken ct)
     {
         actor.MustBe(Roles.Cadre, Roles.Approver, Roles.Admin).MustActIn(command.VillageId);
@@ -70,7 +70,7 @@ public static class GrantAwardBatchEndpoint
                 if (household.VillageId != village.Id) throw new Refusal(ProblemCodes.HouseholdNotInVillage, id);
                 var decided = AwardDecisions.Grant(household, village, rule, Guid.CreateVersion7(), command.OccurredOn, command.Note, actor, today, policy);
                 stream.AppendOne(AwardStreams.AsRecordedEvent(decided));
-                var recorded = AwardRecorded.From(id, decided);
+                var recorded = AwardAnswer.From(id, decided);
                 awards.Add(new BatchAward(id, recorded.AwardId, recorded.Status));
             }
             catch (Refusal refusal)
@@ -83,6 +83,6 @@ public static class GrantAwardBatchEndpoint
         {
             throw new Refusal(ProblemCodes.BatchRefused, failures.Count) { Extensions = { ["failures"] = failures } };
         }
-        return new BatchRecorded([.. awards]);
+        return new BatchAnswer([.. awards]);
     }
 }

@@ -21,7 +21,7 @@ public static class RevokeAwardEndpoint
 {
     /// <summary>撤销：错记的积分以一条新的撤销记录冲回，原记录保留。</summary>
     [WolverinePost("/api/awards/{awardId}/revoke"), Tags("Awards")]
-    public static async Task<AwardStatusChanged> Post(
+    public static async Task<AwardStatusAnswer> Post(
         Guid awardId, RevokeAward command, Actor actor, IDocumentSession session, TimeProvider clock, IOptions<ExpirySettings> expiry, CancellationToken ct)
     {
         actor.MustBe(Roles.Approver, Roles.Admin);
@@ -30,6 +30,6 @@ public static class RevokeAwardEndpoint
 
         var history = await session.Events.FetchStreamAsync(household.Id, token: ct);
         stream.AppendOne(AwardDecisions.Revoke(household, village, Award.FromHistory(history.Select(e => e.Data), awardId), awardId, command.Reason, actor, expiredBefore));
-        return new AwardStatusChanged(awardId, household.Id, "revoked");
+        return new AwardStatusAnswer(awardId, household.Id, "revoked");
     }
 }

@@ -24,7 +24,7 @@ public sealed record AddMember(string Name, string IdNumber, string Relation)
 }
 
 /// <summary><see cref="Status"/> is <c>pending</c> until an approver decides.</summary>
-public sealed record MemberRecorded(Guid MemberId, Guid HouseholdId, string Status) : CreationResponse($"/api/households/{HouseholdId}");
+public sealed record MemberAnswer(Guid MemberId, Guid HouseholdId, string Status) : CreationResponse($"/api/households/{HouseholdId}");
 
 public static class AddMemberEndpoint
 {
@@ -34,7 +34,7 @@ public static class AddMemberEndpoint
     /// belongs to one household of the township.
     /// </summary>
     [WolverinePost("/api/households/{householdId}/members"), Tags("Households")]
-    public static async Task<MemberRecorded> Post(
+    public static async Task<MemberAnswer> Post(
         Guid householdId, AddMember command, Actor actor, IDocumentSession session, IdNumberHasher hasher, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin, Roles.Cadre);
@@ -51,6 +51,6 @@ public static class AddMemberEndpoint
         var member = new Member(Guid.CreateVersion7(), command.Name.Trim(), command.Relation.Trim(), IdNumber.Mask(idNumber), hash,
             hasher.CardCheck(household.CardNo, idNumber[^6..]));
         stream.AppendOne(MemberDecisions.Propose(household, member, actor));
-        return new MemberRecorded(member.MemberId, householdId, "pending");
+        return new MemberAnswer(member.MemberId, householdId, "pending");
     }
 }

@@ -8,7 +8,7 @@ namespace PointsLedger.Http;
 
 /// <summary>
 /// Every endpoint whose request type has a nested <c>Validator</c> checks it before anything is loaded
-/// (<see cref="Shape.Check{T, TValidator}"/>); a refusal ends the request with the problem it returns.
+/// (<see cref="CommandShape.Check{T, TValidator}"/>); a refusal ends the request with the problem it returns.
 /// </summary>
 public sealed class ValidationPolicy : IHttpPolicy
 {
@@ -17,8 +17,8 @@ public sealed class ValidationPolicy : IHttpPolicy
         foreach (var chain in chains)
         {
             if (chain.RequestType is not { } request || ValidatorOf(request) is not { } validator) continue;
-            var check = typeof(Shape).GetMethod(nameof(Shape.Check))!.MakeGenericMethod(request, validator);
-            chain.Middleware.Add(new MethodCall(typeof(Shape), check));
+            var check = typeof(CommandShape).GetMethod(nameof(CommandShape.Check))!.MakeGenericMethod(request, validator);
+            chain.Middleware.Add(new MethodCall(typeof(CommandShape), check));
         }
     }
 

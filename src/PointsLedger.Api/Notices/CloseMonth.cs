@@ -19,7 +19,7 @@ public sealed record CloseMonth(string Month)
     }
 }
 
-public sealed record NoticeClosed(
+public sealed record ClosedMonthAnswer(
     Guid VillageId, string Month, string Digest, string? PreviousDigest, string MerkleRoot, DateOnly ObjectionDeadline, int Households)
     : CreationResponse($"/api/villages/{VillageId}/notices/{Month}");
 
@@ -30,7 +30,7 @@ public static class CloseMonthEndpoint
     /// (see VillageLocks) so no award can be dated into the month while it closes.
     /// </summary>
     [WolverinePost("/api/villages/{villageId}/notices"), Tags("Notices")]
-    public static async Task<NoticeClosed> Post(
+    public static async Task<ClosedMonthAnswer> Post(
         Guid villageId, CloseMonth command, Actor actor, IDocumentSession session, TimeProvider clock, IOptions<NoticeSettings> settings, CancellationToken ct)
     {
         actor.MustBe(Roles.Approver, Roles.Admin).MustActIn(villageId);
@@ -55,6 +55,6 @@ public static class CloseMonthEndpoint
         stream.AppendOne(new MonthClosed(content.Month, noticeId, digest, content.PreviousDigest, actor.Id));
         session.Events.StartStream<Notice>(noticeId, new NoticePublished(noticeId, villageId, content, digest, deadline, actor.Id));
 
-        return new NoticeClosed(villageId, content.Month, digest, content.PreviousDigest, content.MerkleRoot, deadline, content.Households.Count);
+        return new ClosedMonthAnswer(villageId, content.Month, digest, content.PreviousDigest, content.MerkleRoot, deadline, content.Households.Count);
     }
 }

@@ -23,14 +23,14 @@ public sealed record RaiseObjection(Guid? HouseholdId, int? EntryNo, string Text
     }
 }
 
-public sealed record ObjectionRecorded(Guid ObjectionId, Guid VillageId, string Month, DateOnly ObjectionDeadline)
+public sealed record RaisedObjectionAnswer(Guid ObjectionId, Guid VillageId, string Month, DateOnly ObjectionDeadline)
     : CreationResponse($"/api/villages/{VillageId}/notices/{Month}");
 
 public static class RaiseObjectionEndpoint
 {
     /// <summary>提出异议：公示期内，对本户或某一条记录提出异议；每户同时最多 3 条未答复的异议。</summary>
     [WolverinePost("/api/villages/{villageId}/notices/{month}/objections"), Tags("Notices"), EnableRateLimiting(RateLimits.Objection)]
-    public static async Task<ObjectionRecorded> Post(
+    public static async Task<RaisedObjectionAnswer> Post(
         Guid villageId, string month, RaiseObjection command, Actor actor, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         actor.MustBe(Roles.Resident, Roles.Cadre, Roles.Approver);
@@ -44,6 +44,6 @@ public static class RaiseObjectionEndpoint
         var open = await session.Query<Objection>().CountAsync(o => o.NoticeId == notice.Id && o.HouseholdId == householdId && o.Outcome == null, ct);
         var raised = NoticeDecisions.Raise(notice, household, open, command.EntryNo, command.Text, actor, clock.Today());
         stream.AppendOne(raised);
-        return new ObjectionRecorded(raised.ObjectionId, villageId, month, notice.ObjectionDeadline);
+        return new RaisedObjectionAnswer(raised.ObjectionId, villageId, month, notice.ObjectionDeadline);
     }
 }

@@ -41,7 +41,7 @@ public sealed record Redeem(
     }
 }
 
-public sealed record RedemptionRecorded(
+public sealed record RedemptionAnswer(
     Guid RedemptionId, string ReceiptNo, Guid HouseholdId, string HouseholdNo, string Name, string MerchantName,
     IReadOnlyList<RedeemedItem> Items, int Points, decimal CashValue, ColorTotals AvailableAfter)
     : CreationResponse($"/api/redemptions/{RedemptionId}");
@@ -53,7 +53,7 @@ public static class RedeemEndpoint
     /// retry on a flaky network returns the first receipt and spends nothing twice.
     /// </summary>
     [WolverinePost("/api/redemptions"), Tags("Redemptions"), EnableRateLimiting(RateLimits.Redemption)]
-    public static async Task<RedemptionRecorded> Post(
+    public static async Task<RedemptionAnswer> Post(
         Redeem command, Actor actor, IDocumentSession session, HouseholdIdentifier identifier, TimeProvider clock,
         IOptions<ExpirySettings> expiry, CancellationToken ct)
     {
@@ -71,7 +71,7 @@ public static class RedeemEndpoint
         if (issued is not null) stockStream!.AppendOne(issued);
         if (token is not null) session.Insert(new UsedPaymentToken(token.Nonce, household.Id, token.ExpiresAt));
 
-        return new RedemptionRecorded(
+        return new RedemptionAnswer(
             redeemed.RedemptionId, redeemed.ReceiptNo, household.Id, household.HouseholdNo, PersonName.Mask(household.HeadName), merchant.Name,
             redeemed.Items, redeemed.Points, redeemed.CashValue, household.Apply(redeemed).Available);
     }

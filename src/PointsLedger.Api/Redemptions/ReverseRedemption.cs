@@ -20,13 +20,13 @@ public sealed record ReverseRedemption(string Reason)
     }
 }
 
-public sealed record RedemptionReversalRecorded(Guid RedemptionId, string ReceiptNo, string Status, int PointsReturned, ColorTotals AvailableAfter);
+public sealed record ReversalAnswer(Guid RedemptionId, string ReceiptNo, string Status, int PointsReturned, ColorTotals AvailableAfter);
 
 public static class ReverseRedemptionEndpoint
 {
     /// <summary>冲正：退回同一批积分（到期时间不变）和库存，原兑换记录保留。The merchant's clerks or admins, within the configured days.</summary>
     [WolverinePost("/api/redemptions/{redemptionId}/reverse"), Tags("Redemptions")]
-    public static async Task<RedemptionReversalRecorded> Post(
+    public static async Task<ReversalAnswer> Post(
         Guid redemptionId, ReverseRedemption command, Actor actor, IDocumentSession session, TimeProvider clock,
         IOptions<RedemptionSettings> settings, IOptions<ExpirySettings> expiry, CancellationToken ct)
     {
@@ -45,7 +45,7 @@ public static class ReverseRedemptionEndpoint
         householdStream.AppendOne(reversed);
         if (returned is not null) (await session.FetchMerchantForWritingAsync(merchant.Id, actor, ct)).AppendOne(returned);
 
-        return new RedemptionReversalRecorded(
+        return new ReversalAnswer(
             redemptionId, redemption.ReceiptNo, "reversed", reversed.Changes.Sum(c => c.Points), household.Apply(reversed).Available);
     }
 }

@@ -10,7 +10,7 @@ namespace PointsLedger.Http;
 /// checked before anything is loaded. Every failing field is listed; a body of JSON <c>null</c>, which
 /// deserializes to no command at all, is a malformed request.
 /// </summary>
-public static class Shape
+public static class CommandShape
 {
     public static ProblemDetails Check<T, TValidator>(T? request) where TValidator : IValidator<T>, new()
     {

@@ -8,9 +8,9 @@ using Wolverine.Http;
 namespace PointsLedger.Merchants;
 
 /// <summary>A product on the points supermarket's shelf, with its opening stock.</summary>
-public sealed record ListGoods(string Sku, string Name, int Points, decimal? CashValue, int Stock)
+public sealed record AddGoods(string Sku, string Name, int Points, decimal? CashValue, int Stock)
 {
-    public sealed class Validator : AbstractValidator<ListGoods>
+    public sealed class Validator : AbstractValidator<AddGoods>
     {
         public Validator()
         {
@@ -25,7 +25,7 @@ public sealed record ListGoods(string Sku, string Name, int Points, decimal? Cas
 
 public sealed record GoodsCreated(Guid MerchantId, string Sku) : CreationResponse($"/api/merchants/{MerchantId}");
 
-public static class ListGoodsEndpoint
+public static class AddGoodsEndpoint
 {
     /// <summary>
     /// 上架商品（积分超市）。The merchant's clerks or township admins; only an admin sets what the township
@@ -33,7 +33,7 @@ public static class ListGoodsEndpoint
     /// </summary>
     [WolverinePost("/api/merchants/{merchantId}/goods"), Tags("Merchants")]
     public static async Task<GoodsCreated> Post(
-        Guid merchantId, ListGoods command, Actor actor, IDocumentSession session, CashValueCeiling ceiling, CancellationToken ct)
+        Guid merchantId, AddGoods command, Actor actor, IDocumentSession session, CashValueCeiling ceiling, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin, Roles.Clerk);
         if (command.CashValue is > 0 && actor.Role != Roles.Admin) throw new Refusal(ProblemCodes.CashValueAdminOnly);
