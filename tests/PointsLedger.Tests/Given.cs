@@ -33,6 +33,10 @@ public static class Given
         RedemptionReversed x => household.Apply(x),
         CardCheckFailed x => household.Apply(x),
         MemberAdded x => household.Apply(x),
+        MemberProposed x => household.Apply(x),
+        MemberRemovalProposed x => household.Apply(x),
+        MemberChangeApproved x => household.Apply(x),
+        MemberChangeRejected x => household.Apply(x),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, null),
     };
 

@@ -38,12 +38,11 @@ public static class AddMemberEndpoint
         Guid householdId, AddMember command, Actor actor, IDocumentSession session, IdNumberHasher hasher, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin, Roles.Cadre);
-        var stream = await session.FetchMemberChangesAsync(householdId, actor, ct);
+        var (stream, village) = await session.FetchMemberChangesAsync(householdId, actor, ct);
         var household = stream.Aggregate!;
         var idNumber = IdNumber.Normalize(command.IdNumber);
         var hash = hasher.Hash(idNumber);
-        var township = (await session.LoadVillageAsync(household.VillageId, ct)).Township;
-        if (await session.LoadAsync<IdNumberClaim>(IdNumberClaim.IdFor(township, hash), ct) is { } claim && claim.HouseholdId != householdId)
+        if (await session.LoadAsync<IdNumberClaim>(IdNumberClaim.IdFor(village.Township, hash), ct) is { } claim && claim.HouseholdId != householdId)
         {
             throw new Refusal(ProblemCodes.IdNumberTaken);
         }

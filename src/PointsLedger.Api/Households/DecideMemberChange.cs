@@ -27,7 +27,7 @@ public static class DecideMemberChangeEndpoints
         Guid householdId, Guid memberId, MemberChangeReason command, Actor actor, IDocumentSession session, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin, Roles.Cadre);
-        var stream = await session.FetchMemberChangesAsync(householdId, actor, ct);
+        var (stream, _) = await session.FetchMemberChangesAsync(householdId, actor, ct);
         stream.AppendOne(MemberDecisions.ProposeRemoval(stream.Aggregate!, memberId, command.Reason, actor));
         return new MemberChangeAnswer(memberId, householdId, "pending");
     }
@@ -38,7 +38,7 @@ public static class DecideMemberChangeEndpoints
         Guid householdId, Guid memberId, MemberChangeReason command, Actor actor, IDocumentSession session, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin, Roles.Approver);
-        var stream = await session.FetchMemberChangesAsync(householdId, actor, ct);
+        var (stream, _) = await session.FetchMemberChangesAsync(householdId, actor, ct);
         stream.AppendOne(MemberDecisions.Reject(stream.Aggregate!, memberId, command.Reason, actor));
         return new MemberChangeAnswer(memberId, householdId, "rejected");
     }
@@ -52,11 +52,11 @@ public static class ApproveMemberChangeEndpoint
         Guid householdId, Guid memberId, Actor actor, IDocumentSession session, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin, Roles.Approver);
-        var stream = await session.FetchMemberChangesAsync(householdId, actor, ct);
+        var (stream, village) = await session.FetchMemberChangesAsync(householdId, actor, ct);
         var household = stream.Aggregate!;
         var approved = MemberDecisions.Approve(household, memberId, actor);
         var change = household.MemberChanges[memberId];
-        var claim = IdNumberClaim.IdFor((await session.LoadVillageAsync(household.VillageId, ct)).Township, change.Member.IdNumberHash);
+        var claim = IdNumberClaim.IdFor(village.Township, change.Member.IdNumberHash);
         if (change.Removal) session.Delete<IdNumberClaim>(claim);
         else session.Insert(new IdNumberClaim(claim, householdId));
         stream.AppendOne(approved);
@@ -66,12 +66,16 @@ public static class ApproveMemberChangeEndpoint
 
 public static class MemberChangeAccess
 {
-    /// <summary>The household's stream locked for a member change, for staff who may act on it; anyone else is told it does not exist.</summary>
-    public static async Task<IEventStream<Household>> FetchMemberChangesAsync(this IDocumentSession session, Guid householdId, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// The household's stream locked for a member change, with its village (whose township scopes ID
+    /// numbers), for staff who may act on it; anyone else is told it does not exist.
+    /// </summary>
+    public static async Task<(IEventStream<Household> Stream, Village Village)> FetchMemberChangesAsync(
+        this IDocumentSession session, Guid householdId, Actor actor, CancellationToken ct)
     {
         var stream = await session.Events.FetchForExclusiveWriting<Household>(householdId, ct);
-        return stream.Aggregate is { } household && await session.MayReadAsync(household, actor, ct)
-            ? stream
-            : throw new Refusal(ProblemCodes.HouseholdNotFound, householdId);
+        if (stream.Aggregate is not { } household) throw new Refusal(ProblemCodes.HouseholdNotFound, householdId);
+        var village = await session.LoadVillageAsync(household.VillageId, ct);
+        return actor.MayRead(household, village.Township) ? (stream, village) : throw new Refusal(ProblemCodes.HouseholdNotFound, householdId);
     }
 }

@@ -13,10 +13,16 @@ public static class HouseholdAccess
             ? household
             : throw new Refusal(ProblemCodes.HouseholdNotFound, householdId);
 
-    /// <summary>The same check for a household already loaded (under its lock, say).</summary>
-    public static async Task<bool> MayReadAsync(this IQuerySession session, Household household, Actor actor, CancellationToken ct) => actor.Role switch
+    /// <summary>The same check for a household already loaded (under its lock, say); its village is read only for a township-limited role.</summary>
+    public static async Task<bool> MayReadAsync(this IQuerySession session, Household household, Actor actor, CancellationToken ct) =>
+        actor.MayRead(household, actor is { Role: Roles.Admin or Roles.Auditor, Township: not null }
+            ? (await session.LoadVillageAsync(household.VillageId, ct)).Township
+            : null);
+
+    /// <param name="township">The household's township; only a township-limited admin or auditor needs it.</param>
+    public static bool MayRead(this Actor actor, Household household, string? township) => actor.Role switch
     {
-        Roles.Admin or Roles.Auditor => actor.Township is null || (await session.LoadVillageAsync(household.VillageId, ct)).Township == actor.Township,
+        Roles.Admin or Roles.Auditor => actor.Township is null || township == actor.Township,
         Roles.Cadre or Roles.Approver => actor.VillageId == household.VillageId,
         Roles.Resident => actor.HouseholdId == household.Id,
         _ => false,

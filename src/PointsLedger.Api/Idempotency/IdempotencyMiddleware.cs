@@ -1,6 +1,5 @@
-using System.Text.Json;
 using Marten;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Authorization;
 using PointsLedger.Auth;
 using PointsLedger.Problems;
 
@@ -13,13 +12,14 @@ namespace PointsLedger.Idempotency;
 /// fails: on the stored answer's primary key if it decided again, or with the refusal that the first
 /// request's effects now cause. Only then is the stored answer looked up, and replayed for the same
 /// body or refused for another. First attempts never pay for the lookup. A conflict with a racing
-/// writer is not stored: the same request may succeed when retried.
+/// writer is not stored: the same request may succeed when retried. Anonymous routes (sign-in) keep nothing.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method)
+            || context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null
             || !context.Request.Headers.TryGetValue(IdempotencyKey.Header, out var values)
             || context.User.FindFirst(LedgerClaims.Subject)?.Value is not { } callerId)
         {
@@ -72,9 +72,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     {
         var problem = ProblemExceptionHandler.Map(failure);
         if (problem.Status is not (>= 400 and < 500) || problem.Extensions["code"] as string == ProblemCodes.ConcurrencyConflict.Code) return null;
-        var json = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        return new IdempotentResponse(request.RecordId, request.RequestHash, problem.Status.Value, JsonSerializer.Serialize(problem, json), null,
-            context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), "application/problem+json");
+        return IdempotentResponses.Answer(context, request, problem.Status.Value, IdempotentResponses.Json(context, problem), null, "application/problem+json");
     }
 
     /// <summary>False when a racing request with the same key stored its answer first.</summary>

@@ -16,17 +16,20 @@ public static class IdempotentResponses
     public static void Remember<T>(HttpContext context, IDocumentSession session, T answer)
     {
         if (context.Features.Get<IdempotencyKey>() is not { } key) return;
-        var json = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         var location = (answer as CreationResponse)?.Url;
-        Store(context, session, key, location is null ? StatusCodes.Status200OK : StatusCodes.Status201Created, JsonSerializer.Serialize(answer, json), location);
+        session.Insert(Answer(context, key, location is null ? StatusCodes.Status200OK : StatusCodes.Status201Created, Json(context, answer), location));
     }
 
     public static void RememberNoContent(HttpContext context, IDocumentSession session)
     {
-        if (context.Features.Get<IdempotencyKey>() is { } key) Store(context, session, key, StatusCodes.Status204NoContent, "", null);
+        if (context.Features.Get<IdempotencyKey>() is { } key) session.Insert(Answer(context, key, StatusCodes.Status204NoContent, "", null));
     }
 
-    private static void Store(HttpContext context, IDocumentSession session, IdempotencyKey key, int status, string body, string? location) =>
-        session.Insert(new IdempotentResponse(key.RecordId, key.RequestHash, status, body, location,
-            context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()));
+    /// <summary>An answer to keep, recorded now.</summary>
+    public static IdempotentResponse Answer(HttpContext context, IdempotencyKey key, int status, string body, string? location, string? contentType = null) =>
+        new(key.RecordId, key.RequestHash, status, body, location, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), contentType);
+
+    /// <summary>The body as the app itself writes JSON, so a replay is the same bytes as the first answer.</summary>
+    public static string Json<T>(HttpContext context, T body) =>
+        JsonSerializer.Serialize(body, context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
 }
