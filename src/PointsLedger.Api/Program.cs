@@ -57,6 +57,7 @@ if (swagger)
     builder.Services.AddLedgerSwagger();
     IdempotencyDocumentation.AddTo(builder.Services);
 }
+builder.Services.AddHtmlPages();
 builder.Services.AddWolverineHttp();
 
 builder.Host.UseWolverine(opts =>

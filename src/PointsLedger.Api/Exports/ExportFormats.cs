@@ -17,12 +17,12 @@ public static class ExportFormats
     };
 
     /// <summary>The JSON document itself, the table as a file named after it, or the printable page.</summary>
-    public static IResult Answer<T>(this ExportFormat format, T document, Func<T, Table> table, Func<T, string>? html = null, Func<T, byte[]>? pdf = null)
+    public static IResult Answer<T>(this ExportFormat format, T document, Func<T, Table> table, Func<T, IResult>? html = null, Func<T, byte[]>? pdf = null)
     {
         switch (format)
         {
             case ExportFormat.Json: return Results.Json(document);
-            case ExportFormat.Html when html is not null: return Results.Content(html(document), "text/html; charset=utf-8");
+            case ExportFormat.Html when html is not null: return html(document);
             case ExportFormat.Pdf when pdf is not null: return Results.File(pdf(document), "application/pdf", $"{table(document).Title}.pdf");
             case ExportFormat.Html or ExportFormat.Pdf: throw new Refusal(ProblemCodes.UnknownFormat, format.ToString().ToLowerInvariant());
         }

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
@@ -51,10 +52,10 @@ public static class GetNoticeEndpoint
     {
         var request = MonthRequest.Parse(month);
         var notice = await session.LoadNoticeForAsync(villageId, request.Month, actor, ct);
-        var verifyUrl = NoticePage.VerifyUrl(notice.Content, notice.Digest, settings.Value.PublicBaseUrl ?? $"{context.Request.Scheme}://{context.Request.Host}");
+        var verifyUrl = NoticeBoard.VerifyUrl(notice.Content, notice.Digest, settings.Value.PublicBaseUrl ?? $"{context.Request.Scheme}://{context.Request.Host}");
         var objections = await session.Query<Objection>().Where(o => o.NoticeId == notice.Id).OrderBy(o => o.Id).ToListAsync(ct);
         return request.Format.Answer(NoticeView.For(notice, objections, actor, clock.Today()), view => view.ToTable(),
-            html: view => NoticePage.Render(view, verifyUrl, paper ?? Paper.A4),
+            html: view => new RazorComponentResult<NoticeBoardPage>(new { Notice = view, VerifyUrl = verifyUrl, Paper = paper ?? Paper.A4 }),
             pdf: view => NoticePdf.Render(view, verifyUrl, paper ?? Paper.A4, font.Typeface));
     }
 }

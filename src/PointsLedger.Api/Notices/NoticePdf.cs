@@ -53,12 +53,12 @@ public static class NoticePdf
             while (lines.Count > 0);
 
             var entries = notice.Entries.Select(e => (IReadOnlyList<string>)
-                [$"{e.EntryNo}", e.HouseholdNo, NoticePage.KindName(e.Kind), e.RuleTitle, ColorStyles.Of(e.Color).Short, $"{e.Points}", $"{e.OccurredOn:yyyy-MM-dd}"]).ToList();
+                [$"{e.EntryNo}", e.HouseholdNo, NoticeBoard.KindName(e.Kind), e.RuleTitle, ColorStyles.Of(e.Color).Short, $"{e.Points}", $"{e.OccurredOn:yyyy-MM-dd}"]).ToList();
             var pageOfEntries = 0;
             while (entries.Count > 0 || pageOfEntries == 0)
             {
                 var canvas = document.BeginPage(width, height);
-                pen.Text(canvas, $"{NoticePage.MonthTitle(notice.Month)} 加分、扣分明细（{notice.Entries.Count} 条）", Margin, Margin + 12 * scale, 12, bold: true);
+                pen.Text(canvas, $"{NoticeBoard.MonthTitle(notice.Month)} 加分、扣分明细（{notice.Entries.Count} 条）", Margin, Margin + 12 * scale, 12, bold: true);
                 var rowHeight = 14 * scale;
                 var rows = Math.Max(1, (int)((height - 2 * Margin - 20 * scale) / rowHeight) - 1);
                 Table(canvas, pen, Margin, Margin + 20 * scale, rowHeight, EntryColumns, entries.Take(rows).ToList());
@@ -78,8 +78,8 @@ public static class NoticePdf
     private static float Header(SKCanvas canvas, PdfPen pen, NoticeView notice, string verifyUrl, float width)
     {
         var s = pen.Scale;
-        pen.Text(canvas, $"{notice.Township} {notice.VillageName} {NoticePage.MonthTitle(notice.Month)} 五色积分公示", Margin, Margin + 16 * s, 16, bold: true);
-        pen.Text(canvas, $"公示 {notice.Households.Count} 户　异议截止 {notice.ObjectionDeadline:yyyy年M月d日}　摘要 {NoticePage.ShortDigest(notice.Digest)}", Margin, Margin + 30 * s, 8);
+        pen.Text(canvas, $"{notice.Township} {notice.VillageName} {NoticeBoard.MonthTitle(notice.Month)} 五色积分公示", Margin, Margin + 16 * s, 16, bold: true);
+        pen.Text(canvas, $"公示 {notice.Households.Count} 户　异议截止 {notice.ObjectionDeadline:yyyy年M月d日}　摘要 {NoticeBoard.ShortDigest(notice.Digest)}", Margin, Margin + 30 * s, 8);
         pen.Text(canvas, string.Join("　", ColorStyles.All.Select(c => $"{c.Short}：{c.Name}")) + "　本月：本月所得　累计：本年累计　兑换：本月兑换　可用：月末可用积分　排名按本年累计",
             Margin, Margin + 42 * s, 8);
         PdfPen.QrCode(canvas, verifyUrl, width - Margin - 62 * s, Margin, 62 * s);

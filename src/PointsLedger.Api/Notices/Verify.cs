@@ -1,8 +1,7 @@
-using PointsLedger.Printing;
-using System.Net;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using PointsLedger.Http;
@@ -53,7 +52,9 @@ public static class VerifySheetEndpoint
                     VerifyMessages.SheetDiffers.Text());
         var check = notice is not null && householdNo is not null && proof is not null ? WithLine(sheet, notice, householdNo, proof) : sheet;
         var wantsPage = context.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.Ordinal) == true);
-        return wantsPage ? Results.Content(Page(check, digest), "text/html; charset=utf-8") : Results.Json(check);
+        return wantsPage
+            ? new RazorComponentResult<VerifyPage>(new { Check = check, SuppliedDigest = digest })
+            : Results.Json(check);
     }
 
     /// <summary>
@@ -80,39 +81,6 @@ public static class VerifySheetEndpoint
     {
         var villageId = await session.Query<Village>().Where(v => v.Code == villageCode).Select(v => v.Id).FirstOrDefaultAsync(ct);
         return villageId == Guid.Empty ? null : await session.LoadAsync<Notice>(Notice.IdFor(villageId, month), ct);
-    }
-
-    private static string LineHtml(SheetCheck check)
-    {
-        if (check.Line is not { } l) return "";
-        var colours = string.Join("　", ColorStyles.All.Select(c => $"{c.Short} {l.Earned.Of(c.Color)}"));
-        return $"<p>户号 {WebUtility.HtmlEncode(l.HouseholdNo)}　户主 {WebUtility.HtmlEncode(l.Name)}　{colours}　本月合计 {l.Earned.Total}　本年累计 {l.YearToDate.Total}　本月兑换 {l.Spent}　可用 {l.Available}　排名 {l.Rank}</p>";
-    }
-
-    private static string Page(SheetCheck check, string? suppliedDigest)
-    {
-        string E(string? text) => WebUtility.HtmlEncode(text ?? "");
-        return $$"""
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>积分公示核验</title>
-            <style>body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1.5em;font-size:18px}.ok{color:#1b7f3b}.bad{color:#c62828}code{word-break:break-all}</style>
-            </head>
-            <body>
-            <h1>积分公示核验</h1>
-            <p class="{{(check.Valid ? "ok" : "bad")}}"><strong>{{E(check.Message)}}</strong></p>
-            <p>村（社区）编码：{{E(check.Village)}}　月份：{{E(check.Month)}}</p>
-            <p>账本记录的摘要：<code>{{E(check.Digest)}}</code></p>
-            <p>上月摘要：<code>{{E(check.PreviousDigest)}}</code></p>
-            {{LineHtml(check)}}
-            <form method="get" action="/verify">
-              <input type="hidden" name="village" value="{{E(check.Village)}}"><input type="hidden" name="month" value="{{E(check.Month)}}">
-              <input type="hidden" name="digest" value="{{E(suppliedDigest)}}">
-              <p>核对本户：户号 <input name="householdNo" size="6"> 核验码 <input name="proof" size="9"> <button type="submit">核对</button></p>
-            </form>
-            </body>
-            </html>
-            """;
     }
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PointsLedger.Auth;
@@ -43,6 +44,6 @@ public static class GetSummaryReportEndpoint
         var (redemptions, households) = await RedemptionsInPeriod.LoadAsync(session, merchants.Select(m => m.Id).ToList(), first, last.AddMonths(1), ct);
 
         var report = SummaryReport.Build(scope, first, last, histories, merchants, redemptions, households);
-        return answerAs.Answer(report, r => r.ToTable(), html: SummaryPage.Render);
+        return answerAs.Answer(report, r => r.ToTable(), html: r => new RazorComponentResult<SummaryPage>(new { Report = r }));
     }
 }

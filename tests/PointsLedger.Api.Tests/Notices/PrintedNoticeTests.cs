@@ -83,4 +83,29 @@ public sealed class PrintedNoticeTests(LedgerApp app)
         Assert.NotEmpty(fonts);
         Assert.All(fonts, font => Assert.Equal("yes", font.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^5]));
     }
+
+    [Fact]
+    public async Task Markup_in_a_village_name_or_rule_title_prints_as_text_on_the_sheet_and_the_card()
+    {
+        const string name = "<script>alert(1)</script>村";
+        var created = (await _api.Post("/api/villages", new { code = $"V{Guid.NewGuid():N}"[..20], name, township = "刁镇&街道" }, _api.Admin)).ShouldBe(HttpStatusCode.Created);
+        var id = created.Guid("villageId");
+        var village = new TestVillage(id, "", _api.Token("cadre", id), _api.Token("approver", id), _api.Token("approver", id));
+        (await _api.Post($"/api/villages/{id}/rules", new { code = "X1", color = "red", title = "<img src=x onerror=alert(2)>", points = 3 }, village.Cadre)).ShouldBe(HttpStatusCode.Created);
+        var household = await _api.NewHousehold(village, "0001");
+        (await _api.Award(village, household, "X1", _last.Day(3))).ShouldBe(HttpStatusCode.Created);
+        (await _api.CloseMonth(village, _last.Text)).ShouldBe(HttpStatusCode.Created);
+
+        var sheet = (await _api.Get($"/api/villages/{id}/notices/{_last.Text}.html", village.Cadre)).ShouldBe(HttpStatusCode.OK).Body;
+        var card = (await _api.Get($"/api/households/{household}/card", village.Cadre)).ShouldBe(HttpStatusCode.OK).Body;
+
+        Assert.All(new[] { sheet, card }, page =>
+        {
+            Assert.DoesNotContain("<script>", page);
+            Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;村", page);
+            Assert.Contains("刁镇&amp;街道", page);
+        });
+        Assert.DoesNotContain("<img", sheet);
+        Assert.Contains("&lt;img src=x onerror=alert(2)&gt;", sheet);
+    }
 }
