@@ -93,6 +93,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseMiddleware<IdempotencyMiddleware>();
+app.UseMiddleware<RefusedAttemptsMiddleware>();
 app.MapLedgerHealth();
 app.MapDevToken();
 app.MapWolverineEndpoints(opts =>
