@@ -1,4 +1,5 @@
 using FluentValidation;
+using JasperFx.Events;
 using Marten;
 using PointsLedger.Auth;
 using PointsLedger.Http;
@@ -35,11 +36,11 @@ public static class AddMemberEndpoint
     /// </summary>
     [WolverinePost("/api/households/{householdId}/members"), Tags("Households")]
     public static async Task<MemberAnswer> Post(
-        Guid householdId, AddMember command, Actor actor, IDocumentSession session, IdNumberHasher hasher, CancellationToken ct)
+        Guid householdId, AddMember command, Actor actor, [WriteStream] IEventStream<Household> stream, IQuerySession session, IdNumberHasher hasher,
+        CancellationToken ct)
     {
         actor.MustBe(Roles.Admin, Roles.Cadre);
-        var (stream, village) = await session.FetchMemberChangesAsync(householdId, actor, ct);
-        var household = stream.Aggregate!;
+        var (household, village) = await session.MemberChangesOfAsync(stream, actor, ct);
         var idNumber = IdNumber.Normalize(command.IdNumber);
         var hash = hasher.Hash(idNumber);
         if (await session.LoadAsync<IdNumberClaim>(IdNumberClaim.IdFor(village.Township, hash), ct) is { } claim && claim.HouseholdId != householdId)

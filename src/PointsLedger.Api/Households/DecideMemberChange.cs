@@ -4,6 +4,7 @@ using Marten;
 using PointsLedger.Auth;
 using PointsLedger.Problems;
 using PointsLedger.Villages;
+using PointsLedger.Http;
 using Wolverine.Http;
 
 namespace PointsLedger.Households;
@@ -24,23 +25,23 @@ public static class DecideMemberChangeEndpoints
     /// <summary>移除家庭成员（待审核）: the member keeps opening the card until an approver approves.</summary>
     [WolverinePost("/api/households/{householdId}/members/{memberId}/removal"), Tags("Households")]
     public static async Task<MemberChangeAnswer> ProposeRemoval(
-        Guid householdId, Guid memberId, MemberChangeReason command, Actor actor, IDocumentSession session, CancellationToken ct)
+        Guid memberId, MemberChangeReason command, Actor actor, [WriteStream] IEventStream<Household> stream, IQuerySession session, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin, Roles.Cadre);
-        var (stream, _) = await session.FetchMemberChangesAsync(householdId, actor, ct);
-        stream.AppendOne(MemberDecisions.ProposeRemoval(stream.Aggregate!, memberId, command.Reason, actor));
-        return new MemberChangeAnswer(memberId, householdId, "pending");
+        var (household, _) = await session.MemberChangesOfAsync(stream, actor, ct);
+        stream.AppendOne(MemberDecisions.ProposeRemoval(household, memberId, command.Reason, actor));
+        return new MemberChangeAnswer(memberId, stream.Id, "pending");
     }
 
     /// <summary>审核不通过: the proposed arrival or departure does not happen; the reason is recorded.</summary>
     [WolverinePost("/api/households/{householdId}/members/{memberId}/reject"), Tags("Households")]
     public static async Task<MemberChangeAnswer> Reject(
-        Guid householdId, Guid memberId, MemberChangeReason command, Actor actor, IDocumentSession session, CancellationToken ct)
+        Guid memberId, MemberChangeReason command, Actor actor, [WriteStream] IEventStream<Household> stream, IQuerySession session, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin, Roles.Approver);
-        var (stream, _) = await session.FetchMemberChangesAsync(householdId, actor, ct);
-        stream.AppendOne(MemberDecisions.Reject(stream.Aggregate!, memberId, command.Reason, actor));
-        return new MemberChangeAnswer(memberId, householdId, "rejected");
+        var (household, _) = await session.MemberChangesOfAsync(stream, actor, ct);
+        stream.AppendOne(MemberDecisions.Reject(household, memberId, command.Reason, actor));
+        return new MemberChangeAnswer(memberId, stream.Id, "rejected");
     }
 }
 
@@ -49,11 +50,10 @@ public static class ApproveMemberChangeEndpoint
     /// <summary>审核通过: by an approver of the village or an admin who did not propose the change.</summary>
     [WolverinePost("/api/households/{householdId}/members/{memberId}/approve"), Tags("Households")]
     public static async Task<MemberChangeAnswer> Approve(
-        Guid householdId, Guid memberId, Actor actor, IDocumentSession session, CancellationToken ct)
+        Guid householdId, Guid memberId, Actor actor, [WriteStream] IEventStream<Household> stream, IDocumentSession session, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin, Roles.Approver);
-        var (stream, village) = await session.FetchMemberChangesAsync(householdId, actor, ct);
-        var household = stream.Aggregate!;
+        var (household, village) = await session.MemberChangesOfAsync(stream, actor, ct);
         var approved = MemberDecisions.Approve(household, memberId, actor);
         var change = household.MemberChanges[memberId];
         var claim = IdNumberClaim.IdFor(village.Township, change.Member.IdNumberHash);
@@ -67,15 +67,14 @@ public static class ApproveMemberChangeEndpoint
 public static class MemberChangeAccess
 {
     /// <summary>
-    /// The household's stream locked for a member change, with its village (whose township scopes ID
+    /// The household of a stream locked for a member change, with its village (whose township scopes ID
     /// numbers), for staff who may act on it; anyone else is told it does not exist.
     /// </summary>
-    public static async Task<(IEventStream<Household> Stream, Village Village)> FetchMemberChangesAsync(
-        this IDocumentSession session, Guid householdId, Actor actor, CancellationToken ct)
+    public static async Task<(Household Household, Village Village)> MemberChangesOfAsync(
+        this IQuerySession session, IEventStream<Household> stream, Actor actor, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForExclusiveWriting<Household>(householdId, ct);
-        if (stream.Aggregate is not { } household) throw new Refusal(ProblemCodes.HouseholdNotFound, householdId);
+        if (stream.Aggregate is not { } household) throw new Refusal(ProblemCodes.HouseholdNotFound, stream.Id);
         var village = await session.LoadVillageAsync(household.VillageId, ct);
-        return actor.MayRead(household, village.Township) ? (stream, village) : throw new Refusal(ProblemCodes.HouseholdNotFound, householdId);
+        return actor.MayRead(household, village.Township) ? (household, village) : throw new Refusal(ProblemCodes.HouseholdNotFound, stream.Id);
     }
 }

@@ -5,6 +5,7 @@ using JasperFx.CodeGeneration.Frames;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace PointsLedger.Idempotency;
 
@@ -26,7 +27,8 @@ public sealed class IdempotentAnswersPolicy : IHttpPolicy
     /// <summary>A signed-in POST that writes through a Marten session; anonymous routes (sign-in, refresh) answer with secrets, which are never kept.</summary>
     public static bool Writes(HttpChain chain) =>
         chain.HttpMethods.Contains("POST")
-        && chain.Method.Method.GetParameters().Any(parameter => parameter.ParameterType == typeof(IDocumentSession))
+        && chain.Method.Method.GetParameters().Any(parameter =>
+            parameter.ParameterType == typeof(IDocumentSession) || parameter.GetCustomAttribute<WriteAggregateAttribute>() is not null)
         && chain.ResourceType != typeof(IResult)
         && chain.Method.Method.GetCustomAttribute<AllowAnonymousAttribute>() is null;
 

@@ -1,5 +1,5 @@
 using FluentValidation;
-using Marten;
+using JasperFx.Events;
 using PointsLedger.Auth;
 using PointsLedger.Http;
 using PointsLedger.Problems;
@@ -23,7 +23,7 @@ public sealed record AddGoods(string Sku, string Name, int Points, decimal? Cash
     }
 }
 
-public sealed record GoodsCreated(Guid MerchantId, string Sku) : CreationResponse($"/api/merchants/{MerchantId}");
+public sealed record GoodsAnswer(Guid MerchantId, string Sku) : CreationResponse($"/api/merchants/{MerchantId}");
 
 public static class AddGoodsEndpoint
 {
@@ -32,15 +32,9 @@ public static class AddGoodsEndpoint
     /// pays for it (cashValue, at most Redemptions:MaxYuanPerPoint a point; also later, by its own route).
     /// </summary>
     [WolverinePost("/api/merchants/{merchantId}/goods"), Tags("Merchants")]
-    public static async Task<GoodsCreated> Post(
-        Guid merchantId, AddGoods command, Actor actor, IDocumentSession session, CashValueCeiling ceiling, CancellationToken ct)
+    public static GoodsAnswer Post(AddGoods command, Actor actor, [WriteStream] IEventStream<Merchant> stream, CashValueCeiling ceiling)
     {
-        actor.MustBe(Roles.Admin, Roles.Clerk);
-        if (command.CashValue is > 0 && actor.Role != Roles.Admin) throw new Refusal(ProblemCodes.CashValueAdminOnly);
-        var stream = await session.FetchMerchantForWritingAsync(merchantId, actor, ct);
-        if (stream.Aggregate!.Goods.ContainsKey(command.Sku)) throw new Refusal(ProblemCodes.SkuTaken, command.Sku);
-
-        stream.AppendOne(new GoodsListed(command.Sku, command.Name, command.Points, ceiling.Check(command.CashValue ?? 0m, command.Points), command.Stock, actor.Id));
-        return new GoodsCreated(merchantId, command.Sku);
+        stream.AppendOne(MerchantDecisions.ListGoods(actor.MayWrite(stream), command, actor, ceiling));
+        return new GoodsAnswer(stream.Id, command.Sku);
     }
 }

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using FluentValidation;
-using Marten;
-using PointsLedger.Auth;
+using JasperFx.Events;
 using PointsLedger.Http;
+using PointsLedger.Auth;
 using PointsLedger.Ledger;
 using Wolverine.Http;
 
@@ -26,21 +26,17 @@ public sealed record AddOffer(
     }
 }
 
-public sealed record OfferCreated(Guid OfferId, Guid MerchantId) : CreationResponse($"/api/merchants/{MerchantId}");
+public sealed record OfferAnswer(Guid OfferId, Guid MerchantId) : CreationResponse($"/api/merchants/{MerchantId}");
 
 public static class AddOfferEndpoint
 {
     /// <summary>商户优惠（如“100 分抵 10 元药费，每户每月一次”）。Township admins only.</summary>
     [WolverinePost("/api/merchants/{merchantId}/offers"), Tags("Merchants")]
-    public static async Task<OfferCreated> Post(
-        Guid merchantId, AddOffer command, Actor actor, IDocumentSession session, CashValueCeiling ceiling, CancellationToken ct)
+    public static OfferAnswer Post(AddOffer command, Actor actor, [WriteStream] IEventStream<Merchant> stream, CashValueCeiling ceiling)
     {
-        actor.MustBe(Roles.Admin);
-        var stream = await session.FetchMerchantForWritingAsync(merchantId, actor, ct);
-
-        var offerId = Guid.CreateVersion7();
-        stream.AppendOne(new OfferAdded(offerId, command.Title, command.Points, ceiling.Check(command.CashValue ?? 0m, command.Points),
-            (command.AcceptedColors ?? []).Distinct().ToImmutableList(), command.ValidFrom, command.ValidTo, command.MonthlyLimitPerHousehold, actor.Id));
-        return new OfferCreated(offerId, merchantId);
+        actor.MayWrite(stream);
+        var added = MerchantDecisions.AddOffer(command, Guid.CreateVersion7(), actor, ceiling);
+        stream.AppendOne(added);
+        return new OfferAnswer(added.OfferId, stream.Id);
     }
 }

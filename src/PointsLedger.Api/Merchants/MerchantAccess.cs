@@ -23,6 +23,9 @@ public static class MerchantAccess
         return stream;
     }
 
+    /// <summary>The merchant of a stream <c>[WriteAggregate]</c> locked, for those who may see it.</summary>
+    public static Merchant MayWrite(this Actor actor, IEventStream<Merchant> stream) => MustSee(stream.Aggregate, stream.Id, actor);
+
     public static bool CanSee(this Actor actor, Merchant merchant) => actor.Role switch
     {
         Roles.Admin or Roles.Auditor => actor.Township is null || actor.Township == merchant.Township,

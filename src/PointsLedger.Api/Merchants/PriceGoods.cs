@@ -1,5 +1,5 @@
 using FluentValidation;
-using Marten;
+using JasperFx.Events;
 using PointsLedger.Auth;
 using PointsLedger.Http;
 using PointsLedger.Problems;
@@ -16,20 +16,15 @@ public sealed record PriceGoods(decimal CashValue)
     }
 }
 
-public sealed record GoodsPriced(Guid MerchantId, string Sku, decimal CashValue);
+public sealed record GoodsPriceAnswer(Guid MerchantId, string Sku, decimal CashValue);
 
 public static class PriceGoodsEndpoint
 {
     /// <summary>商品结算价: set by an admin of the merchant's township only, at most Redemptions:MaxYuanPerPoint a point.</summary>
     [WolverinePost("/api/merchants/{merchantId}/goods/{sku}/cash-value"), Tags("Merchants")]
-    public static async Task<GoodsPriced> Post(
-        Guid merchantId, string sku, PriceGoods command, Actor actor, IDocumentSession session, CashValueCeiling ceiling, CancellationToken ct)
+    public static GoodsPriceAnswer Post(string sku, PriceGoods command, Actor actor, [WriteStream] IEventStream<Merchant> stream, CashValueCeiling ceiling)
     {
-        actor.MustBe(Roles.Admin);
-        var stream = await session.FetchMerchantForWritingAsync(merchantId, actor, ct);
-        var goods = stream.Aggregate!.Goods.GetValueOrDefault(sku) ?? throw new Refusal(ProblemCodes.UnknownSku, sku);
-
-        stream.AppendOne(new GoodsCashValueSet(sku, ceiling.Check(command.CashValue, goods.Points), actor.Id));
-        return new GoodsPriced(merchantId, sku, command.CashValue);
+        stream.AppendOne(MerchantDecisions.PriceGoods(actor.MayWrite(stream), sku, command.CashValue, actor, ceiling));
+        return new GoodsPriceAnswer(stream.Id, sku, command.CashValue);
     }
 }

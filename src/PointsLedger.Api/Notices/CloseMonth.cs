@@ -1,10 +1,10 @@
 using FluentValidation;
+using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
 using PointsLedger.Http;
 using PointsLedger.Ledger;
-using PointsLedger.Problems;
 using PointsLedger.Security;
 using PointsLedger.Villages;
 using Wolverine.Http;
@@ -31,11 +31,11 @@ public static class CloseMonthEndpoint
     /// </summary>
     [WolverinePost("/api/villages/{villageId}/notices"), Tags("Notices")]
     public static async Task<ClosedMonthAnswer> Post(
-        Guid villageId, CloseMonth command, Actor actor, IDocumentSession session, TimeProvider clock, IOptions<NoticeSettings> settings, CancellationToken ct)
+        Guid villageId, CloseMonth command, Actor actor, [WriteStream] IEventStream<Village> stream, IDocumentSession session, TimeProvider clock,
+        IOptions<NoticeSettings> settings, CancellationToken ct)
     {
         actor.MustBe(Roles.Approver, Roles.Admin).MustActIn(villageId);
-        var stream = await session.Events.FetchForExclusiveWriting<Village>(villageId, ct);
-        var village = stream.Aggregate ?? throw new Refusal(ProblemCodes.VillageNotFound, villageId);
+        var village = stream.Found();
         await session.CloseVillageAsync(villageId, ct);
         actor.MustActIn(village);
 

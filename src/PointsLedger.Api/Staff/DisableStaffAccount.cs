@@ -1,5 +1,6 @@
 using FluentValidation;
-using Marten;
+using JasperFx.Events;
+using PointsLedger.Http;
 using PointsLedger.Auth;
 using Wolverine.Http;
 
@@ -17,10 +18,8 @@ public static class DisableStaffAccountEndpoint
 {
     /// <summary>停用账号: signing in and refreshing stop at once; access tokens already issued run out within 15 minutes.</summary>
     [WolverinePost("/api/staff/{accountId}/disable"), Tags("Staff"), EmptyResponse]
-    public static async Task Disable(Guid accountId, DisableStaffAccount command, Actor actor, IDocumentSession session, CancellationToken ct)
+    public static void Disable(DisableStaffAccount command, Actor actor, [WriteStream("accountId")] IEventStream<StaffAccount> stream)
     {
-        actor.MustBe(Roles.Admin);
-        var stream = await session.FetchAccountAsync(accountId, actor, ct);
-        if (!stream.Aggregate!.Disabled) stream.AppendOne(new StaffAccountDisabled(accountId, actor.Id, command.Reason));
+        if (!actor.MayManage(stream).Disabled) stream.AppendOne(new StaffAccountDisabled(stream.Id, actor.Id, command.Reason));
     }
 }

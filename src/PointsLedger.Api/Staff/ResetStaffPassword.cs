@@ -1,5 +1,6 @@
 using FluentValidation;
-using Marten;
+using JasperFx.Events;
+using PointsLedger.Http;
 using Microsoft.AspNetCore.Identity;
 using PointsLedger.Auth;
 using Wolverine.Http;
@@ -18,11 +19,9 @@ public static class ResetStaffPasswordEndpoint
 {
     /// <summary>重置密码: also lifts a lockout.</summary>
     [WolverinePost("/api/staff/{accountId}/password"), Tags("Staff"), EmptyResponse]
-    public static async Task ResetPassword(
-        Guid accountId, ResetStaffPassword command, Actor actor, IDocumentSession session, IPasswordHasher<StaffAccount> hasher, CancellationToken ct)
+    public static void ResetPassword(
+        ResetStaffPassword command, Actor actor, [WriteStream("accountId")] IEventStream<StaffAccount> stream, IPasswordHasher<StaffAccount> hasher)
     {
-        actor.MustBe(Roles.Admin);
-        var stream = await session.FetchAccountAsync(accountId, actor, ct);
-        stream.AppendOne(new StaffPasswordReset(accountId, hasher.HashPassword(stream.Aggregate!, command.Password), actor.Id));
+        stream.AppendOne(new StaffPasswordReset(stream.Id, hasher.HashPassword(actor.MayManage(stream), command.Password), actor.Id));
     }
 }

@@ -1,5 +1,4 @@
 using JasperFx.Events;
-using Marten;
 using PointsLedger.Auth;
 using PointsLedger.Problems;
 
@@ -7,14 +6,12 @@ namespace PointsLedger.Staff;
 
 public static class StaffAccountLookup
 {
-    /// <summary>The account's stream, locked until the request commits; a township's admin manages only that township's accounts.</summary>
-    public static async Task<IEventStream<StaffAccount>> FetchAccountAsync(this IDocumentSession session, Guid accountId, Actor admin, CancellationToken ct)
+    /// <summary>The account of a locked stream, for admins; a township's admin manages only that township's accounts.</summary>
+    public static StaffAccount MayManage(this Actor admin, IEventStream<StaffAccount> stream)
     {
-        var stream = await session.Events.FetchForExclusiveWriting<StaffAccount>(accountId, ct);
-        if (stream.Aggregate is not { } account || (admin.Township is not null && account.Township != admin.Township))
-        {
-            throw new Refusal(ProblemCodes.StaffNotFound, accountId);
-        }
-        return stream;
+        admin.MustBe(Roles.Admin);
+        return stream.Aggregate is { } account && (admin.Township is null || account.Township == admin.Township)
+            ? account
+            : throw new Refusal(ProblemCodes.StaffNotFound, stream.Id);
     }
 }

@@ -1,9 +1,8 @@
 using FluentValidation;
-using Marten;
+using JasperFx.Events;
 using PointsLedger.Auth;
 using PointsLedger.Http;
 using PointsLedger.Ledger;
-using PointsLedger.Problems;
 using Wolverine.Http;
 
 namespace PointsLedger.Villages;
@@ -25,23 +24,17 @@ public sealed record AdoptRule(string Code, PointColor? Color, string Title, int
     }
 }
 
-public sealed record RuleCreated(Guid RuleId, Guid VillageId) : CreationResponse($"/api/villages/{VillageId}");
+public sealed record RuleAnswer(Guid RuleId, Guid VillageId) : CreationResponse($"/api/villages/{VillageId}");
 
 public static class AdoptRuleEndpoint
 {
     /// <summary>采用积分细则: a code, a colour, points (negative for a deduction), and an optional monthly cap and approval.</summary>
     [WolverinePost("/api/villages/{villageId}/rules"), Tags("Villages")]
-    public static async Task<RuleCreated> Post(Guid villageId, AdoptRule command, Actor actor, IDocumentSession session, CancellationToken ct)
+    public static RuleAnswer Post(Guid villageId, AdoptRule command, Actor actor, [WriteStream] IEventStream<Village> stream)
     {
         actor.MustBe(Roles.Admin, Roles.Cadre, Roles.Approver).MustActIn(villageId);
-        var stream = await session.Events.FetchForExclusiveWriting<Village>(villageId, ct);
-        var village = stream.Aggregate ?? throw new Refusal(ProblemCodes.VillageNotFound, villageId);
-        actor.MustActIn(village);
-        if (village.Rules.ContainsKey(command.Code)) throw new Refusal(ProblemCodes.RuleCodeTaken, command.Code);
-
-        var ruleId = Guid.CreateVersion7();
-        stream.AppendOne(new RuleAdopted(ruleId, command.Code, command.Color!.Value, command.Title, command.Points, command.MonthlyCap,
-            command.RequiresApproval ?? false, command.RequiresEvidence ?? false, actor.Id));
-        return new RuleCreated(ruleId, villageId);
+        var adopted = VillageDecisions.AdoptRule(stream.Found(), command, Guid.CreateVersion7(), actor);
+        stream.AppendOne(adopted);
+        return new RuleAnswer(adopted.RuleId, villageId);
     }
 }

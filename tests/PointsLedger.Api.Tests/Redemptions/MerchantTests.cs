@@ -75,6 +75,7 @@ public sealed class MerchantTests(LedgerApp app)
         var overCeiling = await _api.Post($"/api/merchants/{shop.Id}/goods/{sku}/cash-value", new { cashValue = 1_000_000m }, _api.Admin);
         var offerOverCeiling = await _api.Post($"/api/merchants/{shop.Id}/offers", new { title = "1 分抵 100 元", points = 1, cashValue = 100m }, _api.Admin);
         var otherTownship = await _api.Post($"/api/merchants/{shop.Id}/goods/{sku}/cash-value", new { cashValue = 0.50m }, _api.Token("admin", township: "明水街道"));
+        var unknown = await _api.Post($"/api/merchants/{Guid.NewGuid()}/goods/{sku}/cash-value", new { cashValue = 0.50m }, _api.Admin);
         var priced = await _api.Post($"/api/merchants/{shop.Id}/goods/{sku}/cash-value", new { cashValue = 0.50m }, _api.Admin);
         var goods = (await _api.Get($"/api/merchants/{shop.Id}", shop.Clerk)).Json["goods"]![sku]!;
 
@@ -84,6 +85,7 @@ public sealed class MerchantTests(LedgerApp app)
         overCeiling.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "cash-value-above-ceiling");
         offerOverCeiling.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "cash-value-above-ceiling");
         otherTownship.ShouldBeProblem(HttpStatusCode.NotFound, "merchant-not-found");
+        unknown.ShouldBeProblem(HttpStatusCode.NotFound, "merchant-not-found");
         priced.ShouldBe(HttpStatusCode.OK);
         Assert.Equal(0.50m, (decimal)goods["cashValue"]!);
     }
