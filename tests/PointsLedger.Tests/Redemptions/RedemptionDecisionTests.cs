@@ -15,7 +15,7 @@ public sealed class RedemptionDecisionTests
     private static readonly DateOnly Today = Given.Today;
 
     private static Merchant Merchant(params object[] events) =>
-        events.Aggregate(Merchants.Merchant.Create(new MerchantRegistered(MerchantId, "五色超市", MerchantKind.Supermarket, Township, [], "admin")),
+        events.Aggregate(PointsLedger.Merchants.Merchant.Create(new MerchantRegistered(MerchantId, "五色超市", MerchantKind.Supermarket, Township, [], "admin")),
             (merchant, e) => e switch
             {
                 OfferAdded x => merchant.Apply(x),
