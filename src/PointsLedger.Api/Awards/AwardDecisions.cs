@@ -14,6 +14,12 @@ namespace PointsLedger.Awards;
 /// </summary>
 public static class AwardDecisions
 {
+    /// <summary>A batch names its households by id: each must exist and belong to the batch's village.</summary>
+    public static Household InBatch(Household? household, Guid householdId, Village village) =>
+        household is null ? throw new Refusal(ProblemCodes.HouseholdNotFound, householdId)
+        : household.VillageId != village.Id ? throw new Refusal(ProblemCodes.HouseholdNotInVillage, householdId)
+        : household;
+
     /// <param name="expiry">The township's policy: nothing is dated into a year whose points have already expired.</param>
     public static IRecordsAward Grant(
         Household household, Village village, Rule rule, Guid awardId, DateOnly occurredOn, string? note, Actor actor, DateOnly today, ExpiryPolicy expiry)

@@ -66,8 +66,7 @@ public static class GrantAwardBatchEndpoint
             var stream = await fetch;
             try
             {
-                var household = stream.Aggregate ?? throw new Refusal(ProblemCodes.HouseholdNotFound, id);
-                if (household.VillageId != village.Id) throw new Refusal(ProblemCodes.HouseholdNotInVillage, id);
+                var household = AwardDecisions.InBatch(stream.Aggregate, id, village);
                 var decided = AwardDecisions.Grant(household, village, rule, Guid.CreateVersion7(), command.OccurredOn, command.Note, actor, today, policy);
                 stream.AppendOne(AwardStreams.AsRecordedEvent(decided));
                 var recorded = AwardAnswer.From(id, decided);

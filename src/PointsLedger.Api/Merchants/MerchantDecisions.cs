@@ -1,12 +1,28 @@
 using System.Collections.Immutable;
 using PointsLedger.Auth;
 using PointsLedger.Problems;
+using PointsLedger.Villages;
 
 namespace PointsLedger.Merchants;
 
 /// <summary>What may change a merchant's goods and offers: its clerks list and stock goods, only admins say what the township pays.</summary>
 public static class MerchantDecisions
 {
+    /// <summary>A merchant serves villages of one township: the one named, the admin's own, or its villages'.</summary>
+    public static MerchantRegistered Register(RegisterMerchant command, IReadOnlyList<Village> villages, Guid merchantId, Actor actor)
+    {
+        actor.MustBe(Roles.Admin);
+        var villageIds = command.VillageIds ?? [];
+        if (villageIds.FirstOrDefault(id => villages.All(v => v.Id != id)) is var missing && missing != Guid.Empty)
+        {
+            throw new Refusal(ProblemCodes.VillageNotFound, missing);
+        }
+        var township = command.Township ?? actor.Township ?? villages.FirstOrDefault()?.Township ?? throw new Refusal(ProblemCodes.TownshipRequired);
+        actor.MustActInTownship(township);
+        if (villages.FirstOrDefault(v => v.Township != township) is { } outside) throw new Refusal(ProblemCodes.VillageOutsideTownship, outside.Name, township);
+        return new MerchantRegistered(merchantId, command.Name, command.Kind!.Value, township, villageIds, actor.Id);
+    }
+
     public static GoodsListed ListGoods(Merchant merchant, AddGoods command, Actor actor, CashValueCeiling ceiling)
     {
         actor.MustBe(Roles.Admin, Roles.Clerk);

@@ -28,29 +28,19 @@ public sealed record RegisterMerchant(string Name, MerchantKind? Kind, Immutable
     }
 }
 
-public sealed record MerchantCreated(Guid MerchantId) : CreationResponse($"/api/merchants/{MerchantId}");
+public sealed record MerchantAnswer(Guid MerchantId) : CreationResponse($"/api/merchants/{MerchantId}");
 
 public static class RegisterMerchantEndpoint
 {
     /// <summary>登记合作商户（五色超市、药店、银行……）。Township admins only.</summary>
     [WolverinePost("/api/merchants"), Tags("Merchants")]
-    public static async Task<MerchantCreated> Post(
+    public static async Task<MerchantAnswer> Post(
         RegisterMerchant command, Actor actor, IDocumentSession session, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin);
-        var villageIds = command.VillageIds ?? [];
-        var villages = await session.LoadManyAsync<Village>(ct, villageIds);
-        if (villageIds.FirstOrDefault(id => villages.All(v => v.Id != id)) is var missing && missing != Guid.Empty)
-        {
-            throw new Refusal(ProblemCodes.VillageNotFound, missing);
-        }
-        var township = command.Township ?? actor.Township ?? villages.FirstOrDefault()?.Township ?? throw new Refusal(ProblemCodes.TownshipRequired);
-        actor.MustActInTownship(township);
-        if (villages.FirstOrDefault(v => v.Township != township) is { } outside) throw new Refusal(ProblemCodes.VillageOutsideTownship, outside.Name, township);
-
-        var merchantId = Guid.CreateVersion7();
-        session.Events.StartStream<Merchant>(merchantId,
-            new MerchantRegistered(merchantId, command.Name, command.Kind!.Value, township, villageIds, actor.Id));
-        return new MerchantCreated(merchantId);
+        var villages = await session.LoadManyAsync<Village>(ct, command.VillageIds ?? []);
+        var registered = MerchantDecisions.Register(command, villages, Guid.CreateVersion7(), actor);
+        session.Events.StartStream<Merchant>(registered.MerchantId, registered);
+        return new MerchantAnswer(registered.MerchantId);
     }
 }

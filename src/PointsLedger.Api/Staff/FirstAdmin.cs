@@ -24,7 +24,7 @@ public sealed class FirstAdmin(IConfiguration configuration, IDocumentStore stor
         if (!problems.IsValid) throw new InvalidOperationException($"Bootstrap:AdminLogin/AdminPassword: {problems}");
 
         var accountId = Guid.CreateVersion7();
-        session.Events.StartStream<StaffAccount>(accountId, OpenStaffAccountEndpoint.Opened(accountId, command, hasher, "bootstrap"));
+        session.Events.StartStream<StaffAccount>(accountId, StaffDecisions.Opened(accountId, command, hasher.HashPassword(null!, command.Password), "bootstrap"));
         await session.SaveChangesAsync(ct);
         logger.LogInformation("Opened the first admin account {AccountId}", accountId);
     }

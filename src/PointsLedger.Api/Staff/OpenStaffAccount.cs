@@ -5,7 +5,6 @@ using PointsLedger.Auth;
 using PointsLedger.Households;
 using PointsLedger.Http;
 using PointsLedger.Merchants;
-using PointsLedger.Problems;
 using PointsLedger.Villages;
 using Wolverine.Http;
 
@@ -35,51 +34,30 @@ public sealed record OpenStaffAccount(
     }
 }
 
-public sealed record StaffAccountCreated(Guid AccountId) : CreationResponse($"/api/staff/{AccountId}");
+public sealed record StaffAccountAnswer(Guid AccountId) : CreationResponse($"/api/staff/{AccountId}");
 
 public static class OpenStaffAccountEndpoint
 {
     /// <summary>开设工作人员账号: its township comes from its village or merchant.</summary>
     [WolverinePost("/api/staff"), Tags("Staff")]
-    public static async Task<StaffAccountCreated> Post(
+    public static async Task<StaffAccountAnswer> Post(
         OpenStaffAccount command, Actor actor, IDocumentSession session, IPasswordHasher<StaffAccount> hasher, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin);
-        var township = await TownshipOfAsync(command, actor, session, ct);
-        if (await session.Query<StaffAccount>().AnyAsync(a => a.Login == command.Login, ct)) throw new Refusal(ProblemCodes.LoginTaken);
-
-        var accountId = Guid.CreateVersion7();
-        session.Events.StartStream<StaffAccount>(accountId, Opened(accountId, command with { Township = township }, hasher, actor.Id));
-        return new StaffAccountCreated(accountId);
+        var targets = await TargetsAsync(command, actor, session, ct);
+        var loginTaken = await session.Query<StaffAccount>().AnyAsync(a => a.Login == command.Login, ct);
+        var opened = StaffDecisions.Open(command, targets, loginTaken, Guid.CreateVersion7(), hasher.HashPassword(null!, command.Password), actor);
+        session.Events.StartStream<StaffAccount>(opened.AccountId, opened);
+        return new StaffAccountAnswer(opened.AccountId);
     }
 
-    /// <summary>
-    /// The account's township comes from what it points at (its village, its merchant), each loaded and
-    /// required inside the admin's township; a linked household must lie in the account's village, or
-    /// its township. A township's admin opens accounts in that township only, and they inherit it.
-    /// </summary>
-    private static async Task<string?> TownshipOfAsync(OpenStaffAccount command, Actor actor, IQuerySession session, CancellationToken ct)
+    /// <summary>The village must exist and the merchant be one the admin may see; a household not found is the decision's to refuse.</summary>
+    private static async Task<StaffAccountTargets> TargetsAsync(OpenStaffAccount command, Actor actor, IQuerySession session, CancellationToken ct)
     {
-        var township = command.Township ?? actor.Township;
-        if (command.VillageId is { } villageId) township = (await session.LoadVillageAsync(villageId, ct)).Township;
-        if (command.MerchantId is { } merchantId)
-        {
-            township = (await session.LoadMerchantForAsync(merchantId, actor, ct)).Township;
-        }
-        if (township is not null) actor.MustActInTownship(township);
-        if (command.Township is not null && command.Township != township) throw new Refusal(ProblemCodes.TownshipMismatch, command.Township);
-        if (command.HouseholdId is { } householdId)
-        {
-            var household = await session.LoadAsync<Household>(householdId, ct) ?? throw new Refusal(ProblemCodes.HouseholdNotFound, householdId);
-            var inScope = command.VillageId is { } village
-                ? household.VillageId == village
-                : township is null || (await session.LoadVillageAsync(household.VillageId, ct)).Township == township;
-            if (!inScope) throw new Refusal(ProblemCodes.HouseholdNotFound, householdId);
-        }
-        return township;
+        var village = command.VillageId is { } villageId ? await session.LoadVillageAsync(villageId, ct) : null;
+        var merchant = command.MerchantId is { } merchantId ? await session.LoadMerchantForAsync(merchantId, actor, ct) : null;
+        var household = command.HouseholdId is { } householdId ? await session.LoadAsync<Household>(householdId, ct) : null;
+        var householdVillage = household is null ? null : await session.LoadAsync<Village>(household.VillageId, ct);
+        return new StaffAccountTargets(village, merchant, household, householdVillage);
     }
-
-    public static StaffAccountOpened Opened(Guid accountId, OpenStaffAccount command, IPasswordHasher<StaffAccount> hasher, string openedBy) =>
-        new(accountId, command.Login, command.DisplayName, command.Role, command.VillageId, command.MerchantId, command.HouseholdId,
-            command.Township, hasher.HashPassword(null!, command.Password), openedBy);
 }
