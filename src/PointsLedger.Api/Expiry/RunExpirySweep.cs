@@ -39,9 +39,10 @@ public static class RunExpirySweepEndpoint
 {
     /// <summary>清零：立即运行一次到期积分清理（每日也会自动运行）。Township admins only.</summary>
     [WolverinePost("/api/expiry/run"), Tags("Expiry")]
-    public static async Task<ExpirySweepStarted> Post(Actor actor, IMessageBus bus)
+    public static Task<(ExpirySweepStarted, OutgoingMessages)> Post(
+        Actor actor, IDocumentSession session, IOptions<ExpirySettings> settings, TimeProvider clock, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin);
-        return await bus.InvokeAsync<ExpirySweepStarted>(new RunExpirySweep(null));
+        return RunExpirySweepHandler.Handle(new RunExpirySweep(null), session, settings, clock, ct);
     }
 }

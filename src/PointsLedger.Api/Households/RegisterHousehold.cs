@@ -24,13 +24,13 @@ public sealed record RegisterHousehold(string HouseholdNo, string HeadName, stri
     }
 }
 
-public sealed record HouseholdCreated(Guid HouseholdId, string CardNo) : CreationResponse($"/api/households/{HouseholdId}");
+public sealed record HouseholdAnswer(Guid HouseholdId, string CardNo) : CreationResponse($"/api/households/{HouseholdId}");
 
 public static class RegisterHouseholdEndpoint
 {
     /// <summary>登记农户。Household numbers are unique within the village, ID numbers (head or member) within the township.</summary>
     [WolverinePost("/api/villages/{villageId}/households"), Tags("Households")]
-    public static async Task<HouseholdCreated> Post(
+    public static async Task<HouseholdAnswer> Post(
         Guid villageId, RegisterHousehold command, Actor actor, IDocumentSession session, IdNumberHasher hasher, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin, Roles.Cadre).MustActIn(villageId);
@@ -53,7 +53,7 @@ public static class RegisterHouseholdEndpoint
         session.Events.StartStream<Household>(householdId, new HouseholdRegistered(
             householdId, villageId, householdNo, command.HeadName.Trim(), IdNumber.Mask(idNumber), hasher.Hash(idNumber),
             command.Phone, command.Grid, cardNo, hasher.CardCheck(cardNo, idNumber[^6..]), actor.Id));
-        return new HouseholdCreated(householdId, cardNo);
+        return new HouseholdAnswer(householdId, cardNo);
     }
 
     /// <summary>Printed on the household card; redeemable only with the last six digits of a member's ID number.</summary>

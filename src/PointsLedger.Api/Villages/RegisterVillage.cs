@@ -19,19 +19,19 @@ public sealed record RegisterVillage(string Code, string Name, string Township)
     }
 }
 
-public sealed record VillageCreated(Guid VillageId) : CreationResponse($"/api/villages/{VillageId}");
+public sealed record VillageAnswer(Guid VillageId) : CreationResponse($"/api/villages/{VillageId}");
 
 public static class RegisterVillageEndpoint
 {
     /// <summary>登记村（社区）。Township admins only.</summary>
     [WolverinePost("/api/villages"), Tags("Villages")]
-    public static async Task<VillageCreated> Post(RegisterVillage command, Actor actor, IDocumentSession session, CancellationToken ct)
+    public static async Task<VillageAnswer> Post(RegisterVillage command, Actor actor, IDocumentSession session, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin).MustActInTownship(command.Township);
         if (await session.Query<Village>().AnyAsync(v => v.Code == command.Code, ct)) throw new Refusal(ProblemCodes.VillageCodeTaken);
 
         var villageId = Guid.CreateVersion7();
         session.Events.StartStream<Village>(villageId, new VillageRegistered(villageId, command.Code, command.Name, command.Township, actor.Id));
-        return new VillageCreated(villageId);
+        return new VillageAnswer(villageId);
     }
 }

@@ -187,8 +187,8 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
-    /// <summary>Read-only, or idempotent by nature (a second sweep expires nothing twice), or anonymous: no caller to scope a key to.</summary>
-    private static readonly string[] NotKeyed = ["/api/notices/audit", "/api/expiry/run", "/verify/line"];
+    /// <summary>Read-only: the audit derives every notice again and changes nothing; the line check is anonymous, with no caller to scope a key to.</summary>
+    private static readonly string[] NotKeyed = ["/api/notices/audit", "/verify/line"];
 
     /// <summary>Where the world's state refuses the first request, its refusal is what is replayed; every other first answer is a success.</summary>
     private static readonly Dictionary<string, HttpStatusCode> FirstRefusals = new()
