@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using PointsLedger.Problems;
 
 namespace PointsLedger.Api.Tests.Platform;
 
@@ -19,6 +20,12 @@ public sealed class OpenApiDocumentTests(LedgerApp app)
     private static IEnumerable<(string Path, string Method, JsonObject Operation)> Operations(JsonObject document) =>
         document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject().Select(op => (path.Key, op.Key, op.Value!.AsObject())));
 
+    private static readonly Dictionary<string, ProblemCode> Catalogue = typeof(ProblemCodes).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Select(field => (ProblemCode)field.GetValue(null)!).ToDictionary(code => code.Code);
+
+    private static List<string> Codes(JsonNode operation, string status) =>
+        operation["responses"]![status]!["x-problem-codes"]!.AsArray().Select(code => (string)code!).ToList();
+
     [Fact]
     public async Task Every_operation_declares_its_access_its_problems_and_a_schema_for_each_answer()
     {
@@ -32,10 +39,15 @@ public sealed class OpenApiDocumentTests(LedgerApp app)
             var responses = operation["responses"]!.AsObject();
             if (operation["security"] is null) failures.Add($"{name}: no security");
             var health = path.StartsWith("/health/", StringComparison.Ordinal);
-            if (!health && (!responses.ContainsKey("404") || (!anonymous && !responses.ContainsKey("403"))))
+            if (!health && (!responses.ContainsKey("400") || (!anonymous && !responses.ContainsKey("401"))))
                 failures.Add($"{name}: problem responses missing");
-            if (!health && responses["404"]?["content"]?["application/problem+json"]?["schema"]?["$ref"]?.GetValue<string>() != "#/components/schemas/Problem")
-                failures.Add($"{name}: problems not described by the Problem schema");
+            foreach (var (status, problem) in responses.Where(r => !health && r.Key[0] is '4' or '5'))
+            {
+                if (problem!["content"]?["application/problem+json"]?["schema"]?["$ref"]?.GetValue<string>() != "#/components/schemas/Problem")
+                    failures.Add($"{name}: {status} not described by the Problem schema");
+                if (problem["x-problem-codes"] is not JsonArray { Count: > 0 } codes || codes.Any(code => Catalogue[(string)code!].Status.ToString() != status))
+                    failures.Add($"{name}: {status} does not list its codes");
+            }
             foreach (var (status, response) in responses.Where(r => r.Key.StartsWith('2') && r.Key != "204"))
             {
                 var contents = response!["content"]?.AsObject();
@@ -43,7 +55,7 @@ public sealed class OpenApiDocumentTests(LedgerApp app)
                     failures.Add($"{name}: {status} has no schema");
             }
             var keyed = operation["parameters"]?.AsArray().Any(p => (string?)p!["name"] == "Idempotency-Key") == true;
-            if (method == "post" && !anonymous && !keyed && path is not ("/api/notices/audit" or "/api/expiry/run")) failures.Add($"{name}: no Idempotency-Key");
+            if (method == "post" && !anonymous && !keyed && path != "/api/notices/audit") failures.Add($"{name}: no Idempotency-Key");
             if (anonymous && keyed) failures.Add($"{name}: an anonymous route takes an Idempotency-Key");
             if ((string?)operation["summary"] is not { Length: > 0 } summary || summary == (string?)operation["operationId"])
                 failures.Add($"{name}: no summary");
@@ -56,9 +68,17 @@ public sealed class OpenApiDocumentTests(LedgerApp app)
         Assert.Equal("binary", (string?)pdf["schema"]!["format"]);
         var signIn = document["paths"]!["/api/auth/sign-in"]!["post"]!;
         Assert.Empty(signIn["security"]!.AsArray());
-        Assert.NotNull(signIn["responses"]!["401"]);
+        Assert.Equal(["sign-in-failed"], Codes(signIn, "401"));
         Assert.Null(signIn["responses"]!["403"]);
-        Assert.NotNull(document["paths"]!["/api/auth/resident/code"]!["post"]!["responses"]!["503"]);
+        Assert.Contains("mini-app-unavailable", Codes(document["paths"]!["/api/auth/mini-app/sign-in"]!["post"]!, "503"));
+        // The SMS leaves through a queue after the answer, so asking for a code never answers 503.
+        Assert.Null(document["paths"]!["/api/auth/resident/code"]!["post"]!["responses"]!["503"]);
+        var redeem = document["paths"]!["/api/redemptions"]!["post"]!;
+        Assert.Superset(new HashSet<string> { "insufficient-points", "card-locked", "out-of-stock", "token-used", "concurrency-conflict" }, Codes(redeem, "409").ToHashSet());
+        Assert.Contains("card-check-failed", Codes(redeem, "422"));
+        Assert.Superset(new HashSet<string> { "monthly-cap-reached", "month-closed" }, Codes(document["paths"]!["/api/awards"]!["post"]!, "409").ToHashSet());
+        Assert.Contains("notice-not-found", Codes(document["paths"]!["/api/villages/{villageId}/notices/{month}"]!["get"]!, "404"));
+        Assert.Null(document["paths"]!["/api/villages/{villageId}"]!["get"]!["responses"]!["409"]);
         Assert.NotNull(document["paths"]!["/health/ready"]?["get"]);
     }
 

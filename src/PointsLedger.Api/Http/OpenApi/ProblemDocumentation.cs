@@ -1,6 +1,11 @@
+using System.Globalization;
+using System.Reflection;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
+using PointsLedger.Problems;
 using Swashbuckle.AspNetCore.SwaggerGen;
+using Wolverine.Http;
 
 namespace PointsLedger.Http.OpenApi;
 
@@ -28,15 +33,38 @@ public sealed class ProblemDocumentation : IOperationFilter, IDocumentFilter
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         operation.Responses ??= [];
-        var anonymous = AccessDocumentation.IsAnonymous(context);
-        foreach (var (status, description) in Statuses)
+        // Wolverine declares a bare 404 on some routes; every refusal is declared here, with its codes.
+        foreach (var status in operation.Responses.Keys.Where(status => status[0] is '4' or '5').ToList()) operation.Responses.Remove(status);
+        var codes = (EndpointMethod(context) is { } method ? ReachableProblemCodes.Of(method) : []).Concat(PlatformCodes(context)).Distinct();
+        foreach (var byStatus in codes.GroupBy(code => code.Status.ToString(CultureInfo.InvariantCulture)).OrderBy(group => group.Key, StringComparer.Ordinal))
         {
-            if (anonymous && status == "403") continue;
-            operation.Responses[status] = new OpenApiResponse
+            var listed = byStatus.Select(code => code.Code).Order(StringComparer.Ordinal).ToList();
+            operation.Responses[byStatus.Key] = new OpenApiResponse
             {
-                Description = description,
+                Description = $"{Statuses.GetValueOrDefault(byStatus.Key, "请求被拒绝 · refused")}. Codes: {string.Join(", ", listed.Select(code => $"`{code}`"))}",
                 Content = new Dictionary<string, IOpenApiMediaType> { [MediaType] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(Schema, context.Document) } },
+                Extensions = new Dictionary<string, IOpenApiExtension> { [CodesExtension] = new JsonNodeExtension(new JsonArray([.. listed.Select(code => JsonValue.Create(code))])) },
             };
+        }
+    }
+
+    /// <summary>The operation's problem codes, one list per status, for clients that switch on <c>code</c>.</summary>
+    public const string CodesExtension = "x-problem-codes";
+
+    private static MethodInfo? EndpointMethod(OperationFilterContext context) =>
+        context.MethodInfo ?? context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<HttpChain>().FirstOrDefault()?.Method.Method;
+
+    /// <summary>What the pipeline around every endpoint can answer: shape, sign-in, rate limits, and a write's key or racing writer.</summary>
+    private static IEnumerable<ProblemCode> PlatformCodes(OperationFilterContext context)
+    {
+        yield return ProblemCodes.MalformedRequest;
+        yield return ProblemCodes.ValidationFailed;
+        if (!AccessDocumentation.IsAnonymous(context)) yield return ProblemCodes.Unauthorized;
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<EnableRateLimitingAttribute>().Any()) yield return ProblemCodes.TooManyRequests;
+        if (context.ApiDescription.HttpMethod == "POST" && !AccessDocumentation.IsAnonymous(context))
+        {
+            yield return ProblemCodes.IdempotencyKeyReused;
+            yield return ProblemCodes.ConcurrencyConflict;
         }
     }
 
