@@ -93,7 +93,6 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseMiddleware<IdempotencyMiddleware>();
-app.UseMiddleware<RefusedAttemptsMiddleware>();
 app.MapLedgerHealth();
 app.MapDevToken();
 app.MapWolverineEndpoints(opts =>

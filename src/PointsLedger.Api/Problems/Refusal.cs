@@ -13,10 +13,4 @@ public sealed class Refusal(ProblemCode problem, params object[] args) : Excepti
 
     /// <summary>Extra members for the problem body, such as per-household failures of a batch.</summary>
     public IDictionary<string, object?> Extensions { get; } = new Dictionary<string, object?>();
-
-    /// <summary>The attempt itself, which is recorded although the request is refused (a wrong card check counts towards the lockout).</summary>
-    public RefusedAttempt? Attempt { get; init; }
 }
-
-/// <summary>An event that records a refused attempt on its stream.</summary>
-public sealed record RefusedAttempt(Guid StreamId, object Event);

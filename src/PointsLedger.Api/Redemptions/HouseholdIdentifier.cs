@@ -28,8 +28,7 @@ public sealed class HouseholdIdentifier(PaymentCodeKey key, IdNumberHasher hashe
     /// <summary>
     /// Finds the household and locks its stream for the rest of the transaction, holding its village
     /// open (no month closes under a redemption). Only a caller who may redeem there gets as far as the
-    /// card check; a wrong one is refused carrying the failed check, which is recorded on its own so that
-    /// it counts towards the lockout. Nothing here commits.
+    /// card check; a wrong one is committed before it is refused, so that it counts towards the lockout.
     /// </summary>
     public async Task<IdentifiedHousehold> IdentifyAsync(
         IDocumentSession session, IIdentifiesHousehold request, Merchant merchant, Actor actor, CancellationToken ct)
@@ -43,7 +42,7 @@ public sealed class HouseholdIdentifier(PaymentCodeKey key, IdNumberHasher hashe
         village.MustBeOpenOn(clock.Today());
 
         if (token is not null && await session.LoadAsync<UsedPaymentToken>(token.Nonce, ct) is not null) throw new Refusal(ProblemCodes.TokenUsed);
-        if (by == IdentifiedBy.Card) CheckCard(household, request, actor);
+        if (by == IdentifiedBy.Card) await CheckCardAsync(session, stream, household, request, actor, ct);
         return new IdentifiedHousehold(stream, household, village, by, token);
     }
 
@@ -65,13 +64,16 @@ public sealed class HouseholdIdentifier(PaymentCodeKey key, IdNumberHasher hashe
         return (request.HouseholdId!.Value, IdentifiedBy.Household, null);
     }
 
-    private void CheckCard(Household household, IIdentifiesHousehold request, Actor actor)
+    private async Task CheckCardAsync(
+        IDocumentSession session, IEventStream<Household> stream, Household household, IIdentifiesHousehold request, Actor actor, CancellationToken ct)
     {
-        if (RedemptionDecisions.CheckCard(household, hasher.CardCheck(request.CardNo!, request.IdLast6!), actor, clock.Today()) is not { } failure) return;
+        var today = clock.Today();
+        if (RedemptionDecisions.CheckCard(household, hasher.CardCheck(request.CardNo!, request.IdLast6!), actor, today) is not { } failure) return;
 
-        var left = CardFailures.Limit - household.Apply(failure).CardFailures.Count;
-        var attempt = new RefusedAttempt(household.Id, failure);
-        throw left <= 0 ? new Refusal(ProblemCodes.CardLocked) { Attempt = attempt } : new Refusal(ProblemCodes.CardCheckFailed, left) { Attempt = attempt };
+        stream.AppendOne(failure);
+        await session.SaveChangesAsync(ct);
+        var failures = household.Apply(failure).CardFailures.Count;
+        throw failures >= CardFailures.Limit ? new Refusal(ProblemCodes.CardLocked) : new Refusal(ProblemCodes.CardCheckFailed, CardFailures.Limit - failures);
     }
 }
 
