@@ -18,7 +18,8 @@ public sealed class ValidationPolicy : IHttpPolicy
         {
             if (chain.RequestType is not { } request || ValidatorOf(request) is not { } validator) continue;
             var check = typeof(CommandShape).GetMethod(nameof(CommandShape.Check))!.MakeGenericMethod(request, validator);
-            chain.Middleware.Add(new MethodCall(typeof(CommandShape), check));
+            // First, ahead of the streams [WriteStream] loads: a malformed command takes no lock.
+            chain.Middleware.Insert(0, new MethodCall(typeof(CommandShape), check));
         }
     }
 
