@@ -11,13 +11,11 @@ namespace PointsLedger.Http;
 [AttributeUsage(AttributeTargets.Parameter)]
 public sealed class WriteStreamAttribute : WriteAggregateAttribute
 {
-    public WriteStreamAttribute()
-    {
-        Required = false;
-        LoadStyle = ConcurrencyStyle.Exclusive;
-    }
+    public WriteStreamAttribute() => Configure();
 
-    public WriteStreamAttribute(string routeOrParameterName) : base(routeOrParameterName)
+    public WriteStreamAttribute(string routeOrParameterName) : base(routeOrParameterName) => Configure();
+
+    private void Configure()
     {
         Required = false;
         LoadStyle = ConcurrencyStyle.Exclusive;

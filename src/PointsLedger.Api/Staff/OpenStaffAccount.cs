@@ -57,7 +57,8 @@ public static class OpenStaffAccountEndpoint
         var village = command.VillageId is { } villageId ? await session.LoadVillageAsync(villageId, ct) : null;
         var merchant = command.MerchantId is { } merchantId ? await session.LoadMerchantForAsync(merchantId, actor, ct) : null;
         var household = command.HouseholdId is { } householdId ? await session.LoadAsync<Household>(householdId, ct) : null;
-        var householdVillage = household is null ? null : await session.LoadAsync<Village>(household.VillageId, ct);
+        // Only an account without a village scopes its household by township.
+        var householdVillage = household is null || village is not null ? null : await session.LoadAsync<Village>(household.VillageId, ct);
         return new StaffAccountTargets(village, merchant, household, householdVillage);
     }
 }
