@@ -41,6 +41,7 @@ builder.Services.AddSingleton(Options.Create(builder.Configuration.GetSection("R
 builder.Services.AddSingleton<HouseholdIdentifier>();
 builder.Services.AddSingleton(CashValueCeiling.From(builder.Configuration));
 builder.Services.AddSingleton(Options.Create(builder.Configuration.GetSection("Notices").Get<NoticeSettings>() ?? new NoticeSettings()));
+builder.Services.AddSingleton(Options.Create(builder.Configuration.GetSection("Households").Get<HouseholdSettings>() ?? new HouseholdSettings()));
 builder.Services.AddSingleton(new ChineseFonts());
 builder.Services.AddSingleton<PdfFont>();
 builder.Services.AddHostedService(services => services.GetRequiredService<PdfFont>());

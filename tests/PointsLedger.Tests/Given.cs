@@ -37,6 +37,11 @@ public static class Given
         MemberRemovalProposed x => household.Apply(x),
         MemberChangeApproved x => household.Apply(x),
         MemberChangeRejected x => household.Apply(x),
+        PhoneChanged x => household.Apply(x),
+        GridChanged x => household.Apply(x),
+        HeadChanged x => household.Apply(x),
+        CardReissued x => household.Apply(x),
+        HouseholdMovedOut x => household.Apply(x),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, null),
     };
 

@@ -18,7 +18,7 @@ public static class AwardDecisions
     public static Household InBatch(Household? household, Guid householdId, Village village) =>
         household is null ? throw new Refusal(ProblemCodes.HouseholdNotFound, householdId)
         : household.VillageId != village.Id ? throw new Refusal(ProblemCodes.HouseholdNotInVillage, householdId)
-        : household;
+        : household.MustBeOpen();
 
     /// <param name="expiry">The township's policy: nothing is dated into a year whose points have already expired.</param>
     public static IRecordsAward Grant(
@@ -28,10 +28,12 @@ public static class AwardDecisions
         if (occurredOn < expiry.ExpiredBefore(today)) throw new Refusal(ProblemCodes.OccurredInExpiredYear, occurredOn.ToString("yyyy-MM-dd"));
         village.MustBeOpenOn(occurredOn);
         GuardAgainstOwnHousehold(household, actor);
-        if (rule.MonthlyCap is { } cap)
+        household.MustBeOpen();
+        if (rule.IsRetired) throw new Refusal(ProblemCodes.RuleRetired, rule.Code) { Extensions = { ["replacedBy"] = rule.ReplacedBy } };
+        if (rule.Limit is { } cap)
         {
-            var used = household.PointsThisMonth(rule.Code, occurredOn);
-            if (used + rule.Points > cap) throw new Refusal(ProblemCodes.MonthlyCapReached, rule.Title, used, cap, rule.Points);
+            var used = household.PointsInPeriod(rule.Code, occurredOn, cap);
+            if (used + rule.Points > cap.Points) throw CapReached(rule, cap, used);
         }
 
         if (rule.RequiresApproval)
@@ -47,6 +49,7 @@ public static class AwardDecisions
         var award = household.Pending.TryGetValue(awardId, out var pending) ? pending : throw new Refusal(ProblemCodes.AwardNotPending);
         if (award.SubmittedBy == approver.Id) throw new Refusal(ProblemCodes.SelfApproval);
         GuardAgainstOwnHousehold(household, approver);
+        household.MustBeOpen();
         village.MustBeOpenOn(award.OccurredOn);
         return new AwardApproved(awardId, approver.Id, DeductionDraws(household, award.Color, award.Points));
     }
@@ -79,6 +82,14 @@ public static class AwardDecisions
         return new AwardRevoked(awardId, award.RuleCode, award.Color, award.Points, award.OccurredOn,
             award.Status == AwardStatus.Credited, actor.Id, reason, changes);
     }
+
+    private static Refusal CapReached(Rule rule, RuleCap cap, int used) => new(cap.Per switch
+    {
+        CapPeriod.Month => ProblemCodes.MonthlyCapReached,
+        CapPeriod.Quarter => ProblemCodes.QuarterlyCapReached,
+        CapPeriod.Year => ProblemCodes.YearlyCapReached,
+        _ => ProblemCodes.OnceCapReached,
+    }, rule.Title, used, cap.Points, rule.Points);
 
     private static ImmutableList<LotChange> DeductionDraws(Household household, PointColor color, int points) =>
         points >= 0 ? [] : household.Lots.Draw(-points, lot => lot.Color == color);

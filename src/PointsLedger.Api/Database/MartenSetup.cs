@@ -12,6 +12,7 @@ using PointsLedger.Problems;
 using PointsLedger.Redemptions;
 using PointsLedger.Residents;
 using PointsLedger.Staff;
+using PointsLedger.Townships;
 using PointsLedger.Villages;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -48,6 +49,7 @@ public static class MartenSetup
                 opts.Projections.Snapshot<StaffAccount>(SnapshotLifecycle.Inline)
                     .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.StaffLogin, x => x.Login);
                 opts.Projections.Snapshot<Merchant>(SnapshotLifecycle.Inline);
+                opts.Projections.Snapshot<Township>(SnapshotLifecycle.Inline);
                 opts.Projections.Snapshot<Notice>(SnapshotLifecycle.Inline);
                 opts.Projections.Add<RedemptionRecordProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ObjectionProjection>(ProjectionLifecycle.Inline);
@@ -57,6 +59,7 @@ public static class MartenSetup
                     .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.ReceiptNumber, x => x.ReceiptNo);
                 opts.Schema.For<UsedPaymentToken>();
                 opts.Schema.For<IdNumberClaim>();
+                opts.Schema.For<ReplacedCard>();
                 opts.Schema.For<IdempotentResponse>();
                 opts.Schema.For<OneTimeCode>().UseOptimisticConcurrency(true);
                 opts.Schema.For<Household>().Index(x => x.Phone!);

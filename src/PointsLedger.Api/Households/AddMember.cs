@@ -40,7 +40,7 @@ public static class AddMemberEndpoint
         CancellationToken ct)
     {
         actor.MustBe(Roles.Admin, Roles.Cadre);
-        var (household, village) = await session.MemberChangesOfAsync(stream, actor, ct);
+        var (household, village) = await session.ToChangeAsync(stream, actor, ct);
         var idNumber = IdNumber.Normalize(command.IdNumber);
         var hash = hasher.Hash(idNumber);
         if (await session.LoadAsync<IdNumberClaim>(IdNumberClaim.IdFor(village.Township, hash), ct) is { } claim && claim.HouseholdId != householdId)
@@ -49,7 +49,7 @@ public static class AddMemberEndpoint
         }
 
         var member = new Member(Guid.CreateVersion7(), command.Name.Trim(), command.Relation.Trim(), IdNumber.Mask(idNumber), hash,
-            hasher.CardCheck(household.CardNo, idNumber[^6..]));
+            hasher.CardCheck(household.CardCheckKey, idNumber[^6..]));
         stream.AppendOne(MemberDecisions.Propose(household, member, actor));
         return new MemberAnswer(member.MemberId, householdId, "pending");
     }

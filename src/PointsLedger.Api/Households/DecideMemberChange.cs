@@ -23,12 +23,12 @@ public sealed record MemberChangeReason(string Reason)
 public static class DecideMemberChangeEndpoints
 {
     /// <summary>移除家庭成员（待审核）: the member keeps opening the card until an approver approves.</summary>
-    [WolverinePost("/api/households/{householdId}/members/{memberId}/removal"), Tags("Households")]
+    [WolverinePost("/api/households/{householdId}/members/{memberId}/remove"), Tags("Households")]
     public static async Task<MemberChangeAnswer> ProposeRemoval(
         Guid memberId, MemberChangeReason command, Actor actor, [WriteStream] IEventStream<Household> stream, IQuerySession session, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin, Roles.Cadre);
-        var (household, _) = await session.MemberChangesOfAsync(stream, actor, ct);
+        var (household, _) = await session.ToChangeAsync(stream, actor, ct);
         stream.AppendOne(MemberDecisions.ProposeRemoval(household, memberId, command.Reason, actor));
         return new MemberChangeAnswer(memberId, stream.Id, "pending");
     }
@@ -39,7 +39,7 @@ public static class DecideMemberChangeEndpoints
         Guid memberId, MemberChangeReason command, Actor actor, [WriteStream] IEventStream<Household> stream, IQuerySession session, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin, Roles.Approver);
-        var (household, _) = await session.MemberChangesOfAsync(stream, actor, ct);
+        var (household, _) = await session.ToChangeAsync(stream, actor, ct);
         stream.AppendOne(MemberDecisions.Reject(household, memberId, command.Reason, actor));
         return new MemberChangeAnswer(memberId, stream.Id, "rejected");
     }
@@ -53,7 +53,7 @@ public static class ApproveMemberChangeEndpoint
         Guid householdId, Guid memberId, Actor actor, [WriteStream] IEventStream<Household> stream, IDocumentSession session, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin, Roles.Approver);
-        var (household, village) = await session.MemberChangesOfAsync(stream, actor, ct);
+        var (household, village) = await session.ToChangeAsync(stream, actor, ct);
         var approved = MemberDecisions.Approve(household, memberId, actor);
         var change = household.MemberChanges[memberId];
         var claim = IdNumberClaim.IdFor(village.Township, change.Member.IdNumberHash);
@@ -61,20 +61,5 @@ public static class ApproveMemberChangeEndpoint
         else session.Insert(new IdNumberClaim(claim, householdId));
         stream.AppendOne(approved);
         return new MemberChangeAnswer(memberId, householdId, change.Removal ? "removed" : "active");
-    }
-}
-
-public static class MemberChangeAccess
-{
-    /// <summary>
-    /// The household of a stream locked for a member change, with its village (whose township scopes ID
-    /// numbers), for staff who may act on it; anyone else is told it does not exist.
-    /// </summary>
-    public static async Task<(Household Household, Village Village)> MemberChangesOfAsync(
-        this IQuerySession session, IEventStream<Household> stream, Actor actor, CancellationToken ct)
-    {
-        if (stream.Aggregate is not { } household) throw new Refusal(ProblemCodes.HouseholdNotFound, stream.Id);
-        var village = await session.LoadVillageAsync(household.VillageId, ct);
-        return actor.MayRead(household, village.Township) ? (household, village) : throw new Refusal(ProblemCodes.HouseholdNotFound, stream.Id);
     }
 }

@@ -27,6 +27,20 @@ public sealed record Household(
 
     public ImmutableDictionary<Guid, MemberChange> MemberChanges { get; init; } = ImmutableDictionary<Guid, MemberChange>.Empty;
 
+    /// <summary>The day the household moved out (迁出); from then on it earns and spends nothing.</summary>
+    public DateOnly? MovedOutOn { get; init; }
+
+    public HouseholdStatus Status => MovedOutOn is null ? HouseholdStatus.Active : HouseholdStatus.Closed;
+
+    /// <summary>The card number the ID digits' checks are keyed by: the first card's, through every reissue.</summary>
+    public string CardCheckKey { get => field ?? CardNo; init; }
+
+    /// <summary>Stored so the approval queue finds the households with awards waiting.</summary>
+    public bool HasPendingAwards => !Pending.IsEmpty;
+
+    /// <summary>What a search by name matches: the head's and every member's name.</summary>
+    public string Names => string.Join(' ', Members.Select(m => m.Name).Prepend(HeadName));
+
     /// <summary>Whether the check of the card with these ID digits is the head's or a member's.</summary>
     public bool CardOpensWith(string presentedCheck) => CardCheck == presentedCheck || Members.Any(member => member.CardCheck == presentedCheck);
 
@@ -44,7 +58,10 @@ public sealed record Household(
 
     public static string RuleMonth(string ruleCode, DateOnly day) => $"{ruleCode}/{Months.Of(day)}";
 
-    public int PointsThisMonth(string ruleCode, DateOnly day) => PointsByRuleAndMonth.GetValueOrDefault(RuleMonth(ruleCode, day));
+    /// <summary>Points the rule gave in the cap's period around the day (pending awards included).</summary>
+    public int PointsInPeriod(string ruleCode, DateOnly day, RuleCap cap) => PointsByRuleAndMonth
+        .Where(entry => entry.Key.StartsWith(ruleCode + "/", StringComparison.Ordinal) && cap.Covers(entry.Key[(ruleCode.Length + 1)..], day))
+        .Sum(entry => entry.Value);
 
     public static string OfferMonth(Guid offerId, DateOnly day) => $"{offerId:N}/{Months.Of(day)}";
 
@@ -111,6 +128,25 @@ public sealed record Household(
 
     public Household Apply(MemberChangeRejected e) => this with { MemberChanges = MemberChanges.Remove(e.MemberId) };
 
+    public Household Apply(PhoneChanged e) => this with { Phone = e.Phone };
+
+    public Household Apply(GridChanged e) => this with { Grid = e.Grid };
+
+    public Household Apply(HeadChanged e)
+    {
+        var head = Members.Single(m => m.MemberId == e.NewHeadMemberId);
+        var former = new Member(e.FormerHeadMemberId, HeadName, Member.FormerHead, IdNumberMasked, IdNumberHash, CardCheck);
+        return this with
+        {
+            HeadName = head.Name, IdNumberMasked = head.IdNumberMasked, IdNumberHash = head.IdNumberHash, CardCheck = head.CardCheck,
+            Members = Members.Remove(head).Add(former),
+        };
+    }
+
+    public Household Apply(CardReissued e) => this with { CardCheckKey = CardCheckKey, CardNo = e.CardNo };
+
+    public Household Apply(HouseholdMovedOut e) => this with { MovedOutOn = e.On, Lots = Lots.ApplyChanges(e.Forfeited) };
+
     public Household Apply(PaymentCodeIssued e) => this;
 
     public Household Apply(CardCheckFailed e) =>
@@ -142,6 +178,13 @@ public sealed record Household(
         var total = PointsByRuleAndMonth.GetValueOrDefault(key) + points;
         return this with { PointsByRuleAndMonth = total == 0 ? PointsByRuleAndMonth.Remove(key) : PointsByRuleAndMonth.SetItem(key, total) };
     }
+}
+
+public enum HouseholdStatus
+{
+    Active,
+    /// <summary>Moved out (迁出): it earns and spends nothing more.</summary>
+    Closed,
 }
 
 /// <summary>Wrong card checks on one day; <see cref="Limit"/> of them lock the card until the next day.</summary>

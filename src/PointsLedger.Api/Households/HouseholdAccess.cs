@@ -28,6 +28,19 @@ public static class HouseholdAccess
         _ => false,
     };
 
+    /// <summary>
+    /// The household of a stream locked for a change, with its village (whose township scopes ID numbers
+    /// and whose grids and months the change may need), for staff who may act on it; anyone else is told
+    /// it does not exist.
+    /// </summary>
+    public static async Task<(Household Household, Village Village)> ToChangeAsync(
+        this IQuerySession session, JasperFx.Events.IEventStream<Household> stream, Actor actor, CancellationToken ct)
+    {
+        if (stream.Aggregate is not { } household) throw new Refusal(ProblemCodes.HouseholdNotFound, stream.Id);
+        var village = await session.LoadVillageAsync(household.VillageId, ct);
+        return actor.MayRead(household, village.Township) ? (household, village) : throw new Refusal(ProblemCodes.HouseholdNotFound, stream.Id);
+    }
+
     /// <summary>Who may see or print a household's card number: the household, its village's cadres, admins (township checked on reading).</summary>
     public static bool MayHoldCardOf(this Actor actor, Household household) => actor.Role switch
     {

@@ -47,7 +47,11 @@ public sealed record MemberChangeApproved(Guid MemberId, string ApprovedBy);
 
 public sealed record MemberChangeRejected(Guid MemberId, string RejectedBy, string Reason);
 
-public sealed record Member(Guid MemberId, string Name, string Relation, string IdNumberMasked, string IdNumberHash, string CardCheck);
+public sealed record Member(Guid MemberId, string Name, string Relation, string IdNumberMasked, string IdNumberHash, string CardCheck)
+{
+    /// <summary>The relation a head who gave up the headship keeps as a member.</summary>
+    public const string FormerHead = "原户主";
+}
 
 /// <summary>A member's arrival or departure waiting for an approver.</summary>
 public sealed record MemberChange(Member Member, bool Removal, string ProposedBy);

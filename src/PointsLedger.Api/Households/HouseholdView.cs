@@ -13,7 +13,7 @@ public sealed record MemberView(Guid MemberId, string Name, string Relation, str
 
 public sealed record HouseholdView(
     Guid HouseholdId, Guid VillageId, string HouseholdNo, string HeadName, string IdNumber, string? Phone, string? Grid, string? CardNo,
-    ColorTotals Available, ColorTotals Earned, IReadOnlyList<MemberView> Members)
+    ColorTotals Available, ColorTotals Earned, IReadOnlyList<MemberView> Members, HouseholdStatus Status, DateOnly? MovedOutOn)
 {
     public static HouseholdView For(Household h, Actor reader)
     {
@@ -30,7 +30,8 @@ public sealed record HouseholdView(
                 .Concat(h.MemberChanges.Values.Select(c => (c.Member, Status: c.Removal ? "removal-pending" : "pending")))
                 .Select(m => new MemberView(m.Member.MemberId, personal ? m.Member.Name : PersonName.Mask(m.Member.Name), m.Member.Relation,
                     Households.IdNumber.Mask(m.Member.IdNumberMasked), m.Status))
-                .ToList());
+                .ToList(),
+            h.Status, h.MovedOutOn);
     }
 }
 

@@ -63,6 +63,39 @@ public static class LedgerEntries
                 case PaymentCodeIssued issued:
                     yield return Line(e, "payment-code-issued", null, null, null, null, 0, 0, issued.IssuedTo, $"{issued.ExpiresAt:u}");
                     break;
+                case HouseholdMovedOut m when m.Forfeited.IsEmpty:
+                    yield return Line(e, "moved-out", null, null, null, m.On, 0, 0, m.MovedOutBy, m.Reason);
+                    break;
+                case HouseholdMovedOut m:
+                    foreach (var byColor in m.Forfeited.GroupBy(c => lotColors[c.AwardId]))
+                    {
+                        yield return Line(e, "moved-out", null, null, byColor.Key, m.On, 0, Sum(byColor), m.MovedOutBy, m.Reason);
+                    }
+                    break;
+                case PhoneChanged p:
+                    yield return Line(e, "phone-changed", null, null, null, null, 0, 0, p.ChangedBy, p.Reason);
+                    break;
+                case GridChanged g:
+                    yield return Line(e, "grid-changed", null, null, null, null, 0, 0, g.ChangedBy, string.Join(' ', new[] { g.Grid, g.Reason }.OfType<string>()));
+                    break;
+                case HeadChanged h:
+                    yield return Line(e, "head-changed", null, null, null, null, 0, 0, h.ChangedBy, h.Reason);
+                    break;
+                case CardReissued c:
+                    yield return Line(e, "card-reissued", null, null, null, null, 0, 0, c.ReissuedBy, c.Reason);
+                    break;
+                case MemberProposed mp:
+                    yield return Line(e, "member-proposed", null, null, null, null, 0, 0, mp.ProposedBy, mp.Relation);
+                    break;
+                case MemberRemovalProposed mr:
+                    yield return Line(e, "member-removal-proposed", null, null, null, null, 0, 0, mr.ProposedBy, mr.Reason);
+                    break;
+                case MemberChangeApproved ma:
+                    yield return Line(e, "member-change-approved", null, null, null, null, 0, 0, ma.ApprovedBy, null);
+                    break;
+                case MemberChangeRejected mj:
+                    yield return Line(e, "member-change-rejected", null, null, null, null, 0, 0, mj.RejectedBy, mj.Reason);
+                    break;
                 case PointsExpired x:
                     foreach (var byColor in x.Changes.GroupBy(c => lotColors[c.AwardId]))
                     {

@@ -11,20 +11,20 @@ namespace PointsLedger.Households;
 public static class MemberDecisions
 {
     public static MemberProposed Propose(Household household, Member member, Actor actor) =>
-        household.HasPerson(member.IdNumberHash)
+        household.MustBeOpen().HasPerson(member.IdNumberHash)
             ? throw new Refusal(ProblemCodes.MemberAlreadyRegistered)
             : new MemberProposed(member.MemberId, member.Name, member.Relation, member.IdNumberMasked, member.IdNumberHash, member.CardCheck, actor.Id);
 
     public static MemberRemovalProposed ProposeRemoval(Household household, Guid memberId, string reason, Actor actor)
     {
-        if (household.Members.All(m => m.MemberId != memberId)) throw new Refusal(ProblemCodes.MemberNotFound, memberId);
+        if (household.MustBeOpen().Members.All(m => m.MemberId != memberId)) throw new Refusal(ProblemCodes.MemberNotFound, memberId);
         if (household.MemberChanges.ContainsKey(memberId)) throw new Refusal(ProblemCodes.MemberChangePending);
         return new MemberRemovalProposed(memberId, reason, actor.Id);
     }
 
     public static MemberChangeApproved Approve(Household household, Guid memberId, Actor approver)
     {
-        var change = Pending(household, memberId);
+        var change = Pending(household.MustBeOpen(), memberId);
         if (change.ProposedBy == approver.Id) throw new Refusal(ProblemCodes.SelfApproval);
         if (approver.HouseholdId == household.Id) throw new Refusal(ProblemCodes.SelfAward);
         return new MemberChangeApproved(memberId, approver.Id);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FluentValidation;
 using Marten;
 using PointsLedger.Auth;
@@ -45,7 +44,7 @@ public static class RegisterHouseholdEndpoint
         }
 
         var householdId = Guid.CreateVersion7();
-        var cardNo = NewCardNo();
+        var cardNo = ReissueCardEndpoint.NewCardNo();
         var idNumber = IdNumber.Normalize(command.IdNumber);
         var claim = IdNumberClaim.IdFor(village.Township, hasher.Hash(idNumber));
         if (await session.LoadAsync<IdNumberClaim>(claim, ct) is not null) throw new Refusal(ProblemCodes.IdNumberTaken);
@@ -55,7 +54,4 @@ public static class RegisterHouseholdEndpoint
             command.Phone, command.Grid, cardNo, hasher.CardCheck(cardNo, idNumber[^6..]), actor.Id));
         return new HouseholdAnswer(householdId, cardNo);
     }
-
-    /// <summary>Printed on the household card; redeemable only with the last six digits of a member's ID number.</summary>
-    private static string NewCardNo() => string.Concat(Enumerable.Range(0, 12).Select(_ => (char)('0' + RandomNumberGenerator.GetInt32(10))));
 }

@@ -5,8 +5,18 @@ using PointsLedger.Villages;
 
 namespace PointsLedger.Notices;
 
-/// <summary>A household as registered, and its history as the ledger shows it: all from its events.</summary>
-public sealed record HouseholdHistory(string HouseholdNo, string HeadName, DateTimeOffset RegisteredAt, IReadOnlyList<LedgerEntry> Entries);
+/// <summary>
+/// A household as registered, and its history as the ledger shows it: all from its events.
+/// <see cref="LaterHeads"/> are the heads it had since, each from the village date the change was recorded.
+/// </summary>
+public sealed record HouseholdHistory(string HouseholdNo, string HeadName, DateTimeOffset RegisteredAt, IReadOnlyList<LedgerEntry> Entries)
+{
+    public IReadOnlyList<(DateOnly Since, string Name)> LaterHeads { get; init; } = [];
+
+    public string HeadOn(DateOnly day) => LaterHeads.LastOrDefault(head => head.Since <= day).Name ?? HeadName;
+
+    public DateOnly? MovedOutOn => Entries.FirstOrDefault(e => e.Kind == "moved-out")?.OccurredOn;
+}
 
 /// <summary>
 /// Derives a month's notice from the households' histories, by the dates the ledger gives each line
@@ -24,6 +34,7 @@ public static class NoticeSheet
         var yearStart = new DateOnly(month.Year, 1, 1);
         var shown = households
             .Where(h => LedgerClock.DateOf(h.RegisteredAt) <= last || h.Entries.Any(e => e.OccurredOn <= last))
+            .Where(h => h.MovedOutOn is not { } left || left >= month)
             .OrderBy(h => h.HouseholdNo, StringComparer.Ordinal)
             .Select(h => (Household: h, Dated: h.Entries.Where(e => e.OccurredOn <= last).ToList()))
             .ToList();
@@ -38,7 +49,7 @@ public static class NoticeSheet
         var rankOf = measured.Select(m => m.YearToDate.Total).OrderDescending().Select((total, index) => (total, index))
             .GroupBy(x => x.total).ToDictionary(g => g.Key, g => g.First().index + 1);
         var lines = measured
-            .Select(m => new NoticeLine(m.Household.HouseholdNo, PersonName.Mask(m.Household.HeadName), m.Earned, m.YearToDate, m.Spent, m.Available,
+            .Select(m => new NoticeLine(m.Household.HouseholdNo, PersonName.Mask(m.Household.HeadOn(last)), m.Earned, m.YearToDate, m.Spent, m.Available,
                 rankOf[m.YearToDate.Total], proofCodeFor(m.Household.HouseholdNo)))
             .ToList();
 

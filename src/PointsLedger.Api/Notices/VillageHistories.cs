@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using PointsLedger.Households;
+using PointsLedger.Http;
 
 namespace PointsLedger.Notices;
 
@@ -21,6 +22,9 @@ public static class VillageHistories
     {
         var events = stream.ToList();
         var registered = (HouseholdRegistered)events[0].Data;
-        return new HouseholdHistory(registered.HouseholdNo, registered.HeadName, events[0].Timestamp, LedgerEntries.From(events).ToList());
+        return new HouseholdHistory(registered.HouseholdNo, registered.HeadName, events[0].Timestamp, LedgerEntries.From(events).ToList())
+        {
+            LaterHeads = events.Where(e => e.Data is HeadChanged).Select(e => (LedgerClock.DateOf(e.Timestamp), ((HeadChanged)e.Data).HeadName)).ToList(),
+        };
     }
 }

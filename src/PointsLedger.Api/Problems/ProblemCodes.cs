@@ -334,6 +334,58 @@ public static class ProblemCodes
         "此人已登记在本户。",
         "This person is already registered in this household.");
 
+    public static readonly ProblemCode HouseholdClosed = new("household-closed", 409,
+        "户 {0} 已迁出销户，不能再加分或兑换。",
+        "Household {0} has moved out; it earns and spends nothing more.");
+
+    public static readonly ProblemCode CardReplaced = new("card-replaced", 409,
+        "该积分卡已挂失补办，请使用新卡。",
+        "This card has been replaced; use the new card.");
+
+    public static readonly ProblemCode UnknownGrid = new("unknown-grid", 422,
+        "本村没有编码为 {0} 的网格。",
+        "The village has no grid {0}.");
+
+    public static readonly ProblemCode GridCodeTaken = new("grid-code-taken", 409,
+        "本村已有编码为 {0} 的网格。",
+        "The village already has a grid {0}.");
+
+    public static readonly ProblemCode WorkerNotInVillage = new("worker-not-in-village", 422,
+        "网格员账号 {0} 不存在或不属于本村。",
+        "Staff account {0} does not exist or is not of this village.");
+
+    public static readonly ProblemCode RuleRetired = new("rule-retired", 409,
+        "积分细则 {0} 已停用，不能再按它加分（如有替代细则，见 replacedBy）。",
+        "Rule {0} is retired; no new awards under it (see replacedBy for the rule that replaces it).");
+
+    public static readonly ProblemCode QuarterlyCapReached = new("quarterly-cap-reached", 409,
+        "该户本季度“{0}”已得 {1} 分，上限 {2} 分，不能再加 {3} 分。",
+        "This household already has {1} points from rule {0} this quarter; the cap is {2}, so {3} more cannot be added.");
+
+    public static readonly ProblemCode YearlyCapReached = new("yearly-cap-reached", 409,
+        "该户本年度“{0}”已得 {1} 分，上限 {2} 分，不能再加 {3} 分。",
+        "This household already has {1} points from rule {0} this year; the cap is {2}, so {3} more cannot be added.");
+
+    public static readonly ProblemCode OnceCapReached = new("once-cap-reached", 409,
+        "该户“{0}”累计已得 {1} 分，上限 {2} 分，不能再加 {3} 分。",
+        "This household already has {1} points from rule {0} in all; the cap is {2}, so {3} more cannot be added.");
+
+    public static readonly ProblemCode UnknownTemplate = new("unknown-template", 422,
+        "街道没有编码为 {0} 的积分细则模板。",
+        "The township has no rule template {0}.");
+
+    public static readonly ProblemCode TemplateCodeTaken = new("template-code-taken", 409,
+        "街道已有编码为 {0} 的积分细则模板。",
+        "The township already has a rule template {0}.");
+
+    public static readonly ProblemCode PointsOutsideTemplate = new("points-outside-template", 422,
+        "分值 {0} 超出模板“{1}”允许的范围 {2} 至 {3}。",
+        "{0} points are outside template {1}'s bounds, {2} to {3}.");
+
+    public static readonly ProblemCode InvalidCursor = new("invalid-cursor", 400,
+        "翻页参数 cursor 无效，请从第一页重新查询。",
+        "The cursor is not valid; start again from the first page.");
+
     public static readonly ProblemCode TooManyRequests = new("too-many-requests", 429,
         "操作过于频繁，请稍后再试。",
         "Too many requests; try again later.");

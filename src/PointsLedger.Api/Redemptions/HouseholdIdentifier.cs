@@ -39,6 +39,7 @@ public sealed class HouseholdIdentifier(PaymentCodeKey key, IdNumberHasher hashe
         var village = await session.HoldOpenAndLoadAsync(household.VillageId, ct);
         actor.MustActInTownship(village.Township);
         RedemptionDecisions.MustServe(merchant, household, village.Township);
+        household.MustBeOpen();
         village.MustBeOpenOn(clock.Today());
 
         if (token is not null && await session.LoadAsync<UsedPaymentToken>(token.Nonce, ct) is not null) throw new Refusal(ProblemCodes.TokenUsed);
@@ -58,7 +59,8 @@ public sealed class HouseholdIdentifier(PaymentCodeKey key, IdNumberHasher hashe
         if (request.CardNo is { } cardNo)
         {
             var householdId = await session.Query<Household>().Where(h => h.CardNo == cardNo).Select(h => h.Id).FirstOrDefaultAsync(ct);
-            return householdId == Guid.Empty ? throw new Refusal(ProblemCodes.CardNotFound) : (householdId, IdentifiedBy.Card, null);
+            if (householdId != Guid.Empty) return (householdId, IdentifiedBy.Card, null);
+            throw await session.LoadAsync<ReplacedCard>(cardNo, ct) is null ? new Refusal(ProblemCodes.CardNotFound) : new Refusal(ProblemCodes.CardReplaced);
         }
         actor.MustBe(Roles.Admin);
         return (request.HouseholdId!.Value, IdentifiedBy.Household, null);
@@ -68,7 +70,7 @@ public sealed class HouseholdIdentifier(PaymentCodeKey key, IdNumberHasher hashe
         IDocumentSession session, IEventStream<Household> stream, Household household, IIdentifiesHousehold request, Actor actor, CancellationToken ct)
     {
         var today = clock.Today();
-        if (RedemptionDecisions.CheckCard(household, hasher.CardCheck(request.CardNo!, request.IdLast6!), actor, today) is not { } failure) return;
+        if (RedemptionDecisions.CheckCard(household, hasher.CardCheck(household.CardCheckKey, request.IdLast6!), actor, today) is not { } failure) return;
 
         stream.AppendOne(failure);
         await session.SaveChangesAsync(ct);

@@ -17,6 +17,9 @@ public sealed record VillageParticipation(string? VillageCode, string Village, i
 
 public sealed record RuleUse(string VillageCode, string Village, string RuleCode, string Title, int Awards, int Points);
 
+/// <summary>One township template across the villages that adopted it: what was awarded under it in the period.</summary>
+public sealed record TemplateUse(string Template, string Title, IReadOnlyList<string> Villages, int Awards, int Points);
+
 /// <summary>人情分 signal: how much of one assessor's awards went to the five households they awarded most.</summary>
 public sealed record AssessorConcentration(string Assessor, int Awards, int Households, int TopFiveAwards, decimal TopFiveShare);
 
@@ -28,7 +31,7 @@ public sealed record AssessorConcentration(string Assessor, int Awards, int Hous
 public sealed record SummaryReport(
     string? Township, string From, string To, IReadOnlyList<VillageMonthPoints> Granted, IReadOnlyList<MerchantRedemptions> Redeemed,
     IReadOnlyList<VillageParticipation> Participation, VillageParticipation Overall, IReadOnlyList<RuleUse> TopRules,
-    IReadOnlyList<AssessorConcentration> Assessors)
+    IReadOnlyList<AssessorConcentration> Assessors, IReadOnlyList<TemplateUse> Templates)
 {
     public sealed record VillageHistories(Village Village, IReadOnlyList<HouseholdHistory> Households);
 
@@ -75,6 +78,15 @@ public sealed record SummaryReport(
             .Take(10)
             .ToList();
 
+        var templates = awards
+            .Select(a => (a.Village, a.Entry, Rule: a.Village.Rules.GetValueOrDefault(a.Entry.RuleCode!)))
+            .Where(a => a.Rule?.Template is not null)
+            .GroupBy(a => a.Rule!.Template!)
+            .Select(g => new TemplateUse(g.Key, g.First().Rule!.Title,
+                g.Select(a => a.Village.Code).Distinct().Order(StringComparer.Ordinal).ToList(), g.Count(), g.Sum(a => a.Entry.Earned)))
+            .OrderBy(t => t.Template, StringComparer.Ordinal)
+            .ToList();
+
         var assessors = awards
             .GroupBy(a => a.Assessor)
             .Select(g =>
@@ -86,7 +98,7 @@ public sealed record SummaryReport(
             .OrderByDescending(a => a.TopFiveShare).ThenByDescending(a => a.Awards).ThenBy(a => a.Assessor, StringComparer.Ordinal)
             .ToList();
 
-        return new SummaryReport(township, Months.Of(from), Months.Of(to), granted, redeemed, participation, overall, topRules, assessors);
+        return new SummaryReport(township, Months.Of(from), Months.Of(to), granted, redeemed, participation, overall, topRules, assessors, templates);
     }
 
     /// <summary>Awards that still stand, each with the staff member who put it forward (the submitter of an approved one).</summary>
@@ -110,6 +122,7 @@ public sealed record SummaryReport(
             .. Redeemed.Select(r => (IReadOnlyList<object?>)["商户兑换", r.Merchant, r.Kind, null, null, null, null, null, r.Points, r.Redemptions, r.CashValue]),
             .. Participation.Append(Overall).Select(p => (IReadOnlyList<object?>)["参与率", p.Village, null, null, null, null, null, null, p.Participating, p.Households, p.Rate]),
             .. TopRules.Select(r => (IReadOnlyList<object?>)["常用细则", $"{r.Village} {r.Title}", r.RuleCode, null, null, null, null, null, r.Points, r.Awards, null]),
+            .. Templates.Select(t => (IReadOnlyList<object?>)["细则模板", t.Title, t.Template, null, null, null, null, null, t.Points, t.Awards, string.Join(' ', t.Villages)]),
             .. Assessors.Select(a => (IReadOnlyList<object?>)["评分人集中度", a.Assessor, null, null, null, null, null, null, a.TopFiveAwards, a.Awards, a.TopFiveShare]),
         ]);
 }

@@ -48,7 +48,9 @@ public static class ResidentSignInEndpoint
 
         // Used up by a versioned update, so a second use racing this one fails; the record keeps the day's counts.
         session.Update(issued with { CodeHash = null, ExpiresAt = DateTimeOffset.MinValue });
-        return Results.Ok(Issue(issuer, issued.HouseholdId!.Value));
+        // A code sent before the household changed its number signs nobody in with the old one.
+        var household = await session.LoadAsync<Household>(issued.HouseholdId!.Value, ct);
+        return household?.Phone == command.Phone ? Results.Ok(Issue(issuer, household.Id)) : Refused();
     }
 
     public static ResidentSignedIn Issue(TokenIssuer issuer, Guid householdId) => new(

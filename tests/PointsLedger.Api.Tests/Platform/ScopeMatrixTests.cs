@@ -109,7 +109,7 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         new("POST", "/api/redemptions/{redemptionId}/reverse", w => $"/api/redemptions/{w.RedemptionId}/reverse", _ => new { reason = "矩阵" }, Merchant),
         new("POST", "/api/households/{householdId}/members", w => $"/api/households/{w.HouseholdId}/members",
             _ => new { name = "成员", idNumber = IdNumbers.Valid(), relation = "子女" }, [Caller.Admin, Caller.AdminOwnTownship, Caller.CadreOwn]),
-        new("POST", "/api/households/{householdId}/members/{memberId}/removal", w => $"/api/households/{w.HouseholdId}/members/{w.MemberId}/removal",
+        new("POST", "/api/households/{householdId}/members/{memberId}/remove", w => $"/api/households/{w.HouseholdId}/members/{w.MemberId}/remove",
             _ => new { reason = "矩阵" }, [Caller.Admin, Caller.AdminOwnTownship, Caller.CadreOwn]),
         new("POST", "/api/households/{householdId}/members/{memberId}/approve", w => $"/api/households/{w.HouseholdId}/members/{w.MemberId}/approve",
             _ => new { }, [Caller.Admin, Caller.AdminOwnTownship, Caller.ApproverOwn]),
@@ -193,7 +193,7 @@ public sealed class ScopeMatrixTests(LedgerApp app)
     /// <summary>Where the world's state refuses the first request, its refusal is what is replayed; every other first answer is a success.</summary>
     private static readonly Dictionary<string, HttpStatusCode> FirstRefusals = new()
     {
-        ["/api/households/{householdId}/members/{memberId}/removal"] = HttpStatusCode.NotFound, // the member is still pending
+        ["/api/households/{householdId}/members/{memberId}/remove"] = HttpStatusCode.NotFound, // the member is still pending
         ["/api/households/{householdId}/members/{memberId}/reject"] = HttpStatusCode.Conflict, // approved the step before
         ["/api/villages/{villageId}/notices"] = HttpStatusCode.Conflict, // the world closed last month already
     };

@@ -145,7 +145,7 @@ public sealed class HouseholdCardTests(LedgerApp app)
         var byCadre = await _api.Post($"{url}/{member}/approve", new { }, village.Cadre);
         var byProposer = await _api.Post($"{url}/{member}/approve", new { }, proposingAdmin);
         var approved = await _api.Post($"{url}/{member}/approve", new { }, village.Approver);
-        var removal = await _api.Post($"{url}/{member}/removal", new { reason = "迁出" }, cadre);
+        var removal = await _api.Post($"{url}/{member}/remove", new { reason = "迁出" }, cadre);
         var pendingView = (await _api.Get($"/api/households/{household}", village.Cadre)).Json;
         var removalBySamePerson = await _api.Post($"{url}/{member}/approve", new { }, sameAsApprover);
         var rejected = await _api.Post($"{url}/{member}/reject", new { reason = "仍在本户居住" }, village.Approver);

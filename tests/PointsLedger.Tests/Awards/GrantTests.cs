@@ -1,6 +1,7 @@
 using PointsLedger.Awards;
 using PointsLedger.Expiry;
 using PointsLedger.Problems;
+using PointsLedger.Villages;
 
 namespace PointsLedger.Tests.Awards;
 
@@ -65,7 +66,7 @@ public sealed class GrantTests
         var deductionRevoked = new AwardRevoked(Guid.NewGuid(), "R1", PointColor.Purple, -5, Given.Today, true, "approver-1", "错扣", []);
         var household = Given.Household(first, Given.Revoked(first), deductionRevoked);
 
-        Assert.Equal(0, household.PointsThisMonth("R1", Given.Today));
+        Assert.Equal(0, household.PointsInPeriod("R1", Given.Today, new RuleCap(5, CapPeriod.Month)));
         Assert.IsType<PointsAwarded>(AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today, new ExpiryPolicy()));
     }
 
@@ -112,5 +113,49 @@ public sealed class GrantTests
 
         Assert.Equal("self-award", refusal.Code);
         Assert.Equal(403, refusal.Status);
+    }
+
+    private static IRecordsAward Grant(Household household, Rule rule, DateOnly on, DateOnly today) =>
+        AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), on, null, Given.Cadre, today, new ExpiryPolicy());
+
+    [Fact]
+    public void A_quarter_cap_counts_every_month_of_the_quarter_and_starts_again_with_the_next()
+    {
+        var rule = Given.Rule("Q1", PointColor.Purple, 5) with { Cap = new RuleCap(10, CapPeriod.Quarter) };
+        var household = Given.Household(
+            Given.Awarded(PointColor.Purple, 5, new DateOnly(2026, 7, 3), "Q1"), Given.Awarded(PointColor.Purple, 5, new DateOnly(2026, 9, 30), "Q1"));
+
+        var refused = Assert.Throws<Refusal>(() => Grant(household, rule, new DateOnly(2026, 8, 15), Given.Today));
+
+        Assert.Equal(ProblemCodes.QuarterlyCapReached, refused.Problem);
+        Assert.IsType<PointsAwarded>(Grant(household, rule, new DateOnly(2026, 10, 1), Given.Today));
+    }
+
+    [Fact]
+    public void A_once_cap_holds_across_years()
+    {
+        var rule = Given.Rule("O1", PointColor.Red, 20) with { Cap = new RuleCap(20, CapPeriod.Once) };
+        var household = Given.Household(Given.Awarded(PointColor.Red, 20, new DateOnly(2025, 12, 1), "O1"));
+
+        Assert.Equal(ProblemCodes.OnceCapReached, Assert.Throws<Refusal>(() => Grant(household, rule, Given.Today, Given.Today)).Problem);
+    }
+
+    [Fact]
+    public void A_retired_rule_refuses_new_awards_and_names_its_replacement()
+    {
+        var rule = Given.Rule("R1", PointColor.Orange, 5) with { RetiredReason = "由 R2 取代", ReplacedBy = "R2" };
+
+        var refused = Assert.Throws<Refusal>(() => Grant(Given.Household(), rule, Given.Today, Given.Today));
+
+        Assert.Equal(ProblemCodes.RuleRetired, refused.Problem);
+        Assert.Equal("R2", refused.Extensions["replacedBy"]);
+    }
+
+    [Fact]
+    public void A_household_that_moved_out_earns_nothing_more()
+    {
+        var household = Given.Household(new HouseholdMovedOut(Given.Today, "迁往城区", "cadre-1", []));
+
+        Assert.Equal(ProblemCodes.HouseholdClosed, Assert.Throws<Refusal>(() => Grant(household, Given.Rule("R1", PointColor.Orange, 5), Given.Today, Given.Today)).Problem);
     }
 }
