@@ -29,7 +29,7 @@ public static class SwaggerSetup
             options.OperationFilter<FileAnswers>();
             options.DocumentFilter<ProblemDocumentation>();
             options.DocumentFilter<DocumentDescription>();
-            options.CustomSchemaIds(type => type.FullName!.Replace("PointsLedger.", "").Replace('+', '.'));
+            options.CustomSchemaIds(SchemaId);
             options.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
@@ -45,4 +45,9 @@ public static class SwaggerSetup
         app.UseSwagger();
         app.UseSwaggerUI(options => options.SwaggerEndpoint("/swagger/v1/swagger.json", "PointsLedger v1"));
     }
+
+    /// <summary>A type's name within our namespaces; a page of items is named after them (<c>Search.HouseholdListItemPage</c>).</summary>
+    private static string SchemaId(Type type) => type.IsConstructedGenericType
+        ? string.Concat(type.GetGenericArguments().Select(SchemaId)) + type.Name[..type.Name.IndexOf('`')]
+        : type.FullName!.Replace("PointsLedger.", "").Replace('+', '.');
 }

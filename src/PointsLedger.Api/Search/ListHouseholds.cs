@@ -55,16 +55,20 @@ public static class ListHouseholdsEndpoint
                 ? query.Where(h => h.HouseholdNo.Contains(text) || h.Names.Contains(text) || (phoneDigits && h.Phone!.EndsWith(text)))
                 : query.Where(h => h.HouseholdNo.Contains(text));
         }
-        query = (order, after) switch
+        if (after is { No: var no, Points: var points })
         {
-            (HouseholdSort.Number, null) => query.OrderBy(h => h.HouseholdNo),
-            (HouseholdSort.Number, _) => query.Where(h => h.HouseholdNo.CompareTo(after.No) > 0).OrderBy(h => h.HouseholdNo),
-            (HouseholdSort.Earned, _) => query
-                .Where(h => after == null || h.Earned.Total < after.Points || (h.Earned.Total == after.Points && h.HouseholdNo.CompareTo(after.No) > 0))
-                .OrderByDescending(h => h.Earned.Total).ThenBy(h => h.HouseholdNo),
-            _ => query
-                .Where(h => after == null || h.Available.Total < after.Points || (h.Available.Total == after.Points && h.HouseholdNo.CompareTo(after.No) > 0))
-                .OrderByDescending(h => h.Available.Total).ThenBy(h => h.HouseholdNo),
+            query = order switch
+            {
+                HouseholdSort.Number => query.Where(h => h.HouseholdNo.CompareTo(no) > 0),
+                HouseholdSort.Earned => query.Where(h => h.Earned.Total < points || (h.Earned.Total == points && h.HouseholdNo.CompareTo(no) > 0)),
+                _ => query.Where(h => h.Available.Total < points || (h.Available.Total == points && h.HouseholdNo.CompareTo(no) > 0)),
+            };
+        }
+        query = order switch
+        {
+            HouseholdSort.Number => query.OrderBy(h => h.HouseholdNo),
+            HouseholdSort.Earned => query.OrderByDescending(h => h.Earned.Total).ThenBy(h => h.HouseholdNo),
+            _ => query.OrderByDescending(h => h.Available.Total).ThenBy(h => h.HouseholdNo),
         };
 
         var rows = await query.Take(Cursor.PageSize + 1)

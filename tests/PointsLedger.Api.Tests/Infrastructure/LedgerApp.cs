@@ -20,6 +20,9 @@ public sealed class LedgerApp : IAsyncLifetime
 
     public CodeInbox Codes { get; } = new();
 
+    /// <summary>A township whose households lose their available points when they move out (<c>Households:OnMoveOut</c> = expire).</summary>
+    public const string ForfeitingTownship = "迁出清零街道";
+
     public string ConnectionString => _database!.ConnectionString;
 
     public async Task InitializeAsync()
@@ -39,6 +42,7 @@ public sealed class LedgerApp : IAsyncLifetime
             builder.UseSetting("RateLimits:ObjectionsPerMinute", "10000");
             // Tests of settlement arithmetic use round prices; the ceiling itself is tested against 1,000,000 yuan a point.
             builder.UseSetting("Redemptions:MaxYuanPerPoint", "10");
+            builder.UseSetting($"Households:Townships:{ForfeitingTownship}", "expire");
             builder.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

@@ -22,6 +22,11 @@ public sealed class ScopeMatrixTests(LedgerApp app)
     }
 
     private static readonly Caller[] Village = [Caller.Admin, Caller.AdminOwnTownship, Caller.CadreOwn, Caller.ApproverOwn];
+    private static readonly Caller[] VillageReaders = [Caller.Admin, Caller.AdminOwnTownship, Caller.Auditor, Caller.CadreOwn, Caller.ApproverOwn];
+    private static readonly Caller[] Staff = [
+        Caller.Admin, Caller.AdminOwnTownship, Caller.AdminOtherTownship, Caller.Auditor, Caller.AuditorOtherTownship,
+        Caller.CadreOwn, Caller.CadreOther, Caller.ApproverOwn, Caller.ApproverOther];
+    private static readonly Caller[] HouseholdKeepers = [Caller.Admin, Caller.AdminOwnTownship, Caller.CadreOwn];
     private static readonly Caller[] Readers = [Caller.Admin, Caller.AdminOwnTownship, Caller.Auditor, Caller.CadreOwn, Caller.ApproverOwn, Caller.ResidentOwn];
     private static readonly Caller[] Everyone = Enum.GetValues<Caller>();
     private static readonly Caller[] Merchant = [Caller.Admin, Caller.AdminOwnTownship, Caller.ClerkOwn];
@@ -32,7 +37,7 @@ public sealed class ScopeMatrixTests(LedgerApp app)
     private sealed record World(
         Guid VillageId, Guid HouseholdId, Guid AwardId, Guid StaffId, string RuleCode, string Today,
         Guid MerchantId, Guid OfferId, string Sku, Guid RedemptionId, string CardNo, string IdLast6,
-        string VillageCode, string LastMonth, Guid ObjectionId, Guid MemberId)
+        string VillageCode, string LastMonth, Guid ObjectionId, Guid MemberId, Guid LeavingHouseholdId, string RetiringRuleCode)
     {
         public string Month => Today[..7];
 
@@ -134,6 +139,26 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         new("POST", "/verify/line", _ => "/verify/line", w => new { village = w.VillageCode, month = w.LastMonth, line = new { householdNo = "1" } }, Everyone),
         new("GET", "/api/reports/summary", _ => "/api/reports/summary", _ => null,
             [Caller.Admin, Caller.AdminOwnTownship, Caller.AdminOtherTownship, Caller.Auditor, Caller.AuditorOtherTownship]),
+        new("GET", "/api/villages", _ => "/api/villages", _ => null, Staff),
+        new("GET", "/api/villages/{villageId}/households", w => $"/api/villages/{w.VillageId}/households?q=W", _ => null, VillageReaders),
+        new("GET", "/api/villages/{villageId}/rules", w => $"/api/villages/{w.VillageId}/rules?status=active", _ => null, VillageReaders),
+        new("GET", "/api/villages/{villageId}/grids", w => $"/api/villages/{w.VillageId}/grids", _ => null, VillageReaders),
+        new("POST", "/api/villages/{villageId}/grids", w => $"/api/villages/{w.VillageId}/grids",
+            _ => new { code = $"G{Guid.NewGuid():N}"[..10], name = "网格" }, Village),
+        new("GET", "/api/awards", w => $"/api/awards?villageId={w.VillageId}&status=pending", _ => null, VillageReaders),
+        new("POST", "/api/townships/{township}/rule-templates", _ => $"/api/townships/{Uri.EscapeDataString(Township)}/rule-templates",
+            _ => new { code = $"T{Guid.NewGuid():N}"[..10], color = "green", title = "模板", minPoints = 1, maxPoints = 5 }, [Caller.Admin, Caller.AdminOwnTownship]),
+        new("GET", "/api/townships/{township}/rule-templates", _ => $"/api/townships/{Uri.EscapeDataString(Township)}/rule-templates", _ => null,
+            [Caller.Admin, Caller.AdminOwnTownship, Caller.Auditor]),
+        new("POST", "/api/villages/{villageId}/rules/{code}/retire", w => $"/api/villages/{w.VillageId}/rules/{w.RetiringRuleCode}/retire",
+            _ => new { reason = "矩阵" }, Village),
+        new("POST", "/api/households/{householdId}/phone", w => $"/api/households/{w.HouseholdId}/phone", _ => new { phone = "13912340000" }, HouseholdKeepers),
+        new("POST", "/api/households/{householdId}/grid", w => $"/api/households/{w.HouseholdId}/grid", _ => new { grid = "G1" }, HouseholdKeepers),
+        new("POST", "/api/households/{householdId}/head", w => $"/api/households/{w.HouseholdId}/head", w => new { memberId = w.MemberId }, HouseholdKeepers),
+        new("POST", "/api/households/{householdId}/card/reissue", w => $"/api/households/{w.HouseholdId}/card/reissue", _ => new { reason = "矩阵" },
+            HouseholdKeepers),
+        new("POST", "/api/households/{householdId}/move-out", w => $"/api/households/{w.LeavingHouseholdId}/move-out", w => new { reason = "矩阵", on = w.Today },
+            [.. HouseholdKeepers, Caller.ApproverOwn]),
         new("GET", "/health/live", _ => "/health/live", _ => null, Everyone),
         new("GET", "/health/ready", _ => "/health/ready", _ => null, Everyone),
     ];
@@ -257,8 +282,10 @@ public sealed class ScopeMatrixTests(LedgerApp app)
             .Guid("accountId");
         var member = (await _api.Post($"/api/households/{household}/members", new { name = "成员", idNumber = IdNumbers.Valid(), relation = "子女" },
             village.Cadre)).ShouldBe(HttpStatusCode.Created).Guid("memberId");
+        (await _api.Post($"/api/villages/{village.Id}/grids", new { code = "G1", name = "一网格" }, village.Cadre)).ShouldBe(HttpStatusCode.Created);
         return new World(village.Id, household, award, staff, rule, _api.Today(), merchant, offer, sku, redemption,
-            (string)registered.Json["cardNo"]!, idNumber[^6..], village.Code, lastMonth.ToString("yyyy-MM"), objection, member);
+            (string)registered.Json["cardNo"]!, idNumber[^6..], village.Code, lastMonth.ToString("yyyy-MM"), objection, member,
+            await _api.NewHousehold(village), await _api.NewRule(village, "green", 3));
     }
 
     private async Task<Dictionary<Caller, string?>> Tokens(World world)
