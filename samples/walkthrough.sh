@@ -23,7 +23,8 @@ APPROVER=$(token "{\"role\":\"approver\",\"villageId\":\"$VILLAGE\"}")
 post /api/villages/$VILLAGE/rules "$CADRE" '{"code":"O01","color":"orange","title":"孝老爱亲","points":5,"monthlyCap":10}'; echo
 post /api/villages/$VILLAGE/rules "$CADRE" '{"code":"G04","color":"green","title":"乱堆乱放","points":-5}'; echo
 post /api/villages/$VILLAGE/rules "$CADRE" '{"code":"B02","color":"blue","title":"发展特色产业","points":10,"requiresApproval":true}'; echo
-REGISTERED=$(post /api/villages/$VILLAGE/households "$CADRE" '{"householdNo":"0001","headName":"张三明","idNumber":"'"$ID_NUMBER"'","phone":"13800000000","grid":"第1网格"}')
+post /api/villages/$VILLAGE/grids "$CADRE" '{"code":"G01","name":"第1网格"}'; echo
+REGISTERED=$(post /api/villages/$VILLAGE/households "$CADRE" '{"householdNo":"0001","headName":"张三明","idNumber":"'"$ID_NUMBER"'","phone":"13800000000","grid":"G01"}')
 HOUSEHOLD=$(echo "$REGISTERED" | field householdId)
 CARD=$(echo "$REGISTERED" | field cardNo)
 TODAY=$(TZ=Asia/Shanghai date +%F)

@@ -22,6 +22,7 @@ public sealed class Seeder(LedgerApi anonymous, int householdsPerVillage, Random
         var clock = Stopwatch.StartNew();
         var admin = await anonymous.As("admin");
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        await DefineTemplates(admin);
         var months = Enumerable.Range(0, 6).Select(back => new DateOnly(today.Year, today.Month, 1).AddMonths(back - 5)).ToArray();
 
         for (var v = 0; v < Math.Min(villages, Catalogue.Villages.Length); v++)
@@ -39,7 +40,7 @@ public sealed class Seeder(LedgerApi anonymous, int householdsPerVillage, Random
 
             foreach (var rule in Catalogue.Rules)
             {
-                await cadre.Post($"/api/villages/{villageId}/rules", new { rule.Code, rule.Color, rule.Title, rule.Points, rule.MonthlyCap, rule.RequiresApproval });
+                await cadre.Post($"/api/villages/{villageId}/rules", new { template = rule.Code, rule.Points, rule.MonthlyCap, rule.RequiresApproval });
             }
             var households = await RegisterHouseholds(cadre, villageId, householdsPerVillage + random.Next(-householdsPerVillage / 10, householdsPerVillage / 10 + 1));
             foreach (var month in months)
@@ -83,14 +84,31 @@ public sealed class Seeder(LedgerApi anonymous, int householdsPerVillage, Random
     {
         var ids = new Guid[count];
         var grids = random.Next(4, 21);
+        for (var grid = 1; grid <= grids; grid++)
+        {
+            await cadre.Post($"/api/villages/{villageId}/grids", new { code = GridCode(grid), name = $"第{grid}网格" });
+        }
         var people = Enumerable.Range(0, count).Select(_ => (Name: Catalogue.HeadName(random), Id: NewIdNumber(), Grid: random.Next(grids) + 1)).ToArray();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
         {
             var created = await cadre.Post($"/api/villages/{villageId}/households",
-                new { householdNo = $"{i + 1:D4}", headName = people[i].Name, idNumber = people[i].Id, grid = $"第{people[i].Grid}网格" });
+                new { householdNo = $"{i + 1:D4}", headName = people[i].Name, idNumber = people[i].Id, grid = GridCode(people[i].Grid) });
             ids[i] = (Guid)created!["householdId"]!;
         });
         return ids;
+    }
+
+    private static string GridCode(int grid) => $"G{grid:D2}";
+
+    /// <summary>The township's catalogue (积分细则模板), each village adopting every template; defined once for the township.</summary>
+    private static async Task DefineTemplates(LedgerApi admin)
+    {
+        foreach (var rule in Catalogue.Rules)
+        {
+            var (min, max) = rule.Points > 0 ? (Math.Max(1, rule.Points / 2), rule.Points * 2) : (rule.Points * 2, Math.Min(-1, rule.Points / 2));
+            await admin.Send(HttpMethod.Post, $"/api/townships/{Uri.EscapeDataString(Catalogue.Township)}/rule-templates",
+                new { rule.Code, rule.Color, rule.Title, minPoints = min, maxPoints = max }, conflictIsNull: true);
+        }
     }
 
     /// <summary>An ID number belongs to one household of the township: draw again on a repeat.</summary>

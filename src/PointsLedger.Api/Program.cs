@@ -26,6 +26,7 @@ builder.RequireLedgerPublicAddress();
 
 builder.AddLedgerStore(builder.ResolveConnectionString());
 builder.AddLedgerAuth();
+builder.Services.EndResidentSessionsWhenThePhoneChanges();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
 builder.Services.AddHostedService<FirstAdmin>();

@@ -7,9 +7,10 @@ namespace PointsLedger.Auth;
 /// Who is making the request, read from the bearer token. <see cref="HouseholdId"/> is, for staff,
 /// the household they belong to (the favour-points guard), and for residents their own.
 /// <see cref="Township"/> limits township roles (admin, auditor) to one township; none means all.
+/// <see cref="SignInStamp"/>, on a resident's token, ends it when the household's phone changes.
 /// </summary>
 public sealed record Actor(
-    string Id, string Role, Guid? VillageId = null, Guid? MerchantId = null, Guid? HouseholdId = null, string? Township = null)
+    string Id, string Role, Guid? VillageId = null, Guid? MerchantId = null, Guid? HouseholdId = null, string? Township = null, int? SignInStamp = null)
 {
     public static Actor From(ClaimsPrincipal user) => new(
         user.FindFirstValue(LedgerClaims.Subject) ?? throw new Refusal(ProblemCodes.Unauthorized),

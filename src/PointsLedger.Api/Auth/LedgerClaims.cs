@@ -10,4 +10,7 @@ public static class LedgerClaims
     public const string MerchantId = "merchantId";
     public const string HouseholdId = "householdId";
     public const string Township = "township";
+
+    /// <summary>On a resident's token: how many times the household's phone had changed when it was issued.</summary>
+    public const string SignInStamp = "signInStamp";
 }

@@ -19,6 +19,7 @@ public sealed class TokenIssuer(SymmetricSecurityKey key, TimeProvider clock)
         if (actor.MerchantId is { } merchant) claims[LedgerClaims.MerchantId] = merchant.ToString();
         if (actor.HouseholdId is { } household) claims[LedgerClaims.HouseholdId] = household.ToString();
         if (actor.Township is { } township) claims[LedgerClaims.Township] = township;
+        if (actor.SignInStamp is { } stamp) claims[LedgerClaims.SignInStamp] = stamp;
 
         var now = clock.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

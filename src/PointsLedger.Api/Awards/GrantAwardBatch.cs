@@ -11,8 +11,11 @@ using Wolverine.Http;
 
 namespace PointsLedger.Awards;
 
-/// <summary>One rule for a whole list of households, e.g. after an inspection: all are recorded or none.</summary>
-public sealed record GrantAwardBatch(Guid VillageId, string RuleCode, Guid[] HouseholdIds, DateOnly OccurredOn, string? Note)
+/// <summary>
+/// One rule for a whole list of households, e.g. after an inspection: all are recorded or none. The
+/// households are named by id, or by <see cref="Grid"/>: every household of the grid that has not moved out.
+/// </summary>
+public sealed record GrantAwardBatch(Guid VillageId, string RuleCode, Guid[]? HouseholdIds, DateOnly OccurredOn, string? Note, string? Grid = null)
 {
     public const int MaxHouseholds = 2000;
 
@@ -24,9 +27,15 @@ public sealed record GrantAwardBatch(Guid VillageId, string RuleCode, Guid[] Hou
             RuleFor(x => x.RuleCode).NotEmpty().MaximumLength(32);
             RuleFor(x => x.OccurredOn).NotEmpty();
             RuleFor(x => x.Note).MaximumLength(200);
-            RuleFor(x => x.HouseholdIds).Cascade(CascadeMode.Stop).NotEmpty().Must(ids => ids.Length <= MaxHouseholds)
+            RuleFor(x => x.HouseholdIds).Cascade(CascadeMode.Stop).NotEmpty().When(x => x.Grid is null)
+                .WithMessage("请列出各户（householdIds）或给出网格（grid）", "List the households (householdIds) or name a grid");
+            RuleFor(x => x.HouseholdIds).Null().When(x => x.Grid is not null)
+                .WithMessage("householdIds 与 grid 只填其一", "Give householdIds or grid, not both");
+            RuleFor(x => x.HouseholdIds!).Cascade(CascadeMode.Stop).Must(ids => ids.Length <= MaxHouseholds)
                 .WithMessage($"一次最多 {MaxHouseholds} 户", $"At most {MaxHouseholds} households at a time")
-                .Must(ids => ids.Distinct().Count() == ids.Length).WithMessage("户不能重复", "Households must not repeat");
+                .Must(ids => ids.Distinct().Count() == ids.Length).WithMessage("户不能重复", "Households must not repeat")
+                .When(x => x.HouseholdIds is not null);
+            RuleFor(x => x.Grid).MaximumLength(32);
         }
     }
 }
@@ -48,13 +57,14 @@ public static class GrantAwardBatchEndpoint
         var village = await session.LoadVillageAsync(command.VillageId, ct);
         actor.MustActIn(village);
         var rule = village.RuleFor(command.RuleCode);
+        var householdIds = command.HouseholdIds ?? await GridHouseholdsAsync(session, village, command.Grid!, ct);
         var today = clock.Today();
         var policy = expiry.Value.For(village.Township);
 
         // Locks are taken in id order, so two overlapping batches cannot deadlock each other.
         await session.BeginTransactionAsync(ct);
         var batch = session.CreateBatchQuery();
-        var fetches = command.HouseholdIds.Order().Select(id => (Id: id, Stream: batch.Events.FetchForExclusiveWriting<Households.Household>(id))).ToList();
+        var fetches = householdIds.Order().Select(id => (Id: id, Stream: batch.Events.FetchForExclusiveWriting<Households.Household>(id))).ToList();
         var reloaded = batch.HoldOpenAndLoad(village.Id);
         await batch.Execute(ct);
         village = (await reloaded)!;
@@ -83,5 +93,13 @@ public static class GrantAwardBatchEndpoint
             throw new Refusal(ProblemCodes.BatchRefused, failures.Count) { Extensions = { ["failures"] = failures } };
         }
         return new BatchAnswer([.. awards]);
+    }
+
+    private static async Task<Guid[]> GridHouseholdsAsync(IQuerySession session, Villages.Village village, string grid, CancellationToken ct)
+    {
+        if (!village.Grids.ContainsKey(grid)) throw new Refusal(ProblemCodes.UnknownGrid, grid);
+        var ids = await session.Query<Households.Household>()
+            .Where(h => h.VillageId == village.Id && h.Grid == grid && h.MovedOutOn == null).Select(h => h.Id).ToListAsync(ct);
+        return ids.Count > 0 ? [.. ids] : throw new Refusal(ProblemCodes.GridEmpty, grid);
     }
 }

@@ -27,6 +27,9 @@ public sealed record Household(
 
     public ImmutableDictionary<Guid, MemberChange> MemberChanges { get; init; } = ImmutableDictionary<Guid, MemberChange>.Empty;
 
+    /// <summary>How often the phone changed: a resident's token issued before the last change no longer signs them in.</summary>
+    public int PhoneChanges { get; init; }
+
     /// <summary>The day the household moved out (迁出); from then on it earns and spends nothing.</summary>
     public DateOnly? MovedOutOn { get; init; }
 
@@ -128,7 +131,7 @@ public sealed record Household(
 
     public Household Apply(MemberChangeRejected e) => this with { MemberChanges = MemberChanges.Remove(e.MemberId) };
 
-    public Household Apply(PhoneChanged e) => this with { Phone = e.Phone };
+    public Household Apply(PhoneChanged e) => this with { Phone = e.Phone, PhoneChanges = PhoneChanges + 1 };
 
     public Household Apply(GridChanged e) => this with { Grid = e.Grid };
 

@@ -8,6 +8,7 @@ using Wolverine.Http;
 
 namespace PointsLedger.Households;
 
+/// <param name="Grid">A grid code of the village (<c>POST /api/villages/{villageId}/grids</c>).</param>
 public sealed record RegisterHousehold(string HouseholdNo, string HeadName, string IdNumber, string? Phone, string? Grid)
 {
     public sealed class Validator : AbstractValidator<RegisterHousehold>
@@ -37,6 +38,7 @@ public static class RegisterHouseholdEndpoint
         await session.BeginTransactionAsync(ct);
         var village = await session.HoldOpenAndLoadAsync(villageId, ct);
         actor.MustActIn(village);
+        if (command.Grid is { } grid && !village.Grids.ContainsKey(grid)) throw new Refusal(ProblemCodes.UnknownGrid, grid);
         var householdNo = command.HouseholdNo.Trim();
         if (await session.Query<Household>().AnyAsync(h => h.VillageId == villageId && h.HouseholdNo == householdNo, ct))
         {

@@ -346,6 +346,10 @@ public static class ProblemCodes
         "本村没有编码为 {0} 的网格。",
         "The village has no grid {0}.");
 
+    public static readonly ProblemCode GridEmpty = new("grid-empty", 422,
+        "网格 {0} 中没有在册的户。",
+        "Grid {0} has no households.");
+
     public static readonly ProblemCode GridCodeTaken = new("grid-code-taken", 409,
         "本村已有编码为 {0} 的网格。",
         "The village already has a grid {0}.");

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using PointsLedger.Auth;
+using PointsLedger.Households;
 using PointsLedger.Http;
 using PointsLedger.Problems;
 using PointsLedger.Security;
@@ -40,7 +41,8 @@ public static class MiniAppEndpoints
     {
         var openId = await miniApp.OpenIdForAsync(command.Code, ct) ?? throw new Refusal(ProblemCodes.MiniAppCodeInvalid);
         var binding = await session.LoadAsync<MiniAppBinding>(KeyFor(openId), ct) ?? throw new Refusal(ProblemCodes.MiniAppNotBound);
-        return ResidentSignInEndpoint.Issue(issuer, binding.HouseholdId);
+        var household = await session.LoadAsync<Household>(binding.HouseholdId, ct) ?? throw new Refusal(ProblemCodes.MiniAppNotBound);
+        return ResidentSignInEndpoint.Issue(issuer, household);
     }
 
     /// <summary>Only a hash of the openid is kept: it is a personal identifier of another platform.</summary>

@@ -50,12 +50,12 @@ public static class ResidentSignInEndpoint
         session.Update(issued with { CodeHash = null, ExpiresAt = DateTimeOffset.MinValue });
         // A code sent before the household changed its number signs nobody in with the old one.
         var household = await session.LoadAsync<Household>(issued.HouseholdId!.Value, ct);
-        return household?.Phone == command.Phone ? Results.Ok(Issue(issuer, household.Id)) : Refused();
+        return household?.Phone == command.Phone ? Results.Ok(Issue(issuer, household)) : Refused();
     }
 
-    public static ResidentSignedIn Issue(TokenIssuer issuer, Guid householdId) => new(
-        issuer.Issue(new Actor($"resident-{householdId:N}", Roles.Resident, HouseholdId: householdId), AccessLifetime),
-        "Bearer", (int)AccessLifetime.TotalSeconds, householdId);
+    public static ResidentSignedIn Issue(TokenIssuer issuer, Household household) => new(
+        issuer.Issue(new Actor($"resident-{household.Id:N}", Roles.Resident, HouseholdId: household.Id, SignInStamp: household.PhoneChanges), AccessLifetime),
+        "Bearer", (int)AccessLifetime.TotalSeconds, household.Id);
 
     private static IResult Refused() => Results.Problem(Problem.For(ProblemCodes.CodeInvalid));
 }

@@ -63,4 +63,31 @@ public sealed class BatchAwardTests(LedgerApp app)
             .ShouldBeProblem(HttpStatusCode.BadRequest, "validation-failed");
         Assert.Equal(0, (int)(await _api.Balance(household))["available"]!["total"]!);
     }
+
+    [Fact]
+    public async Task A_batch_by_grid_awards_every_household_of_the_grid_that_has_not_moved_out()
+    {
+        var village = await _api.NewVillage();
+        var rule = await _api.NewRule(village, "green", 2);
+        (await _api.Post($"/api/villages/{village.Id}/grids", new { code = "G7", name = "七网格" }, village.Cadre)).ShouldBe(HttpStatusCode.Created);
+        var inGrid = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            var household = await _api.NewHousehold(village);
+            (await _api.Post($"/api/households/{household}/grid", new { grid = "G7" }, village.Cadre)).ShouldBe(HttpStatusCode.OK);
+            inGrid.Add(household);
+        }
+        var outside = await _api.NewHousehold(village);
+        (await _api.Post($"/api/households/{inGrid[2]}/move-out", new { reason = "迁出", on = _api.Today() }, village.Cadre)).ShouldBe(HttpStatusCode.OK);
+
+        var batch = await _api.Post("/api/awards/batch", new { villageId = village.Id, ruleCode = rule, grid = "G7", occurredOn = _api.Today() }, village.Cadre);
+        var unknown = await _api.Post("/api/awards/batch", new { villageId = village.Id, ruleCode = rule, grid = "G8", occurredOn = _api.Today() }, village.Cadre);
+        var both = await _api.Post("/api/awards/batch",
+            new { villageId = village.Id, ruleCode = rule, grid = "G7", householdIds = new[] { outside }, occurredOn = _api.Today() }, village.Cadre);
+
+        Assert.Equal(inGrid.Take(2).Order(), batch.ShouldBe(HttpStatusCode.Created).Json["awards"]!.AsArray().Select(a => Guid.Parse((string)a!["householdId"]!)).Order());
+        unknown.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "unknown-grid");
+        both.ShouldBeProblem(HttpStatusCode.BadRequest, "validation-failed");
+        Assert.Equal(0, (int)(await _api.Balance(outside))["earned"]!["total"]!);
+    }
 }

@@ -40,6 +40,7 @@ public sealed class HouseholdChangeTests(LedgerApp app)
         var oldPhone = $"137{Random.Shared.Next(10_000_000, 99_999_999)}";
         var newPhone = $"138{Random.Shared.Next(10_000_000, 99_999_999)}";
         var (household, _, _) = await Register(village, oldPhone);
+        var oldSession = (string)(await SignIn(oldPhone)).ShouldBe(HttpStatusCode.OK).Json["accessToken"]!;
         var codeForOldPhone = app.Codes.NextCodeFor(oldPhone);
         (await _api.Post("/api/auth/resident/code", new { phone = oldPhone }, token: null)).ShouldBe(HttpStatusCode.OK);
         var pendingOldCode = await codeForOldPhone;
@@ -60,7 +61,10 @@ public sealed class HouseholdChangeTests(LedgerApp app)
         Assert.Equal("换号", (string?)history.First(e => (string?)e!["kind"] == "phone-changed")!["note"]);
         (await _api.Post("/api/auth/resident/sign-in", new { phone = oldPhone, code = pendingOldCode }, token: null))
             .ShouldBeProblem(HttpStatusCode.Unauthorized, "code-invalid");
-        Assert.Equal(household, (await SignIn(newPhone)).ShouldBe(HttpStatusCode.OK).Guid("householdId"));
+        (await _api.Get("/api/me", oldSession)).ShouldBeProblem(HttpStatusCode.Unauthorized, "unauthorized");
+        var newSession = (await SignIn(newPhone)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(household, newSession.Guid("householdId"));
+        (await _api.Get("/api/me", (string)newSession.Json["accessToken"]!)).ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

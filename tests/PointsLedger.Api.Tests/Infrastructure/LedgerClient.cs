@@ -68,7 +68,7 @@ public sealed class LedgerClient(LedgerApp app)
 
     public async Task<Guid> NewHousehold(TestVillage village, string? householdNo = null)
     {
-        var body = new { householdNo = householdNo ?? $"H{Guid.NewGuid():N}"[..10], headName = "张三明", idNumber = IdNumbers.Valid(), phone = "13800000000", grid = "一网格" };
+        var body = new { householdNo = householdNo ?? $"H{Guid.NewGuid():N}"[..10], headName = "张三明", idNumber = IdNumbers.Valid(), phone = "13800000000" };
         return (await Post($"/api/villages/{village.Id}/households", body, village.Cadre)).ShouldBe(HttpStatusCode.Created).Guid("householdId");
     }
 
