@@ -12,7 +12,7 @@ public static class Benchmark
 
         await using var host = await BenchmarkHost.StartAsync();
         var scenarios = new Scenarios(host, duration);
-        await scenarios.PrepareAsync(households: 2_000);
+        await scenarios.PrepareAsync(households: 3_000);
 
         var rows = new List<string>
         {
@@ -22,6 +22,7 @@ public static class Benchmark
             await scenarios.BalanceReadsDuringAwards(awardClients: 8, readers: 2),
             await scenarios.RedemptionsByCard(clerks: 8),
         };
+        rows.AddRange(await scenarios.FindHouseholds(readers: 2));
         rows.AddRange(await scenarios.NoticeOfOneThousand());
 
         Console.WriteLine();

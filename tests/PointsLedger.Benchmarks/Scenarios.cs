@@ -24,7 +24,7 @@ public sealed class Scenarios(BenchmarkHost host, TimeSpan duration)
         {
             var idNumber = IdNumberFor(n);
             var created = await _cadre.PostAsync($"/api/villages/{_villageId}/households",
-                new { householdNo = $"{n:D5}", headName = "张三明", idNumber });
+                new { householdNo = $"{n:D5}", headName = NameFor(n), idNumber, phone = $"139{n:D8}" });
             ids[n - 1] = (Guid)created["householdId"]!;
             cards[n - 1] = ((string)created["cardNo"]!, idNumber[^6..]);
         });
@@ -142,6 +142,37 @@ public sealed class Scenarios(BenchmarkHost host, TimeSpan duration)
         }
         return rows;
     }
+
+    /// <summary>
+    /// A cadre looking for a household in the village of 3,000: by part of a name, by the phone's last
+    /// four digits, by number, and the first and a later page of the list by points earned.
+    /// </summary>
+    public async Task<IEnumerable<string>> FindHouseholds(int readers)
+    {
+        var list = $"/api/villages/{_villageId}/households";
+        var secondPage = (string)(await _cadre.GetAsync($"{list}?sort=earned"))["next"]!;
+        var searches = new (string Name, Func<string> Url)[]
+        {
+            ("by part of a name", () => $"{list}?q={Uri.EscapeDataString(NameFor(Random.Shared.Next(1, _households.Length))[1..])}"),
+            ("by the phone's last four digits", () => $"{list}?q={Random.Shared.Next(1, _households.Length) % 10_000:D4}"),
+            ("by household number", () => $"{list}?q={Random.Shared.Next(1, _households.Length):D5}"),
+            ("most earned first, first page of 50", () => $"{list}?sort=earned"),
+            ("most earned first, second page", () => $"{list}?sort=earned&cursor={secondPage}"),
+        };
+        var rows = new List<string>();
+        foreach (var (name, url) in searches)
+        {
+            var timings = new Latencies();
+            await Run(readers, duration / 2, timings, () => _cadre.GetAsync(url()));
+            rows.Add(Row($"find among {_households.Length:N0} households {name}, {readers} readers", timings));
+        }
+        return rows;
+    }
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭"];
+    private static readonly string[] GivenNames = ["建国", "秀英", "桂兰", "明", "红梅", "志强", "玉珍", "海燕", "军", "丽", "春生", "淑芬", "大山", "小梅"];
+
+    private static string NameFor(int n) => Surnames[n % Surnames.Length] + GivenNames[n / Surnames.Length % GivenNames.Length] + (n % 3 == 0 ? "" : "子");
 
     private Task Award() => _cadre.PostAsync("/api/awards",
         new { householdId = Pick(), ruleCode = "BENCH", occurredOn = Today() }, Guid.NewGuid().ToString());

@@ -45,7 +45,10 @@ public static class MartenSetup
                 opts.Projections.Snapshot<Household>(SnapshotLifecycle.Inline)
                     .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.HouseholdNumber, x => x.VillageId, x => x.HouseholdNo)
                     .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.CardNumber, x => x.CardNo)
-                    .Index(x => x.OldestOpenGrant!);
+                    .Index(x => x.OldestOpenGrant!)
+                    // The household lists sort a village's households by points (Search/ListHouseholds.cs).
+                    .Index([x => x.VillageId, x => x.ByEarned])
+                    .Index([x => x.VillageId, x => x.ByAvailable]);
                 opts.Projections.Snapshot<StaffAccount>(SnapshotLifecycle.Inline)
                     .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.StaffLogin, x => x.Login);
                 opts.Projections.Snapshot<Merchant>(SnapshotLifecycle.Inline);

@@ -38,6 +38,16 @@ public sealed record Household(
     /// <summary>The card number the ID digits' checks are keyed by: the first card's, through every reissue.</summary>
     public string CardCheckKey { get => field ?? CardNo; init; }
 
+    /// <summary>
+    /// Sort keys stored for the household lists, most points first and then by number: one text each, so a
+    /// village's page is one range of one index, ties included.
+    /// </summary>
+    public string ByEarned => SortKey(Earned.Total);
+
+    public string ByAvailable => SortKey(Available.Total);
+
+    private string SortKey(int points) => $"{int.MaxValue - (long)points:D11}{HouseholdNo}";
+
     /// <summary>Stored so the approval queue finds the households with awards waiting.</summary>
     public bool HasPendingAwards => !Pending.IsEmpty;
 

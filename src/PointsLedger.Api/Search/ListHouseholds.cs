@@ -22,10 +22,13 @@ public sealed record HouseholdListItem(Guid HouseholdId, string HouseholdNo, str
 
 public static class ListHouseholdsEndpoint
 {
-    /// <summary>Where a page ended: the sort it was in, the last household's number and, sorted by points, its points.</summary>
-    private sealed record Position(HouseholdSort Sort, string No, int Points);
+    /// <summary>Where a page ended: the sort it was in and the last household's key in it.</summary>
+    private sealed record Position(HouseholdSort Sort, string Key);
 
-    private sealed record Row(Guid Id, string HouseholdNo, string HeadName, string? Grid, DateOnly? MovedOutOn, int Available, int Earned);
+    private sealed record Row(Guid Id, string HouseholdNo, string HeadName, string? Grid, DateOnly? MovedOutOn, int Available, int Earned, string ByEarned, string ByAvailable)
+    {
+        public string KeyIn(HouseholdSort sort) => sort switch { HouseholdSort.Number => HouseholdNo, HouseholdSort.Earned => ByEarned, _ => ByAvailable };
+    }
 
     /// <summary>
     /// 查找农户: the village's households, 50 a page (<c>cursor</c> = the last page's <c>next</c>), by number or
@@ -55,27 +58,22 @@ public static class ListHouseholdsEndpoint
                 ? query.Where(h => h.HouseholdNo.Contains(text) || h.Names.Contains(text) || (phoneDigits && h.Phone!.EndsWith(text)))
                 : query.Where(h => h.HouseholdNo.Contains(text));
         }
-        if (after is { No: var no, Points: var points })
+        query = (order, after?.Key) switch
         {
-            query = order switch
-            {
-                HouseholdSort.Number => query.Where(h => h.HouseholdNo.CompareTo(no) > 0),
-                HouseholdSort.Earned => query.Where(h => h.Earned.Total < points || (h.Earned.Total == points && h.HouseholdNo.CompareTo(no) > 0)),
-                _ => query.Where(h => h.Available.Total < points || (h.Available.Total == points && h.HouseholdNo.CompareTo(no) > 0)),
-            };
-        }
-        query = order switch
-        {
-            HouseholdSort.Number => query.OrderBy(h => h.HouseholdNo),
-            HouseholdSort.Earned => query.OrderByDescending(h => h.Earned.Total).ThenBy(h => h.HouseholdNo),
-            _ => query.OrderByDescending(h => h.Available.Total).ThenBy(h => h.HouseholdNo),
+            (HouseholdSort.Number, null) => query.OrderBy(h => h.HouseholdNo),
+            (HouseholdSort.Number, { } key) => query.Where(h => h.HouseholdNo.CompareTo(key) > 0).OrderBy(h => h.HouseholdNo),
+            (HouseholdSort.Earned, null) => query.OrderBy(h => h.ByEarned),
+            (HouseholdSort.Earned, { } key) => query.Where(h => h.ByEarned.CompareTo(key) > 0).OrderBy(h => h.ByEarned),
+            (_, null) => query.OrderBy(h => h.ByAvailable),
+            (_, { } key) => query.Where(h => h.ByAvailable.CompareTo(key) > 0).OrderBy(h => h.ByAvailable),
         };
 
         var rows = await query.Take(Cursor.PageSize + 1)
-            .Select(h => new Row(h.Id, h.HouseholdNo, h.HeadName, h.Grid, h.MovedOutOn, h.Available.Total, h.Earned.Total))
+            .Select(h => new Row(h.Id, h.HouseholdNo, h.HeadName, h.Grid, h.MovedOutOn, h.Available.Total, h.Earned.Total, h.ByEarned, h.ByAvailable))
             .ToListAsync(ct);
-        var items = rows.Select(r => new HouseholdListItem(r.Id, r.HouseholdNo, seesNames ? r.HeadName : PersonName.Mask(r.HeadName), r.Grid,
-            r.MovedOutOn is null ? HouseholdStatus.Active : HouseholdStatus.Closed, r.Available, r.Earned)).ToList();
-        return Cursor.Paged(items, last => new Position(order, last.HouseholdNo, order == HouseholdSort.Earned ? last.Earned : last.Available));
+        var page = Cursor.Paged(rows, last => new Position(order, last.KeyIn(order)));
+        return new Page<HouseholdListItem>(page.Items.Select(r => new HouseholdListItem(r.Id, r.HouseholdNo,
+            seesNames ? r.HeadName : PersonName.Mask(r.HeadName), r.Grid, r.MovedOutOn is null ? HouseholdStatus.Active : HouseholdStatus.Closed,
+            r.Available, r.Earned)).ToList(), page.Next);
     }
 }

@@ -103,7 +103,7 @@ public sealed class FindTests(LedgerApp app)
     }
 
     [Fact]
-    public async Task Households_are_listed_by_grid_and_status()
+    public async Task Grids_are_records_of_the_village_with_their_worker_and_households_are_listed_by_grid_and_status()
     {
         var village = await _api.NewVillage();
         (await _api.Post($"/api/villages/{village.Id}/grids", new { code = "G1", name = "一网格" }, village.Cadre)).ShouldBe(HttpStatusCode.Created);
@@ -114,11 +114,26 @@ public sealed class FindTests(LedgerApp app)
 
         var grid = Items(await _api.Get($"/api/villages/{village.Id}/households?grid=G1", village.Cadre));
         var closed = Items(await _api.Get($"/api/villages/{village.Id}/households?status=closed", village.Cadre));
+        var worker = (await _api.Post("/api/staff",
+            new { login = $"g{Guid.NewGuid():N}"[..12], displayName = "网格员", role = "cadre", password = "Grid2026pw", villageId = village.Id }, _api.Admin))
+            .ShouldBe(HttpStatusCode.Created).Guid("accountId");
+        var elsewhere = (await _api.Post("/api/staff",
+            new { login = $"g{Guid.NewGuid():N}"[..12], displayName = "外村", role = "cadre", password = "Grid2026pw", villageId = (await _api.NewVillage()).Id }, _api.Admin))
+            .Guid("accountId");
+        var withWorker = await _api.Post($"/api/villages/{village.Id}/grids", new { code = "G2", name = "二网格", workerAccountId = worker }, village.Cadre);
+        var taken = await _api.Post($"/api/villages/{village.Id}/grids", new { code = "G1", name = "重复" }, village.Cadre);
+        var foreignWorker = await _api.Post($"/api/villages/{village.Id}/grids", new { code = "G3", name = "三网格", workerAccountId = elsewhere }, village.Cadre);
+        var stranger = await _api.Post($"/api/villages/{village.Id}/grids", new { code = "G4", name = "四网格" }, (await _api.NewVillage()).Cadre);
         var grids = Items(await _api.Get($"/api/villages/{village.Id}/grids", village.Approver));
 
         Assert.Equal(inGrid, Guid.Parse((string)grid.Single()!["householdId"]!));
         Assert.Equal(leaving, Guid.Parse((string)closed.Single()!["householdId"]!));
-        Assert.Equal("一网格", (string?)grids.Single()!["name"]);
+        withWorker.ShouldBe(HttpStatusCode.Created);
+        taken.ShouldBeProblem(HttpStatusCode.Conflict, "grid-code-taken");
+        foreignWorker.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "worker-not-in-village");
+        stranger.ShouldBeProblem(HttpStatusCode.Forbidden, "out-of-scope");
+        Assert.Equal(["一网格", "二网格"], grids.Select(g => (string)g!["name"]!));
+        Assert.Equal(worker, Guid.Parse((string)grids[1]!["workerAccountId"]!));
     }
 
     [Fact]

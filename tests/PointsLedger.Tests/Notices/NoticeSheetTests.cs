@@ -78,4 +78,23 @@ public sealed class NoticeSheetTests
 
         Assert.Empty(Compute(late).Households);
     }
+
+    [Fact]
+    public void A_household_that_moved_out_is_on_the_notices_through_the_month_it_left_and_on_none_after()
+    {
+        var leftInOctober = Household("001", "张三明", Earned("award", PointColor.Red, 10, new(2026, 9, 1)), Moved("moved-out", PointColor.Red, -10, new(2026, 10, 20)));
+        var leftInSeptember = Household("002", "李四英", Moved("moved-out", PointColor.Red, 0, new(2026, 9, 30)));
+
+        var line = Assert.Single(Compute(leftInOctober, leftInSeptember).Households);
+
+        Assert.Equal(("001", 0), (line.HouseholdNo, line.Available));
+    }
+
+    [Fact]
+    public void The_notice_names_the_household_by_its_head_on_the_last_day_of_the_month()
+    {
+        var household = Household("001", "张三明") with { LaterHeads = [(new DateOnly(2026, 10, 31), "李四芳"), (new DateOnly(2026, 11, 2), "王五")] };
+
+        Assert.Equal("李*芳", Assert.Single(Compute(household).Households).Name);
+    }
 }
