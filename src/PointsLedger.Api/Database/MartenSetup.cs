@@ -65,7 +65,8 @@ public static class MartenSetup
                 opts.Schema.For<ReplacedCard>();
                 opts.Schema.For<IdempotentResponse>();
                 opts.Schema.For<OneTimeCode>().UseOptimisticConcurrency(true);
-                opts.Schema.For<Household>().Index(x => x.Phone!);
+                // What the household search matches, as plain columns: a search reads no household's JSON.
+                opts.Schema.For<Household>().Duplicate(x => x.HouseholdNo).Duplicate(x => x.Names).Duplicate(x => x.Phone!);
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine();
