@@ -32,7 +32,7 @@ public static class AwardDecisions
         if (rule.IsRetired) throw new Refusal(ProblemCodes.RuleRetired, rule.Code) { Extensions = { ["replacedBy"] = rule.ReplacedBy } };
         if (rule.Limit is { } cap)
         {
-            var used = household.PointsInPeriod(rule.Code, occurredOn, cap);
+            var used = household.PointsInPeriod(village.LineageOf(rule), occurredOn, cap);
             if (used + rule.Points > cap.Points) throw CapReached(rule, cap, used);
         }
 
@@ -69,6 +69,7 @@ public static class AwardDecisions
         if (award.Status == AwardStatus.Revoked) throw new Refusal(ProblemCodes.AwardAlreadyRevoked);
         village.MustBeOpenOn(award.OccurredOn);
         GuardAgainstOwnHousehold(household, actor);
+        household.MustBeOpen();
 
         var changes = award switch
         {

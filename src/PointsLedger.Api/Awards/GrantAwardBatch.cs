@@ -100,6 +100,7 @@ public static class GrantAwardBatchEndpoint
         if (!village.Grids.ContainsKey(grid)) throw new Refusal(ProblemCodes.UnknownGrid, grid);
         var ids = await session.Query<Households.Household>()
             .Where(h => h.VillageId == village.Id && h.Grid == grid && h.MovedOutOn == null).Select(h => h.Id).ToListAsync(ct);
+        if (ids.Count > GrantAwardBatch.MaxHouseholds) throw new Refusal(ProblemCodes.GridTooLarge, grid, ids.Count, GrantAwardBatch.MaxHouseholds);
         return ids.Count > 0 ? [.. ids] : throw new Refusal(ProblemCodes.GridEmpty, grid);
     }
 }

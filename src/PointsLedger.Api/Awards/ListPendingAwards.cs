@@ -36,6 +36,7 @@ public static class ListPendingAwardsEndpoint
         if (village is { } id) actor.MustActIn(await session.LoadVillageAsync(id, ct));
         else actor.MustBe(Roles.Admin, Roles.Auditor);
         var after = Cursor.Read<Position>(cursor);
+        if (after is { AwardId: null }) throw new Refusal(ProblemCodes.InvalidCursor);
 
         var households = session.Query<Household>().Where(h => h.HasPendingAwards);
         if (village is { } only) households = households.Where(h => h.VillageId == only);

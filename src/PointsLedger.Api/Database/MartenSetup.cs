@@ -65,7 +65,7 @@ public static class MartenSetup
                 opts.Schema.For<ReplacedCard>();
                 opts.Schema.For<IdempotentResponse>();
                 opts.Schema.For<OneTimeCode>().UseOptimisticConcurrency(true);
-                // What the household search matches, as plain columns: a search reads no household's JSON.
+                // What the household search matches, as plain columns, so a search filters without reading each household's JSON.
                 opts.Schema.For<Household>().Duplicate(x => x.HouseholdNo).Duplicate(x => x.Names).Duplicate(x => x.Phone!);
             })
             .UseLightweightSessions()

@@ -71,10 +71,10 @@ public sealed record Household(
 
     public static string RuleMonth(string ruleCode, DateOnly day) => $"{ruleCode}/{Months.Of(day)}";
 
-    /// <summary>Points the rule gave in the cap's period around the day (pending awards included).</summary>
-    public int PointsInPeriod(string ruleCode, DateOnly day, RuleCap cap) => PointsByRuleAndMonth
-        .Where(entry => entry.Key.StartsWith(ruleCode + "/", StringComparison.Ordinal) && cap.Covers(entry.Key[(ruleCode.Length + 1)..], day))
-        .Sum(entry => entry.Value);
+    /// <summary>Points the rules gave in the cap's period around the day (pending awards included).</summary>
+    public int PointsInPeriod(IEnumerable<string> ruleCodes, DateOnly day, RuleCap cap) => ruleCodes.Sum(code => PointsByRuleAndMonth
+        .Where(entry => entry.Key.StartsWith(code + "/", StringComparison.Ordinal) && cap.Covers(entry.Key[(code.Length + 1)..], day))
+        .Sum(entry => entry.Value));
 
     public static string OfferMonth(Guid offerId, DateOnly day) => $"{offerId:N}/{Months.Of(day)}";
 

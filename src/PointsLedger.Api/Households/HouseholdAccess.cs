@@ -31,13 +31,14 @@ public static class HouseholdAccess
     /// <summary>
     /// The household of a stream locked for a change, with its village (whose township scopes ID numbers
     /// and whose grids and months the change may need), for staff who may act on it; anyone else is told
-    /// it does not exist.
+    /// it does not exist. The village is held open (<see cref="VillageLocks"/>): no month closes under a
+    /// change that a notice reads, such as a move-out or a new head.
     /// </summary>
     public static async Task<(Household Household, Village Village)> ToChangeAsync(
         this IQuerySession session, JasperFx.Events.IEventStream<Household> stream, Actor actor, CancellationToken ct)
     {
         if (stream.Aggregate is not { } household) throw new Refusal(ProblemCodes.HouseholdNotFound, stream.Id);
-        var village = await session.LoadVillageAsync(household.VillageId, ct);
+        var village = await session.HoldOpenAndLoadAsync(household.VillageId, ct);
         return actor.MayRead(household, village.Township) ? (household, village) : throw new Refusal(ProblemCodes.HouseholdNotFound, stream.Id);
     }
 

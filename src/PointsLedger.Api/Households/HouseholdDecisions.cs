@@ -14,7 +14,7 @@ public enum MoveOutPolicy
 
 /// <summary>
 /// Keeping a household's record right as village life changes: each change is a new event, and a change
-/// that changes nothing (the same phone, the same grid, the head who already is) decides nothing.
+/// that changes nothing (the same phone, the same grid) decides nothing.
 /// </summary>
 public static class HouseholdDecisions
 {
@@ -45,14 +45,22 @@ public static class HouseholdDecisions
 
     /// <summary>
     /// Dated like an award: not in the future, not into a closed month (the notices up to it stay as
-    /// posted). The household stays on notices through the month it moved out in.
+    /// posted), and not before the last award dated to the household, so that nothing it earned falls
+    /// after it left. Awards still waiting for an approver are withdrawn with it, so none holds up the
+    /// month's close. The household stays on notices through the month it moved out in.
     /// </summary>
-    public static HouseholdMovedOut MoveOut(Household household, Village village, DateOnly on, string reason, Actor actor, DateOnly today, MoveOutPolicy policy)
+    public static IReadOnlyList<object> MoveOut(Household household, Village village, DateOnly on, string reason, Actor actor, DateOnly today, MoveOutPolicy policy)
     {
         household.MustBeOpen();
         if (on > today) throw new Refusal(ProblemCodes.OccurredInFuture, on.ToString("yyyy-MM-dd"));
         village.MustBeOpenOn(on);
+        if (household.Lots.Select(lot => lot.GrantedOn).Concat(household.Pending.Values.Select(p => p.OccurredOn)).DefaultIfEmpty().Max() is var last && last > on)
+        {
+            throw new Refusal(ProblemCodes.MovedOutBeforeLastAward, on.ToString("yyyy-MM-dd"), last.ToString("yyyy-MM-dd"));
+        }
+        var withdrawn = household.Pending.Values.OrderBy(p => p.AwardId.ToString("N"), StringComparer.Ordinal)
+            .Select(p => (object)new AwardRevoked(p.AwardId, p.RuleCode, p.Color, p.Points, p.OccurredOn, false, actor.Id, reason, []));
         var forfeited = policy == MoveOutPolicy.Expire ? household.Lots.Draw(household.Available.Total, _ => true) : [];
-        return new HouseholdMovedOut(on, reason, actor.Id, forfeited);
+        return [.. withdrawn, new HouseholdMovedOut(on, reason, actor.Id, forfeited)];
     }
 }

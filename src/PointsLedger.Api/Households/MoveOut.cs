@@ -22,7 +22,8 @@ public sealed record MoveOut(string Reason, DateOnly On)
 }
 
 /// <param name="Forfeited">The available points the township's policy took (<c>Households:OnMoveOut</c> = <c>expire</c>).</param>
-public sealed record MovedOutAnswer(Guid HouseholdId, HouseholdStatus Status, DateOnly MovedOutOn, int Forfeited);
+/// <param name="Withdrawn">Awards that were waiting for an approver, withdrawn with the move-out.</param>
+public sealed record MovedOutAnswer(Guid HouseholdId, HouseholdStatus Status, DateOnly MovedOutOn, int Forfeited, IReadOnlyList<Guid> Withdrawn);
 
 /// <summary>Configuration section "Households": what happens to a household's points when it moves out, with per-township overrides.</summary>
 public sealed class HouseholdSettings
@@ -46,13 +47,16 @@ public static class MoveOutEndpoint
     {
         actor.MustBe(Roles.Admin, Roles.Cadre, Roles.Approver);
         var (household, village) = await session.ToChangeAsync(stream, actor, ct);
-        var movedOut = HouseholdDecisions.MoveOut(household, village, command.On, command.Reason, actor, clock.Today(),
+        var decided = HouseholdDecisions.MoveOut(household, village, command.On, command.Reason, actor, clock.Today(),
             settings.Value.MoveOutFor(village.Township));
-        foreach (var person in household.Members.Select(m => m.IdNumberHash).Prepend(household.IdNumberHash))
+        var people = household.Members.Select(m => m.IdNumberHash).Prepend(household.IdNumberHash).Select(hash => IdNumberClaim.IdFor(village.Township, hash));
+        foreach (var claim in await session.LoadManyAsync<IdNumberClaim>(ct, people))
         {
-            session.Delete<IdNumberClaim>(IdNumberClaim.IdFor(village.Township, person));
+            if (claim.HouseholdId == household.Id) session.Delete(claim);
         }
-        stream.AppendOne(movedOut);
-        return new MovedOutAnswer(stream.Id, HouseholdStatus.Closed, movedOut.On, -movedOut.Forfeited.Sum(c => c.Points));
+        stream.AppendMany(decided);
+        var movedOut = decided.OfType<HouseholdMovedOut>().Single();
+        return new MovedOutAnswer(stream.Id, HouseholdStatus.Closed, movedOut.On, -movedOut.Forfeited.Sum(c => c.Points),
+            decided.OfType<AwardRevoked>().Select(r => r.AwardId).ToList());
     }
 }

@@ -46,7 +46,7 @@ public static class RegisterHouseholdEndpoint
         }
 
         var householdId = Guid.CreateVersion7();
-        var cardNo = ReissueCardEndpoint.NewCardNo();
+        var cardNo = CardNumbers.New();
         var idNumber = IdNumber.Normalize(command.IdNumber);
         var claim = IdNumberClaim.IdFor(village.Township, hasher.Hash(idNumber));
         if (await session.LoadAsync<IdNumberClaim>(claim, ct) is not null) throw new Refusal(ProblemCodes.IdNumberTaken);

@@ -19,7 +19,13 @@ public sealed record ReissueCard(string Reason)
 public sealed record CardAnswer(Guid HouseholdId, string CardNo);
 
 /// <summary>A card number given up: the clerk who is shown it is told it was replaced, not that it never existed.</summary>
-public sealed record ReplacedCard(string Id, Guid HouseholdId);
+public sealed record ReplacedCard(string Id);
+
+public static class CardNumbers
+{
+    /// <summary>Printed on the household card; redeemable only with the last six digits of a member's ID number.</summary>
+    public static string New() => string.Concat(Enumerable.Range(0, 12).Select(_ => (char)('0' + RandomNumberGenerator.GetInt32(10))));
+}
 
 public static class ReissueCardEndpoint
 {
@@ -33,12 +39,9 @@ public static class ReissueCardEndpoint
     {
         actor.MustBe(Roles.Admin, Roles.Cadre);
         var (household, _) = await session.ToChangeAsync(stream, actor, ct);
-        var reissued = HouseholdDecisions.ReissueCard(household, NewCardNo(), command.Reason, actor);
-        session.Insert(new ReplacedCard(reissued.FormerCardNo, household.Id));
+        var reissued = HouseholdDecisions.ReissueCard(household, CardNumbers.New(), command.Reason, actor);
+        session.Insert(new ReplacedCard(reissued.FormerCardNo));
         stream.AppendOne(reissued);
         return new CardAnswer(household.Id, reissued.CardNo);
     }
-
-    /// <summary>Printed on the household card; redeemable only with the last six digits of a member's ID number.</summary>
-    public static string NewCardNo() => string.Concat(Enumerable.Range(0, 12).Select(_ => (char)('0' + RandomNumberGenerator.GetInt32(10))));
 }

@@ -338,6 +338,18 @@ public static class ProblemCodes
         "户 {0} 已迁出销户，不能再加分或兑换。",
         "Household {0} has moved out; it earns and spends nothing more.");
 
+    public static readonly ProblemCode MovedOutBeforeLastAward = new("moved-out-before-last-award", 422,
+        "迁出日期 {0} 早于该户最近一笔积分的日期 {1}。",
+        "The move-out date {0} is before the household's last award, dated {1}.");
+
+    public static readonly ProblemCode RuleAlreadyReplaced = new("rule-already-replaced", 409,
+        "积分细则 {0} 已被 {1} 取代，请修订 {1}。",
+        "Rule {0} has already been replaced by {1}; correct {1} instead.");
+
+    public static readonly ProblemCode TemplateSetsCap = new("template-sets-cap", 422,
+        "模板“{0}”已规定上限，采用时不能另设。",
+        "Template {0} sets the cap; a village adopting it cannot set its own.");
+
     public static readonly ProblemCode CardReplaced = new("card-replaced", 409,
         "该积分卡已挂失补办，请使用新卡。",
         "This card has been replaced; use the new card.");
@@ -349,6 +361,10 @@ public static class ProblemCodes
     public static readonly ProblemCode GridEmpty = new("grid-empty", 422,
         "网格 {0} 中没有在册的户。",
         "Grid {0} has no households.");
+
+    public static readonly ProblemCode GridTooLarge = new("grid-too-large", 422,
+        "网格 {0} 有 {1} 户，一次批量最多 {2} 户，请分批列出各户。",
+        "Grid {0} has {1} households; a batch takes at most {2}, so list them in parts.");
 
     public static readonly ProblemCode GridCodeTaken = new("grid-code-taken", 409,
         "本村已有编码为 {0} 的网格。",

@@ -43,6 +43,8 @@ public sealed class HouseholdIdentifier(PaymentCodeKey key, IdNumberHasher hashe
         village.MustBeOpenOn(clock.Today());
 
         if (token is not null && await session.LoadAsync<UsedPaymentToken>(token.Nonce, ct) is not null) throw new Refusal(ProblemCodes.TokenUsed);
+        // The number was looked up before the lock: a card reissued in between is refused as replaced.
+        if (by == IdentifiedBy.Card && household.CardNo != request.CardNo) throw new Refusal(ProblemCodes.CardReplaced);
         if (by == IdentifiedBy.Card) await CheckCardAsync(session, stream, household, request, actor, ct);
         return new IdentifiedHousehold(stream, household, village, by, token);
     }

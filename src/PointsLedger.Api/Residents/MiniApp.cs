@@ -17,5 +17,9 @@ public sealed class NoMiniApp : IMiniAppIdentity
         throw new Refusal(ProblemCodes.MiniAppUnavailable);
 }
 
-/// <summary>A mini-app user bound to a household by a resident who was signed in by phone code.</summary>
-public sealed record MiniAppBinding(string Id, Guid HouseholdId, DateTimeOffset BoundAt);
+/// <summary>
+/// A mini-app user bound to a household by a resident who was signed in by phone code. A binding made
+/// before the household's phone last changed (<see cref="PhoneChanges"/> behind) signs nobody in: whoever
+/// held the old phone could have bound it.
+/// </summary>
+public sealed record MiniAppBinding(string Id, Guid HouseholdId, DateTimeOffset BoundAt, int PhoneChanges = 0);

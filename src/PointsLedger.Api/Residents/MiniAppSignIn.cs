@@ -30,7 +30,7 @@ public static class MiniAppEndpoints
     {
         var householdId = actor.MustBe(Roles.Resident).HouseholdId ?? throw new Refusal(ProblemCodes.Forbidden);
         var openId = await miniApp.OpenIdForAsync(command.Code, ct) ?? throw new Refusal(ProblemCodes.MiniAppCodeInvalid);
-        session.Store(new MiniAppBinding(KeyFor(openId), householdId, clock.GetUtcNow()));
+        session.Store(new MiniAppBinding(KeyFor(openId), householdId, clock.GetUtcNow(), actor.SignInStamp ?? 0));
         return new MiniAppBound(householdId);
     }
 
@@ -41,8 +41,8 @@ public static class MiniAppEndpoints
     {
         var openId = await miniApp.OpenIdForAsync(command.Code, ct) ?? throw new Refusal(ProblemCodes.MiniAppCodeInvalid);
         var binding = await session.LoadAsync<MiniAppBinding>(KeyFor(openId), ct) ?? throw new Refusal(ProblemCodes.MiniAppNotBound);
-        var household = await session.LoadAsync<Household>(binding.HouseholdId, ct) ?? throw new Refusal(ProblemCodes.MiniAppNotBound);
-        return ResidentSignInEndpoint.Issue(issuer, household);
+        var household = await session.LoadAsync<Household>(binding.HouseholdId, ct);
+        return household?.PhoneChanges == binding.PhoneChanges ? ResidentSignInEndpoint.Issue(issuer, household) : throw new Refusal(ProblemCodes.MiniAppNotBound);
     }
 
     /// <summary>Only a hash of the openid is kept: it is a personal identifier of another platform.</summary>

@@ -30,9 +30,10 @@ public static class RequestCodeEndpoint
     public static async Task<(CodeRequested, OutgoingMessages)> Post(
         RequestCode command, IDocumentSession session, CodeSeal seal, TimeProvider clock, CancellationToken ct)
     {
-        var household = await session.Query<Household>().Where(h => h.Phone == command.Phone).OrderBy(h => h.Id)
-            .Select(h => h.Id).FirstOrDefaultAsync(ct);
-        Guid? householdId = household == Guid.Empty ? null : household;
+        // A household that moved out keeps its phone for reading its history, unless one still living here has it now.
+        var households = await session.Query<Household>().Where(h => h.Phone == command.Phone)
+            .Select(h => new PhoneHolder(h.Id, h.MovedOutOn)).ToListAsync(ct);
+        Guid? householdId = households.OrderBy(h => h.MovedOutOn is not null).ThenBy(h => h.Id).Select(h => (Guid?)h.Id).FirstOrDefault();
         var current = await session.LoadAsync<OneTimeCode>(OneTimeCodes.KeyFor(command.Phone), ct);
         var code = OneTimeCodes.NewCode();
         var issued = OneTimeCodes.Issue(current, command.Phone, householdId, code, clock.GetUtcNow(), clock.Today());
@@ -45,3 +46,5 @@ public static class RequestCodeEndpoint
         return (new CodeRequested((int)OneTimeCodes.Lifetime.TotalSeconds), outgoing);
     }
 }
+
+internal sealed record PhoneHolder(Guid Id, DateOnly? MovedOutOn);

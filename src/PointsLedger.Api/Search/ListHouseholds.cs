@@ -45,7 +45,7 @@ public static class ListHouseholdsEndpoint
         var seesNames = actor.Role is Roles.Admin or Roles.Cadre or Roles.Approver;
         var order = sort ?? HouseholdSort.Number;
         var after = Cursor.Read<Position>(cursor);
-        if (after is not null && after.Sort != order) throw new Refusal(ProblemCodes.InvalidCursor);
+        if (after is not null && (after.Sort != order || after.Key is null)) throw new Refusal(ProblemCodes.InvalidCursor);
 
         var query = session.Query<Household>().Where(h => h.VillageId == villageId);
         if (grid is not null) query = query.Where(h => h.Grid == grid);

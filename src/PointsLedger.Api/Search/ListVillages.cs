@@ -26,6 +26,7 @@ public static class ListVillagesEndpoint
         actor.MustBe(Roles.Admin, Roles.Auditor, Roles.Cadre, Roles.Approver);
         if (township is not null) actor.MustActInTownship(township);
         var after = Cursor.Read<Position>(cursor);
+        if (after is { Code: null }) throw new Refusal(ProblemCodes.InvalidCursor);
 
         var query = session.Query<Village>().AsQueryable();
         if (actor.Role is Roles.Cadre or Roles.Approver) query = query.Where(v => v.Id == actor.VillageId);

@@ -25,6 +25,7 @@ public sealed record DefineRuleTemplate(
                 .WithMessage("上下限须同为加分或同为扣分", "Both bounds are awards, or both deductions");
             RuleFor(x => x.Cap).Null().When(x => x.MinPoints < 0).WithMessage("扣分细则不设上限", "A deduction has no cap");
             RuleFor(x => x.Cap!).SetValidator(new RuleCapValidator()).When(x => x.Cap is not null);
+            RuleFor(x => x.Cap!.Points).GreaterThanOrEqualTo(x => x.MaxPoints).When(x => x.Cap is not null && x.MinPoints > 0);
         }
     }
 }

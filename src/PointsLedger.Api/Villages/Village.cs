@@ -74,6 +74,12 @@ public sealed record Village(Guid Id, string Code, string Name, string Township,
 
     public Village Apply(MonthClosed e) => this with { ClosedThrough = e.Month, LastNoticeDigest = e.Digest };
 
+    /// <summary>The rule's code and the codes of the rules it corrected, newest first: a cap counts their awards together.</summary>
+    public IEnumerable<string> LineageOf(Rule rule)
+    {
+        for (var code = rule.Code; code is not null; code = Rules.GetValueOrDefault(code)?.Replaces) yield return code;
+    }
+
     public bool IsClosed(DateOnly day) => ClosedThrough is not null && string.CompareOrdinal(Months.Of(day), ClosedThrough) <= 0;
 
     /// <summary>Refuses anything dated into a closed month: corrections go into the next open one.</summary>

@@ -8,13 +8,17 @@ public static class VillageDecisions
 {
     /// <summary>
     /// A rule's code names it on paper ledgers and notices, so a village adopts a code once; a corrected
-    /// value is a new code that names the old one, which it retires.
+    /// value is a new code that names the old one, which it retires, and whose awards count towards its cap.
     /// </summary>
     /// <param name="township">The village's township catalogue, read when the command names a template.</param>
     public static RuleAdopted AdoptRule(Village village, AdoptRule command, Township? township, Guid ruleId, Actor actor)
     {
         actor.MustBe(Roles.Admin, Roles.Cadre, Roles.Approver).MustActIn(village);
-        if (command.Replaces is { } replaced && !village.Rules.ContainsKey(replaced)) throw new Refusal(ProblemCodes.UnknownRule, replaced);
+        if (command.Replaces is { } replaced)
+        {
+            var old = village.RuleFor(replaced);
+            if (old.ReplacedBy is { } successor) throw new Refusal(ProblemCodes.RuleAlreadyReplaced, replaced, successor);
+        }
         if (command.Template is not { } templateCode)
         {
             if (village.Rules.ContainsKey(command.Code!)) throw new Refusal(ProblemCodes.RuleCodeTaken, command.Code!);
@@ -29,10 +33,11 @@ public static class VillageDecisions
         {
             throw new Refusal(ProblemCodes.PointsOutsideTemplate, command.Points, template.Title, template.MinPoints, template.MaxPoints);
         }
-        var cap = command.Cap ?? (command.MonthlyCap is null ? template.Cap : null);
+        if (template.Cap is not null && (command.Cap ?? (object?)command.MonthlyCap) is not null) throw new Refusal(ProblemCodes.TemplateSetsCap, template.Title);
+        // A village may be stricter than its township, never looser: approval and evidence the template asks for stay.
         return new RuleAdopted(ruleId, code, template.Color, template.Title, command.Points, command.MonthlyCap,
-            command.RequiresApproval ?? template.RequiresApproval, command.RequiresEvidence ?? template.RequiresEvidence, actor.Id, cap,
-            template.Code, command.Replaces);
+            template.RequiresApproval || command.RequiresApproval == true, template.RequiresEvidence || command.RequiresEvidence == true, actor.Id,
+            command.Cap ?? template.Cap, template.Code, command.Replaces);
     }
 
     /// <summary>No new awards under the rule; retiring a retired rule changes nothing.</summary>

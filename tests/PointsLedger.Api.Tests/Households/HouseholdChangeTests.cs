@@ -202,4 +202,55 @@ public sealed class HouseholdChangeTests(LedgerApp app)
         unknown.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "unknown-grid");
         Assert.Single(await _api.Ledger(household), e => (string?)e!["kind"] == "grid-changed");
     }
+
+    [Fact]
+    public async Task Moving_out_withdraws_the_awards_waiting_for_approval_so_the_month_still_closes_and_is_not_dated_before_the_last_award()
+    {
+        var village = await _api.NewVillage();
+        var twoMonthsAgo = new DateOnly(app.Clock.Today().Year, app.Clock.Today().Month, 1).AddMonths(-2);
+        var household = await _api.NewHousehold(village);
+        var pending = (await _api.Award(village, household, await _api.NewRule(village, "blue", 10, requiresApproval: true), twoMonthsAgo.AddDays(4).ToString("yyyy-MM-dd")))
+            .Guid("awardId");
+        (await _api.Award(village, household, await _api.NewRule(village, "red", 3), twoMonthsAgo.AddDays(9).ToString("yyyy-MM-dd"))).ShouldBe(HttpStatusCode.Created);
+
+        var backdated = await _api.Post($"/api/households/{household}/move-out", new { reason = "迁出", on = twoMonthsAgo.AddDays(5) }, village.Cadre);
+        var movedOut = await _api.Post($"/api/households/{household}/move-out", new { reason = "迁出", on = twoMonthsAgo.AddDays(9) }, village.Cadre);
+        var queue = (await _api.Get($"/api/awards?villageId={village.Id}", village.Approver)).Json["items"]!.AsArray();
+        var closed = await _api.CloseMonth(village, $"{twoMonthsAgo:yyyy-MM}");
+
+        backdated.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "moved-out-before-last-award");
+        Assert.Equal(pending, Guid.Parse((string)movedOut.ShouldBe(HttpStatusCode.OK).Json["withdrawn"]!.AsArray().Single()!));
+        Assert.Empty(queue);
+        closed.ShouldBe(HttpStatusCode.Created);
+        Assert.Equal("revoked", (string?)(await _api.Get($"/api/awards/{pending}", village.Approver)).Json["status"]);
+    }
+
+    [Fact]
+    public async Task A_phone_that_a_moved_out_household_had_signs_in_to_the_household_that_has_it_now_and_a_mini_app_bound_before_a_phone_change_no_longer_signs_in()
+    {
+        var village = await _api.NewVillage();
+        var phone = $"136{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var (leaving, _, _) = await Register(village, phone);
+        var openId = $"open-{Guid.NewGuid():N}";
+        var byPhone = (string)(await SignIn(phone)).ShouldBe(HttpStatusCode.OK).Json["accessToken"]!;
+        (await _api.Post("/api/me/mini-app", new { code = $"wx:{openId}" }, byPhone)).ShouldBe(HttpStatusCode.OK);
+        (await _api.Post($"/api/households/{leaving}/move-out", new { reason = "分户", on = app.Clock.Today() }, village.Cadre)).ShouldBe(HttpStatusCode.OK);
+        var (staying, _, _) = await Register(village, phone);
+
+        var signedIn = await SignIn(phone);
+        (await _api.Post($"/api/households/{leaving}/phone", new { phone = (string?)null }, village.Cadre))
+            .ShouldBeProblem(HttpStatusCode.Conflict, "household-closed");
+        var other = await _api.NewVillage();
+        var (changing, _, _) = await Register(other, $"135{Random.Shared.Next(10_000_000, 99_999_999)}");
+        var changingPhone = (string)(await _api.Get($"/api/households/{changing}", other.Cadre)).Json["phone"]!;
+        var session = (string)(await SignIn(changingPhone)).Json["accessToken"]!;
+        var otherOpenId = $"open-{Guid.NewGuid():N}";
+        (await _api.Post("/api/me/mini-app", new { code = $"wx:{otherOpenId}" }, session)).ShouldBe(HttpStatusCode.OK);
+        (await _api.Post($"/api/households/{changing}/phone", new { phone = $"134{Random.Shared.Next(10_000_000, 99_999_999)}" }, other.Cadre))
+            .ShouldBe(HttpStatusCode.OK);
+        var boundBefore = await _api.Post("/api/auth/mini-app/sign-in", new { code = $"wx:{otherOpenId}" }, token: null);
+
+        Assert.Equal(staying, signedIn.ShouldBe(HttpStatusCode.OK).Guid("householdId"));
+        boundBefore.ShouldBeProblem(HttpStatusCode.Unauthorized, "mini-app-not-bound");
+    }
 }

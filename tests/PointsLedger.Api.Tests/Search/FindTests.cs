@@ -159,4 +159,27 @@ public sealed class FindTests(LedgerApp app)
         elsewhere.ShouldBeProblem(HttpStatusCode.Forbidden, "out-of-scope");
         credited.ShouldBeProblem(HttpStatusCode.BadRequest, "validation-failed");
     }
+
+    [Fact]
+    public async Task A_township_admin_pages_through_the_pending_awards_of_every_village_of_the_township_and_of_no_other()
+    {
+        var township = $"审批街道{Guid.NewGuid():N}"[..12];
+        var submitted = new List<Guid>();
+        foreach (var village in new[] { await _api.NewVillage(township), await _api.NewVillage(township) })
+        {
+            var rule = await _api.NewRule(village, "purple", 1, requiresApproval: true);
+            for (var i = 0; i < 30; i++) submitted.Add((await _api.Award(village, await _api.NewHousehold(village), rule)).Guid("awardId"));
+        }
+        var elsewhere = await _api.NewVillage();
+        (await _api.Award(elsewhere, await _api.NewHousehold(elsewhere), await _api.NewRule(elsewhere, "purple", 1, requiresApproval: true))).ShouldBe(HttpStatusCode.Created);
+        var admin = _api.Token("admin", township: township);
+
+        var first = (await _api.Get("/api/awards", admin)).ShouldBe(HttpStatusCode.OK).Json;
+        var second = (await _api.Get($"/api/awards?cursor={first["next"]}", admin)).ShouldBe(HttpStatusCode.OK).Json;
+        var cadreWithoutVillage = await _api.Get("/api/awards", _api.Token("cadre"));
+
+        Assert.Equal(submitted, first["items"]!.AsArray().Concat(second["items"]!.AsArray()).Select(i => Guid.Parse((string)i!["awardId"]!)));
+        Assert.Null((string?)second["next"]);
+        cadreWithoutVillage.ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+    }
 }

@@ -66,7 +66,7 @@ public sealed class GrantTests
         var deductionRevoked = new AwardRevoked(Guid.NewGuid(), "R1", PointColor.Purple, -5, Given.Today, true, "approver-1", "错扣", []);
         var household = Given.Household(first, Given.Revoked(first), deductionRevoked);
 
-        Assert.Equal(0, household.PointsInPeriod("R1", Given.Today, new RuleCap(5, CapPeriod.Month)));
+        Assert.Equal(0, household.PointsInPeriod(["R1"], Given.Today, new RuleCap(5, CapPeriod.Month)));
         Assert.IsType<PointsAwarded>(AwardDecisions.Grant(household, Given.Village(rule), rule, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today, new ExpiryPolicy()));
     }
 
@@ -129,6 +129,20 @@ public sealed class GrantTests
 
         Assert.Equal(ProblemCodes.QuarterlyCapReached, refused.Problem);
         Assert.IsType<PointsAwarded>(Grant(household, rule, new DateOnly(2026, 10, 1), Given.Today));
+    }
+
+    [Fact]
+    public void A_corrected_rules_cap_counts_what_the_rule_it_replaces_gave()
+    {
+        var old = Given.Rule("R1", PointColor.Red, 10) with { ReplacedBy = "R1B", RetiredReason = "由 R1B 取代" };
+        var corrected = Given.Rule("R1B", PointColor.Red, 10) with { Cap = new RuleCap(20, CapPeriod.Once), Replaces = "R1" };
+        var village = Given.Village(old, corrected);
+        var household = Given.Household(Given.Awarded(PointColor.Red, 10, new DateOnly(2026, 3, 1), "R1"), Given.Awarded(PointColor.Red, 10, Given.Today, "R1B"));
+
+        var refused = Assert.Throws<Refusal>(() =>
+            AwardDecisions.Grant(household, village, corrected, Guid.NewGuid(), Given.Today, null, Given.Cadre, Given.Today, new ExpiryPolicy()));
+
+        Assert.Equal(ProblemCodes.OnceCapReached, refused.Problem);
     }
 
     [Fact]

@@ -51,8 +51,8 @@ public sealed class HouseholdDecisionTests
     {
         var household = Given.Household(Given.Awarded(PointColor.Orange, 5, Given.Today), Given.Awarded(PointColor.Red, 7, Given.Today));
 
-        var expired = HouseholdDecisions.MoveOut(household, Given.Village(), Given.Today, "迁往城区", Given.Cadre, Given.Today, MoveOutPolicy.Expire);
-        var kept = HouseholdDecisions.MoveOut(household, Given.Village(), Given.Today, "迁往城区", Given.Cadre, Given.Today, MoveOutPolicy.Keep);
+        var expired = MovedOut(household, MoveOutPolicy.Expire);
+        var kept = MovedOut(household, MoveOutPolicy.Keep);
 
         Assert.Equal(-12, expired.Forfeited.Sum(c => c.Points));
         Assert.Equal(0, household.Apply(expired).Available.Total);
@@ -60,6 +60,26 @@ public sealed class HouseholdDecisionTests
         Assert.Empty(kept.Forfeited);
         Assert.Equal(ProblemCodes.HouseholdClosed, Assert.Throws<Refusal>(() =>
             HouseholdDecisions.ChangePhone(household.Apply(kept), "13800000002", null, Given.Cadre)).Problem);
+    }
+
+    private static HouseholdMovedOut MovedOut(Household household, MoveOutPolicy policy) =>
+        HouseholdDecisions.MoveOut(household, Given.Village(), Given.Today, "迁往城区", Given.Cadre, Given.Today, policy).OfType<HouseholdMovedOut>().Single();
+
+    [Fact]
+    public void Moving_out_withdraws_the_awards_waiting_for_an_approver_and_is_not_dated_before_the_last_award()
+    {
+        var pending = new AwardSubmitted(Guid.CreateVersion7(), "B1", PointColor.Blue, 10, Given.Today.AddDays(-3), "cadre-1", null);
+        var household = Given.Household(Given.Awarded(PointColor.Orange, 5, Given.Today.AddDays(-5)), pending);
+
+        var decided = HouseholdDecisions.MoveOut(household, Given.Village(), Given.Today, "迁出", Given.Approver, Given.Today, MoveOutPolicy.Keep);
+        var backdated = Assert.Throws<Refusal>(() =>
+            HouseholdDecisions.MoveOut(household, Given.Village(), Given.Today.AddDays(-4), "迁出", Given.Approver, Given.Today, MoveOutPolicy.Keep));
+
+        var withdrawn = Assert.IsType<AwardRevoked>(decided[0]);
+        Assert.Equal((pending.AwardId, false), (withdrawn.AwardId, withdrawn.WasCredited));
+        Assert.IsType<HouseholdMovedOut>(decided[1]);
+        Assert.Empty(decided.Aggregate(household, Given.Apply).Pending);
+        Assert.Equal(ProblemCodes.MovedOutBeforeLastAward, backdated.Problem);
     }
 
     [Fact]

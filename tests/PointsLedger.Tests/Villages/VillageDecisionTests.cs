@@ -49,6 +49,19 @@ public sealed class VillageDecisionTests
     }
 
     [Fact]
+    public void A_village_may_be_stricter_than_the_template_but_not_looser()
+    {
+        var strict = Township.Create(new RuleTemplateDefined("刁镇街道", "T-GOV", PointColor.Purple, "调解纠纷", 2, 10, new RuleCap(10, CapPeriod.Month), true, false, "admin-1"));
+        var adoption = new AdoptRule(null, null, null, 5, null, false, true, Template: "T-GOV");
+
+        var adopted = VillageDecisions.AdoptRule(Given.Village(), adoption, strict, Guid.NewGuid(), Given.Cadre);
+        var ownCap = Assert.Throws<Refusal>(() => VillageDecisions.AdoptRule(Given.Village(), adoption with { MonthlyCap = 50 }, strict, Guid.NewGuid(), Given.Cadre));
+
+        Assert.Equal((true, true), (adopted.RequiresApproval, adopted.RequiresEvidence));
+        Assert.Equal(ProblemCodes.TemplateSetsCap, ownCap.Problem);
+    }
+
+    [Fact]
     public void A_corrected_value_is_a_new_code_that_retires_the_rule_it_replaces()
     {
         var village = Given.Village(Given.Rule("G1", PointColor.Green, 5));
@@ -59,6 +72,8 @@ public sealed class VillageDecisionTests
         Assert.Equal(("G1", false), (corrected.Rules["G1-2026"].Replaces, corrected.Rules["G1-2026"].IsRetired));
         Assert.Equal(ProblemCodes.UnknownRule, Assert.Throws<Refusal>(() =>
             VillageDecisions.AdoptRule(village, Rule("G2") with { Replaces = "G9" }, null, Guid.NewGuid(), Given.Cadre)).Problem);
+        Assert.Equal(ProblemCodes.RuleAlreadyReplaced, Assert.Throws<Refusal>(() =>
+            VillageDecisions.AdoptRule(corrected, Rule("G1-2027") with { Replaces = "G1" }, null, Guid.NewGuid(), Given.Cadre)).Problem);
     }
 
     [Fact]
