@@ -10,6 +10,7 @@ using PointsLedger.Households;
 using PointsLedger.Housekeeping;
 using PointsLedger.Http;
 using PointsLedger.Idempotency;
+using PointsLedger.Imports;
 using PointsLedger.Merchants;
 using PointsLedger.Notices;
 using PointsLedger.PaymentCodes;
@@ -43,6 +44,9 @@ builder.Services.AddSingleton<HouseholdIdentifier>();
 builder.Services.AddSingleton(CashValueCeiling.From(builder.Configuration));
 builder.Services.AddSingleton(Options.Create(builder.Configuration.GetSection("Notices").Get<NoticeSettings>() ?? new NoticeSettings()));
 builder.Services.AddSingleton(Options.Create(builder.Configuration.GetSection("Households").Get<HouseholdSettings>() ?? new HouseholdSettings()));
+var imports = builder.Configuration.GetSection("Imports").Get<ImportSettings>() ?? new ImportSettings();
+builder.Services.AddSingleton(Options.Create(imports));
+builder.Services.AddSingleton<ImportRunner>();
 builder.Services.AddSingleton(new ChineseFonts());
 builder.Services.AddSingleton<PdfFont>();
 builder.Services.AddHostedService(services => services.GetRequiredService<PdfFont>());
@@ -75,6 +79,9 @@ builder.Host.UseWolverine(opts =>
     // One-time codes leave after the commit that records them, and survive a crash in between.
     opts.PublishMessage<SendOneTimeCode>().ToLocalQueue("one-time-codes");
     opts.LocalQueue("one-time-codes").UseDurableInbox();
+    // An import survives a restart: its message waits in the inbox, and its progress says where to go on.
+    opts.PublishMessage<RunImport>().ToLocalQueue("imports");
+    opts.LocalQueue("imports").UseDurableInbox().Sequential();
     opts.Schedules.ScheduleRecurring("daily-expiry", $"0 {expiry.SweepHour} * * *", _ => new RunExpirySweep(null), LedgerClock.Zone);
     opts.Schedules.ScheduleRecurring("daily-housekeeping", "30 3 * * *", _ => new PurgeStaleRecords(), LedgerClock.Zone);
 });
@@ -88,7 +95,7 @@ app.UseSecurityHeaders();
 app.UseLedgerLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseRequestLimits();
+app.UseRequestLimits(imports.MaxBytes);
 if (swagger) app.UseLedgerSwagger();
 app.UseCors();
 app.UseAuthentication();

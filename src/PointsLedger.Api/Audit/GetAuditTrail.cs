@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using PointsLedger.Auth;
 using PointsLedger.Households;
+using PointsLedger.Imports;
 using PointsLedger.Problems;
 using PointsLedger.Villages;
 using Wolverine.Http;
@@ -37,7 +38,8 @@ public static class GetAuditTrailEndpoint
         if (villageId is { } village)
         {
             var households = await session.Query<Household>().Where(h => h.VillageId == village).Select(h => h.Id).ToListAsync(ct);
-            Guid[] streams = [village, .. households];
+            var imports = await session.Query<Import>().Where(i => i.VillageId == village).Select(i => i.Id).ToListAsync(ct);
+            Guid[] streams = [village, .. households, .. imports];
             events = events.Where(e => e.StreamId.IsOneOf(streams));
         }
 

@@ -21,8 +21,10 @@ public static class AwardDecisions
         : household.MustBeOpen();
 
     /// <param name="expiry">The township's policy: nothing is dated into a year whose points have already expired.</param>
+    /// <param name="paperRef">The paper ledger's page and line, for an award entered from the book.</param>
     public static IRecordsAward Grant(
-        Household household, Village village, Rule rule, Guid awardId, DateOnly occurredOn, string? note, Actor actor, DateOnly today, ExpiryPolicy expiry)
+        Household household, Village village, Rule rule, Guid awardId, DateOnly occurredOn, string? note, Actor actor, DateOnly today, ExpiryPolicy expiry,
+        string? paperRef = null)
     {
         if (occurredOn > today) throw new Refusal(ProblemCodes.OccurredInFuture, occurredOn.ToString("yyyy-MM-dd"));
         if (occurredOn < expiry.ExpiredBefore(today)) throw new Refusal(ProblemCodes.OccurredInExpiredYear, occurredOn.ToString("yyyy-MM-dd"));
@@ -38,10 +40,10 @@ public static class AwardDecisions
 
         if (rule.RequiresApproval)
         {
-            return new AwardSubmitted(awardId, rule.Code, rule.Color, rule.Points, occurredOn, actor.Id, note);
+            return new AwardSubmitted(awardId, rule.Code, rule.Color, rule.Points, occurredOn, actor.Id, note, paperRef);
         }
         return new PointsAwarded(awardId, rule.Code, rule.Color, rule.Points, occurredOn, actor.Id, note,
-            DeductionDraws(household, rule.Color, rule.Points));
+            DeductionDraws(household, rule.Color, rule.Points), paperRef);
     }
 
     public static AwardApproved Approve(Household household, Village village, Guid awardId, Actor approver)

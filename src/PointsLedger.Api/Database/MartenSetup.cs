@@ -6,6 +6,7 @@ using Marten.Schema;
 using Npgsql;
 using PointsLedger.Households;
 using PointsLedger.Idempotency;
+using PointsLedger.Imports;
 using PointsLedger.Merchants;
 using PointsLedger.Notices;
 using PointsLedger.Problems;
@@ -53,6 +54,10 @@ public static class MartenSetup
                     .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.StaffLogin, x => x.Login);
                 opts.Projections.Snapshot<Merchant>(SnapshotLifecycle.Inline);
                 opts.Projections.Snapshot<Township>(SnapshotLifecycle.Inline);
+                opts.Projections.Snapshot<Import>(SnapshotLifecycle.Inline);
+                opts.Schema.For<ImportProgress>();
+                opts.Schema.For<ImportedAward>();
+                opts.Storage.ExtendedSchemaObjects.Add(ImportFiles.Table());
                 opts.Projections.Snapshot<Notice>(SnapshotLifecycle.Inline);
                 opts.Projections.Add<RedemptionRecordProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ObjectionProjection>(ProjectionLifecycle.Inline);

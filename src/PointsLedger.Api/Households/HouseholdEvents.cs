@@ -16,13 +16,14 @@ public interface IRecordsAward
     int Points { get; }
 }
 
+/// <param name="PaperRef">The page and line of the paper ledger (纸质台账) it was entered from, so the book tallies with the ledger.</param>
 public sealed record PointsAwarded(
     Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, string AwardedBy, string? Note,
-    ImmutableList<LotChange> Changes) : IRecordsAward;
+    ImmutableList<LotChange> Changes, string? PaperRef = null) : IRecordsAward;
 
 /// <summary>Waiting for an approver because the rule asks for one; moves no points yet.</summary>
 public sealed record AwardSubmitted(
-    Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, string SubmittedBy, string? Note) : IRecordsAward;
+    Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, string SubmittedBy, string? Note, string? PaperRef = null) : IRecordsAward;
 
 public sealed record AwardApproved(Guid AwardId, string ApprovedBy, ImmutableList<LotChange> Changes);
 

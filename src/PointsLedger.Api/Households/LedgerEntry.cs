@@ -10,7 +10,7 @@ namespace PointsLedger.Households;
 /// </summary>
 public sealed record LedgerEntry(
     long Version, DateTimeOffset RecordedAt, string Kind, Guid? AwardId, string? RuleCode, PointColor? Color,
-    DateOnly? OccurredOn, int Earned, int Available, string? Actor, string? Note, Guid? RedemptionId = null);
+    DateOnly? OccurredOn, int Earned, int Available, string? Actor, string? Note, Guid? RedemptionId = null, string? PaperRef = null);
 
 public static class LedgerEntries
 {
@@ -26,17 +26,17 @@ public static class LedgerEntries
                 case PointsAwarded a:
                     lotColors[a.AwardId] = a.Color;
                     yield return Line(e, a.Points > 0 ? "award" : "deduction", a.AwardId, a.RuleCode, a.Color, a.OccurredOn,
-                        a.Points, Moved(a.Points, a.Changes), a.AwardedBy, a.Note);
+                        a.Points, Moved(a.Points, a.Changes), a.AwardedBy, a.Note) with { PaperRef = a.PaperRef };
                     break;
                 case AwardSubmitted s:
                     submitted[s.AwardId] = s;
-                    yield return Line(e, "submitted", s.AwardId, s.RuleCode, s.Color, s.OccurredOn, 0, 0, s.SubmittedBy, s.Note);
+                    yield return Line(e, "submitted", s.AwardId, s.RuleCode, s.Color, s.OccurredOn, 0, 0, s.SubmittedBy, s.Note) with { PaperRef = s.PaperRef };
                     break;
                 case AwardApproved ap:
                     var award = submitted[ap.AwardId];
                     lotColors[ap.AwardId] = award.Color;
                     yield return Line(e, "approved", ap.AwardId, award.RuleCode, award.Color, award.OccurredOn,
-                        award.Points, Moved(award.Points, ap.Changes), ap.ApprovedBy, null);
+                        award.Points, Moved(award.Points, ap.Changes), ap.ApprovedBy, null) with { PaperRef = award.PaperRef };
                     break;
                 case AwardRevoked r:
                     yield return Line(e, "revoked", r.AwardId, r.RuleCode, r.Color, r.OccurredOn,

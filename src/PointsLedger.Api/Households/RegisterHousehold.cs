@@ -45,15 +45,20 @@ public static class RegisterHouseholdEndpoint
             throw new Refusal(ProblemCodes.HouseholdNumberTaken);
         }
 
-        var householdId = Guid.CreateVersion7();
+        var registered = Registration(village, command, hasher, actor);
+        var claim = IdNumberClaim.IdFor(village.Township, registered.IdNumberHash);
+        if (await session.LoadAsync<IdNumberClaim>(claim, ct) is not null) throw new Refusal(ProblemCodes.IdNumberTaken);
+        session.Insert(new IdNumberClaim(claim, registered.HouseholdId));
+        session.Events.StartStream<Household>(registered.HouseholdId, registered);
+        return new HouseholdAnswer(registered.HouseholdId, registered.CardNo);
+    }
+
+    /// <summary>A new household with a new card: its ID number kept only masked and hashed, the card's check keyed by the card.</summary>
+    public static HouseholdRegistered Registration(Village village, RegisterHousehold command, IdNumberHasher hasher, Actor actor)
+    {
         var cardNo = CardNumbers.New();
         var idNumber = IdNumber.Normalize(command.IdNumber);
-        var claim = IdNumberClaim.IdFor(village.Township, hasher.Hash(idNumber));
-        if (await session.LoadAsync<IdNumberClaim>(claim, ct) is not null) throw new Refusal(ProblemCodes.IdNumberTaken);
-        session.Insert(new IdNumberClaim(claim, householdId));
-        session.Events.StartStream<Household>(householdId, new HouseholdRegistered(
-            householdId, villageId, householdNo, command.HeadName.Trim(), IdNumber.Mask(idNumber), hasher.Hash(idNumber),
-            command.Phone, command.Grid, cardNo, hasher.CardCheck(cardNo, idNumber[^6..]), actor.Id));
-        return new HouseholdAnswer(householdId, cardNo);
+        return new HouseholdRegistered(Guid.CreateVersion7(), village.Id, command.HouseholdNo.Trim(), command.HeadName.Trim(), IdNumber.Mask(idNumber),
+            hasher.Hash(idNumber), command.Phone, command.Grid, cardNo, hasher.CardCheck(cardNo, idNumber[^6..]), actor.Id);
     }
 }

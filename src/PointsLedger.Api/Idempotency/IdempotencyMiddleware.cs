@@ -16,6 +16,33 @@ namespace PointsLedger.Idempotency;
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
+    private static async Task<byte[]> BodyAsync(HttpContext context)
+    {
+        context.Request.EnableBuffering();
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        context.Request.Body.Position = 0;
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// An upload is the same request when its fields and files are, whatever multipart boundary the
+    /// client drew this time; the form is read once (files beyond 64 KB buffer to disk) and the endpoint reads it again.
+    /// </summary>
+    private static async Task<byte[]> FormDigestAsync(HttpContext context)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var (name, value) in form.OrderBy(field => field.Key, StringComparer.Ordinal)) hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{name}={value}\n"));
+        foreach (var file in form.Files.OrderBy(file => file.Name, StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{file.Name}:{file.FileName}:"));
+            await using var content = file.OpenReadStream();
+            hash.AppendData(await System.Security.Cryptography.SHA256.HashDataAsync(content, context.RequestAborted));
+        }
+        return hash.GetHashAndReset();
+    }
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method)
@@ -35,11 +62,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             return;
         }
 
-        context.Request.EnableBuffering();
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        context.Request.Body.Position = 0;
-        var request = IdempotencyKey.For(callerId, key, context.Request.Method, context.Request.Path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        var request = context.Request.HasFormContentType
+            ? IdempotencyKey.For(callerId, key, context.Request.Method, context.Request.Path + context.Request.QueryString, await FormDigestAsync(context))
+            : IdempotencyKey.For(callerId, key, context.Request.Method, context.Request.Path, await BodyAsync(context));
 
         context.Features.Set(request);
         try

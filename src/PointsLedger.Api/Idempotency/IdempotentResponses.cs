@@ -16,8 +16,13 @@ public static class IdempotentResponses
     public static void Remember<T>(HttpContext context, IDocumentSession session, T answer)
     {
         if (context.Features.Get<IdempotencyKey>() is not { } key) return;
-        var location = (answer as CreationResponse)?.Url;
-        session.Insert(Answer(context, key, location is null ? StatusCodes.Status200OK : StatusCodes.Status201Created, Json(context, answer), location));
+        var (status, location) = answer switch
+        {
+            CreationResponse created => (StatusCodes.Status201Created, created.Url),
+            AcceptResponse accepted => (StatusCodes.Status202Accepted, accepted.Url),
+            _ => (StatusCodes.Status200OK, (string?)null),
+        };
+        session.Insert(Answer(context, key, status, Json(context, answer), location));
     }
 
     public static void RememberNoContent(HttpContext context, IDocumentSession session)

@@ -13,8 +13,13 @@ namespace PointsLedger.Notices;
 public sealed record NoticeLine(
     string HouseholdNo, string Name, ColorTotals Earned, ColorTotals YearToDate, int Spent, int Available, int Rank, string ProofCode);
 
-/// <summary>A grant, deduction or revocation dated in the month.</summary>
-public sealed record NoticeEntry(int EntryNo, string HouseholdNo, string Kind, string RuleCode, string RuleTitle, PointColor Color, int Points, DateOnly OccurredOn);
+/// <summary>A grant, deduction or revocation dated in the month; <see cref="PaperRef"/>, the paper ledger's page and line, only for one entered from the book.</summary>
+public sealed record NoticeEntry(int EntryNo, string HouseholdNo, string Kind, string RuleCode, string RuleTitle, PointColor Color, int Points, DateOnly OccurredOn)
+{
+    // Left out of the canonical JSON when absent, so notices closed before paper references existed keep their digests.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PaperRef { get; init; }
+}
 
 public sealed record NoticeTotals(ColorTotals Earned, int Spent, int Households);
 

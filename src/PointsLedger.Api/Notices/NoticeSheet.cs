@@ -60,7 +60,10 @@ public static class NoticeSheet
                 .Select(e => (h.Household.HouseholdNo, Entry: e)))
             .OrderBy(x => x.Entry.OccurredOn).ThenBy(x => x.HouseholdNo, StringComparer.Ordinal).ThenBy(x => x.Entry.Version)
             .Select(x => new NoticeEntry(++entryNo, x.HouseholdNo, EntryKind(x.Entry), x.Entry.RuleCode!,
-                village.Rules.GetValueOrDefault(x.Entry.RuleCode!)?.Title ?? x.Entry.RuleCode!, x.Entry.Color!.Value, x.Entry.Earned, x.Entry.OccurredOn!.Value))
+                village.Rules.GetValueOrDefault(x.Entry.RuleCode!)?.Title ?? x.Entry.RuleCode!, x.Entry.Color!.Value, x.Entry.Earned, x.Entry.OccurredOn!.Value)
+            {
+                PaperRef = x.Entry.PaperRef,
+            })
             .ToList();
 
         var totals = new NoticeTotals(lines.Aggregate(ColorTotals.Zero, (sum, l) => sum.Plus(l.Earned)), lines.Sum(l => l.Spent), lines.Count);

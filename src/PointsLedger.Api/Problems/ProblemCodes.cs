@@ -406,6 +406,70 @@ public static class ProblemCodes
         "翻页参数 cursor 无效，请从第一页重新查询。",
         "The cursor is not valid; start again from the first page.");
 
+    public static readonly ProblemCode ImportKindRequired = new("import-kind-required", 400,
+        "请指明导入类型：kind=households（花名册）或 kind=awards（积分台账），并以 file 字段上传文件。",
+        "Say what to import (kind=households or kind=awards) and upload the file as the field file.");
+
+    public static readonly ProblemCode ImportTooLarge = new("import-too-large", 413,
+        "文件过大（上限 {0} MB），请分成几个文件导入。",
+        "The file is too large ({0} MB at most); split it into several files.");
+
+    public static readonly ProblemCode ImportEmpty = new("import-empty", 422,
+        "文件是空的，或找不到表头行。",
+        "The file is empty, or has no header row.");
+
+    public static readonly ProblemCode ImportNotASpreadsheet = new("import-not-a-spreadsheet", 422,
+        "文件不是 .xlsx 或 .csv 表格（旧版 .xls 请在 Excel 中另存为 .xlsx）。",
+        "The file is not an .xlsx or .csv sheet (save an old .xls as .xlsx in Excel).");
+
+    public static readonly ProblemCode ImportWrongKind = new("import-wrong-kind", 422,
+        "表头是{0}，不是本次要导入的{1}，请检查文件或导入类型。",
+        "The headers are those of {0}, not of the {1} being imported; check the file or the kind.");
+
+    public static readonly ProblemCode ImportNotFound = new("import-not-found", 404,
+        "找不到导入记录 {0}。",
+        "Import {0} was not found.");
+
+    public static readonly ProblemCode IdNumberStoredAsNumber = new("id-number-stored-as-number", 422,
+        "身份证号被 Excel 存成了数字（{0}），末几位已丢失；请把该列设为“文本”后重新填写。",
+        "Excel stored the ID number as a number ({0}) and lost its last digits; format the column as text and enter it again.");
+
+    public static readonly ProblemCode IdNumberInvalid = new("id-number-invalid", 422,
+        "身份证号码 {0} 无效（须为18位且校验位正确）。",
+        "ID number {0} is not valid (18 characters with a correct check character).");
+
+    public static readonly ProblemCode PhoneInvalid = new("phone-invalid", 422,
+        "手机号码 {0} 应为11位。",
+        "Phone number {0} should have 11 digits.");
+
+    public static readonly ProblemCode FieldMissing = new("field-missing", 422,
+        "缺少“{0}”。",
+        "{0} is missing.");
+
+    public static readonly ProblemCode FieldTooLong = new("field-too-long", 422,
+        "“{0}”过长（最多 {1} 个字）。",
+        "{0} is too long ({1} characters at most).");
+
+    public static readonly ProblemCode DateInvalid = new("date-invalid", 422,
+        "日期“{0}”无法识别（可写 2026-10-15、2026/10/15、2026年10月15日）。",
+        "The date {0} cannot be read (write 2026-10-15, 2026/10/15 or 2026年10月15日).");
+
+    public static readonly ProblemCode DuplicateRow = new("duplicate-row", 422,
+        "与第 {0} 行重复。",
+        "Repeats row {0}.");
+
+    public static readonly ProblemCode LooksLikeDuplicate = new("looks-like-duplicate", 409,
+        "该户 {1} 已有一条“{0}”的积分记录；如确属另一笔，请以 confirmDuplicates=true 重新导入。",
+        "The household already has an award under {0} on {1}; if this is another one, import again with confirmDuplicates=true.");
+
+    public static readonly ProblemCode HouseholdDiffers = new("household-differs", 409,
+        "户号 {0} 已登记，表中的{1}与登记不同，未作修改（请用相应的变更功能）。",
+        "Household {0} is registered; its {1} in the sheet differs and was not changed (use the change routes).");
+
+    public static readonly ProblemCode HouseholdNumberUnknown = new("household-number-unknown", 422,
+        "本村没有户号 {0}。",
+        "The village has no household number {0}.");
+
     public static readonly ProblemCode TooManyRequests = new("too-many-requests", 429,
         "操作过于频繁，请稍后再试。",
         "Too many requests; try again later.");

@@ -37,12 +37,15 @@ public sealed class ScopeMatrixTests(LedgerApp app)
     private sealed record World(
         Guid VillageId, Guid HouseholdId, Guid AwardId, Guid StaffId, string RuleCode, string Today,
         Guid MerchantId, Guid OfferId, string Sku, Guid RedemptionId, string CardNo, string IdLast6,
-        string VillageCode, string LastMonth, Guid ObjectionId, Guid MemberId, Guid LeavingHouseholdId, string RetiringRuleCode)
+        string VillageCode, string LastMonth, Guid ObjectionId, Guid MemberId, Guid LeavingHouseholdId, string RetiringRuleCode, Guid ImportId)
     {
         public string Month => Today[..7];
 
         public object CardRedemption => new { merchantId = MerchantId, offerId = OfferId, cardNo = CardNo, idLast6 = IdLast6 };
     }
+
+    /// <summary>An upload form with no file: it passes access control and starts no import, so nothing runs on after the row.</summary>
+    private sealed record FormWithoutFile;
 
     private sealed record Row(string Method, string Pattern, Func<World, string> Url, Func<World, object?> Body, Caller[] Allowed);
 
@@ -159,6 +162,8 @@ public sealed class ScopeMatrixTests(LedgerApp app)
             HouseholdKeepers),
         new("POST", "/api/households/{householdId}/move-out", w => $"/api/households/{w.LeavingHouseholdId}/move-out", w => new { reason = "矩阵", on = w.Today },
             [.. HouseholdKeepers, Caller.ApproverOwn]),
+        new("POST", "/api/villages/{villageId}/imports", w => $"/api/villages/{w.VillageId}/imports?kind=households", _ => new FormWithoutFile(), HouseholdKeepers),
+        new("GET", "/api/imports/{importId}", w => $"/api/imports/{w.ImportId}", _ => null, HouseholdKeepers),
         new("GET", "/health/live", _ => "/health/live", _ => null, Everyone),
         new("GET", "/health/ready", _ => "/health/ready", _ => null, Everyone),
     ];
@@ -189,9 +194,12 @@ public sealed class ScopeMatrixTests(LedgerApp app)
             {
                 var before = await EventCount();
                 var body = row.Body(world);
-                var response = body is null
-                    ? await _api.Send(new HttpMethod(row.Method), row.Url(world), tokens[caller])
-                    : await _api.Post(row.Url(world), body, tokens[caller]);
+                var response = body switch
+                {
+                    null => await _api.Send(new HttpMethod(row.Method), row.Url(world), tokens[caller]),
+                    FormWithoutFile => await PostForm(row.Url(world), tokens[caller]),
+                    _ => await _api.Post(row.Url(world), body, tokens[caller]),
+                };
                 var allowed = row.Allowed.Contains(caller);
                 // Access control answers with these codes; a 401 for a wrong password or a 404 for a hidden record is a different thing.
                 var code = response.Body.StartsWith('{') ? (string?)response.Json["code"] : null;
@@ -212,8 +220,11 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
-    /// <summary>Read-only: the audit derives every notice again and changes nothing; the line check is anonymous, with no caller to scope a key to.</summary>
-    private static readonly string[] NotKeyed = ["/api/notices/audit", "/verify/line"];
+    /// <summary>
+    /// Read-only: the audit derives every notice again and changes nothing; the line check is anonymous, with no caller to scope a key to.
+    /// An upload is multipart, not the JSON this walk sends: its replay is proven in ImportTests.
+    /// </summary>
+    private static readonly string[] NotKeyed = ["/api/notices/audit", "/verify/line", "/api/villages/{villageId}/imports"];
 
     /// <summary>Where the world's state refuses the first request, its refusal is what is replayed; every other first answer is a success.</summary>
     private static readonly Dictionary<string, HttpStatusCode> FirstRefusals = new()
@@ -285,7 +296,16 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         (await _api.Post($"/api/villages/{village.Id}/grids", new { code = "G1", name = "一网格" }, village.Cadre)).ShouldBe(HttpStatusCode.Created);
         return new World(village.Id, household, award, staff, rule, _api.Today(), merchant, offer, sku, redemption,
             (string)registered.Json["cardNo"]!, idNumber[^6..], village.Code, lastMonth.ToString("yyyy-MM"), objection, member,
-            await _api.NewHousehold(village), await _api.NewRule(village, "green", 3));
+            await _api.NewHousehold(village), await _api.NewRule(village, "green", 3),
+            await FinishedImport(village));
+    }
+
+    /// <summary>An import that has ended, so that nothing it does lands while the rows are walked.</summary>
+    private async Task<Guid> FinishedImport(TestVillage village)
+    {
+        var sheet = PointsLedger.Api.Tests.Imports.ImportSteps.Xlsx([["户号", "户主姓名", "身份证号"]]);
+        var import = (await PointsLedger.Api.Tests.Imports.ImportSteps.Import(app, village.Cadre, village.Id, "households", sheet, "r.xlsx"));
+        return Guid.Parse((string)import["importId"]!);
     }
 
     private async Task<Dictionary<Caller, string?>> Tokens(World world)
@@ -310,6 +330,15 @@ public sealed class ScopeMatrixTests(LedgerApp app)
             [Caller.ResidentOwn] = _api.Token("resident", householdId: world.HouseholdId),
             [Caller.ResidentOther] = _api.Token("resident", householdId: otherHousehold),
         };
+    }
+
+    private async Task<Response> PostForm(string url, string? token)
+    {
+        using var http = app.Host.Server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new MultipartFormDataContent { { new StringContent("x"), "note" } } };
+        if (token is not null) request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var answer = await http.SendAsync(request);
+        return new Response(answer.StatusCode, await answer.Content.ReadAsStringAsync(), false);
     }
 
     private async Task<long> EventsCorrelatedWith(string correlationId)

@@ -1,0 +1,120 @@
+using JasperFx.Events;
+using Marten;
+using PointsLedger.Awards;
+using PointsLedger.Expiry;
+using PointsLedger.Households;
+using PointsLedger.Http;
+using PointsLedger.Notices;
+using PointsLedger.Problems;
+using PointsLedger.Villages;
+using static PointsLedger.Imports.ImportColumns;
+
+namespace PointsLedger.Imports;
+
+/// <summary>An award entered from a sheet, by the row's key: its paper reference in the village, else the file and row.</summary>
+public sealed record ImportedAward(string Id, Guid AwardId);
+
+/// <summary>
+/// A paper ledger's rows, each decided as <c>POST /api/awards</c> decides it (caps, closed months, dates,
+/// the favour-points guard). A row already entered (same paper page and line, or the same file's same
+/// row) is unchanged; one that looks like an award already recorded (same household, rule and day) is a
+/// warning until the import is confirmed.
+/// </summary>
+public sealed class AwardRows(Import import, DateOnly today, ExpiryPolicy expiry) : IImportRows
+{
+    private readonly Dictionary<string, int> _keys = [];
+    private readonly HashSet<(string HouseholdNo, string Rule, DateOnly On)> _recorded = [];
+    private readonly Dictionary<Guid, Household> _dryRunState = [];
+
+    /// <summary>The awards the village's households already have, so a row that repeats one is noticed.</summary>
+    public async Task PrepareAsync(IQuerySession session, CancellationToken ct)
+    {
+        var (_, histories) = await session.LoadVillageHistoriesAsync(import.VillageId, ct);
+        foreach (var household in histories)
+        {
+            var revoked = household.Entries.Where(e => e.Kind == "revoked").Select(e => e.AwardId).ToHashSet();
+            foreach (var entry in household.Entries.Where(e => e.Kind is "award" or "deduction" or "submitted" && !revoked.Contains(e.AwardId)))
+            {
+                _recorded.Add((household.HouseholdNo, entry.RuleCode!, entry.OccurredOn!.Value));
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<RowResult>> ApplyAsync(IDocumentSession session, IReadOnlyList<SheetRow> rows, HeaderRow header, CancellationToken ct)
+    {
+        var commit = !import.DryRun;
+        if (commit) await session.BeginTransactionAsync(ct);
+        var numbers = rows.Select(row => header.Text(row, HouseholdNo)).Where(no => no.Length > 0).Distinct().ToArray();
+        var ids = await session.Query<Household>().Where(h => h.VillageId == import.VillageId && h.HouseholdNo.IsOneOf(numbers)).Select(h => h.Id).ToListAsync(ct);
+        // Households first, in id order, then the village held open: the order every award takes its locks in.
+        var streams = new Dictionary<string, IEventStream<Household>>();
+        foreach (var id in ids.Order())
+        {
+            var stream = commit ? await session.Events.FetchForExclusiveWriting<Household>(id, ct) : await session.Events.FetchForWriting<Household>(id, ct);
+            streams[stream.Aggregate!.HouseholdNo] = stream;
+        }
+        var village = commit ? await session.HoldOpenAndLoadAsync(import.VillageId, ct) : await session.LoadVillageAsync(import.VillageId, ct);
+        var keys = rows.Select(row => KeyOf(row, header)).ToArray();
+        var entered = (await session.LoadManyAsync<ImportedAward>(ct, keys)).Select(a => a.Id).ToHashSet();
+        var state = streams.Values.ToDictionary(s => s.Id, s => _dryRunState.GetValueOrDefault(s.Id) ?? s.Aggregate!);
+
+        var results = new List<RowResult>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (row, key) = (rows[i], keys[i]);
+            var no = header.Text(row, HouseholdNo);
+            try
+            {
+                RowCells.Required(no, "户号");
+                var stream = streams.GetValueOrDefault(no) ?? throw new Refusal(ProblemCodes.HouseholdNumberUnknown, no);
+                var rule = village.RuleFor(RowCells.Required(header.Text(row, RuleCode), "细则编码"));
+                var dateCell = header.Cell(row, Date);
+                var on = Text.Date(dateCell) ?? throw (Text.Clean(dateCell?.Text).Length == 0
+                    ? new Refusal(ProblemCodes.FieldMissing, "日期") : new Refusal(ProblemCodes.DateInvalid, Text.Clean(dateCell?.Text)));
+                if (_keys.TryGetValue(key, out var earlier)) throw new Refusal(ProblemCodes.DuplicateRow, earlier);
+                _keys[key] = row.Number;
+                if (entered.Contains(key))
+                {
+                    results.Add(new RowResult(row.Number, RowStatus.Unchanged, null, [], no));
+                    continue;
+                }
+                if (!import.ConfirmDuplicates && _recorded.Contains((no, rule.Code, on)))
+                {
+                    throw new Refusal(ProblemCodes.LooksLikeDuplicate, rule.Code, on.ToString("yyyy-MM-dd"));
+                }
+
+                var note = RowCells.Limited(header.Text(row, Note), "备注", 200);
+                var paper = RowCells.Limited(header.Text(row, PaperRef), "纸质台账页行", 32);
+                var decided = AwardDecisions.Grant(state[stream.Id], village, rule, Guid.CreateVersion7(), on, note.Length > 0 ? note : null,
+                    import.Uploader, today, expiry, paper.Length > 0 ? paper : null);
+                state[stream.Id] = Apply(state[stream.Id], decided);
+                if (commit)
+                {
+                    stream.AppendOne(AwardStreams.AsRecordedEvent(decided));
+                    session.Insert(new ImportedAward(key, decided.AwardId));
+                }
+                else
+                {
+                    _dryRunState[stream.Id] = state[stream.Id];
+                }
+                results.Add(new RowResult(row.Number, RowStatus.Created, null, [], no));
+            }
+            catch (Refusal refusal)
+            {
+                results.Add(RowResult.Of(row.Number, refusal, no));
+            }
+        }
+        return results;
+    }
+
+    private string KeyOf(SheetRow row, HeaderRow header) => header.Text(row, PaperRef) is { Length: > 0 } paper
+        ? $"{import.VillageId:N}/paper/{paper}"
+        : $"{import.VillageId:N}/row/{import.Sha256}/{row.Number}";
+
+    private static Household Apply(Household household, IRecordsAward decided) => decided switch
+    {
+        PointsAwarded awarded => household.Apply(awarded),
+        AwardSubmitted submitted => household.Apply(submitted),
+        _ => household,
+    };
+}
