@@ -69,8 +69,8 @@ public sealed class AwardRows(Import import, DateOnly today, ExpiryPolicy expiry
                 var stream = streams.GetValueOrDefault(no) ?? throw new Refusal(ProblemCodes.HouseholdNumberUnknown, no);
                 var rule = village.RuleFor(RowCells.Required(header.Text(row, RuleCode), "细则编码"));
                 var dateCell = header.Cell(row, Date);
-                var on = Text.Date(dateCell) ?? throw (Text.Clean(dateCell?.Text).Length == 0
-                    ? new Refusal(ProblemCodes.FieldMissing, "日期") : new Refusal(ProblemCodes.DateInvalid, Text.Clean(dateCell?.Text)));
+                var on = CellText.Date(dateCell) ?? throw (CellText.Clean(dateCell?.Text).Length == 0
+                    ? new Refusal(ProblemCodes.FieldMissing, "日期") : new Refusal(ProblemCodes.DateInvalid, CellText.Clean(dateCell?.Text)));
                 if (_keys.TryGetValue(key, out var earlier)) throw new Refusal(ProblemCodes.DuplicateRow, earlier);
                 _keys[key] = row.Number;
                 if (entered.Contains(key))

@@ -18,7 +18,7 @@ public sealed record HeaderRow(int Number, IReadOnlyDictionary<string, int> Posi
         var unknown = new List<string>();
         for (var i = 0; i < row.Cells.Count; i++)
         {
-            var header = Imports.Text.Clean(row.Cells[i]?.Text);
+            var header = CellText.Clean(row.Cells[i]?.Text);
             if (header.Length == 0) continue;
             var column = columns.FirstOrDefault(c => c.Matches(header));
             if (column is not null) positions.TryAdd(column.Key, i);
@@ -30,11 +30,11 @@ public sealed record HeaderRow(int Number, IReadOnlyDictionary<string, int> Posi
     public SheetCell? Cell(SheetRow row, string key) =>
         Positions.TryGetValue(key, out var index) && index < row.Cells.Count ? row.Cells[index] : null;
 
-    public string Text(SheetRow row, string key) => Imports.Text.Clean(Cell(row, key)?.Text);
+    public string Text(SheetRow row, string key) => CellText.Clean(Cell(row, key)?.Text);
 }
 
 /// <summary>What villages' sheets do to text: spaces around it, full-width digits and letters (１２３), a lowercase x.</summary>
-public static class Text
+public static class CellText
 {
     public static string Clean(string? text) => text is null ? "" : text.Normalize(NormalizationForm.FormKC).Trim();
 

@@ -111,7 +111,7 @@ public sealed class HouseholdRows(Import import, IdNumberHasher hasher) : IImpor
         var name = RowCells.Limited(header.Text(row, MemberName), "成员姓名", 32);
         var relation = RowCells.Required(RowCells.Limited(header.Text(row, Relation), "与户主关系", 16), "与户主关系");
         var idCell = header.Cell(row, MemberIdNumber);
-        if (RowCells.IsMasked(idCell) || Text.Clean(idCell?.Text).Length == 0)
+        if (RowCells.IsMasked(idCell) || CellText.Clean(idCell?.Text).Length == 0)
         {
             return household.Members.Concat(household.MemberChanges.Values.Select(c => c.Member)).Any(m => m.Name == name && m.Relation == relation)
                 ? RowStatus.Unchanged

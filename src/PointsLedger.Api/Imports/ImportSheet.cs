@@ -66,5 +66,5 @@ public sealed class ImportSheet
     }
 
     public IEnumerable<SheetRow> DataRows() =>
-        SheetRows.Read(_path).Where(row => row.Number > Header.Number && row.Cells.Any(cell => Text.Clean(cell?.Text).Length > 0));
+        SheetRows.Read(_path).Where(row => row.Number > Header.Number && row.Cells.Any(cell => CellText.Clean(cell?.Text).Length > 0));
 }

@@ -14,7 +14,7 @@ public static partial class RowCells
     /// </summary>
     public static string? IdNumber(SheetCell? cell, string column)
     {
-        var text = Text.Clean(cell?.Text);
+        var text = CellText.Clean(cell?.Text);
         if (text.Length == 0) return null;
         if (cell!.IsNumber || ScientificNumber().IsMatch(text)) throw new Refusal(ProblemCodes.IdNumberStoredAsNumber, text);
         var normalized = Households.IdNumber.Normalize(text);
@@ -24,7 +24,7 @@ public static partial class RowCells
     /// <summary>A phone Excel stored as a number still has all its 11 digits.</summary>
     public static string? Phone(SheetCell? cell)
     {
-        var text = Text.Clean(cell?.Text);
+        var text = CellText.Clean(cell?.Text);
         if (text.Length == 0) return null;
         if (cell!.IsNumber && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) text = number.ToString("0", CultureInfo.InvariantCulture);
         return Regex.IsMatch(text, PhoneNumber.Pattern) ? text : throw new Refusal(ProblemCodes.PhoneInvalid, text);
@@ -35,7 +35,7 @@ public static partial class RowCells
     public static string Limited(string text, string header, int length) => text.Length <= length ? text : throw new Refusal(ProblemCodes.FieldTooLong, header, length);
 
     /// <summary>A roster exported here shows ID numbers masked (370112********1234): such a value names no one and is read as absent.</summary>
-    public static bool IsMasked(SheetCell? cell) => Text.Clean(cell?.Text).Contains('*');
+    public static bool IsMasked(SheetCell? cell) => CellText.Clean(cell?.Text).Contains('*');
 
     [GeneratedRegex(@"^\d(\.\d+)?[eE]\+?\d+$")]
     private static partial Regex ScientificNumber();

@@ -164,6 +164,11 @@ public sealed class ScopeMatrixTests(LedgerApp app)
             [.. HouseholdKeepers, Caller.ApproverOwn]),
         new("POST", "/api/villages/{villageId}/imports", w => $"/api/villages/{w.VillageId}/imports?kind=households", _ => new FormWithoutFile(), HouseholdKeepers),
         new("GET", "/api/imports/{importId}", w => $"/api/imports/{w.ImportId}", _ => null, HouseholdKeepers),
+        new("GET", "/api/imports/{importId}/report.xlsx", w => $"/api/imports/{w.ImportId}/report.xlsx", _ => null, HouseholdKeepers),
+        new("GET", "/api/imports/templates/households.xlsx", _ => "/api/imports/templates/households.xlsx", _ => null,
+            [Caller.Admin, Caller.AdminOwnTownship, Caller.AdminOtherTownship, Caller.CadreOwn, Caller.CadreOther]),
+        new("GET", "/api/imports/templates/awards.xlsx", w => $"/api/imports/templates/awards.xlsx?villageId={w.VillageId}", _ => null, HouseholdKeepers),
+        new("GET", "/api/villages/{villageId}/households.xlsx", w => $"/api/villages/{w.VillageId}/households.xlsx", _ => null, HouseholdKeepers),
         new("GET", "/health/live", _ => "/health/live", _ => null, Everyone),
         new("GET", "/health/ready", _ => "/health/ready", _ => null, Everyone),
     ];

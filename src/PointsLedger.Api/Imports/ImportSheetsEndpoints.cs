@@ -1,0 +1,96 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using PointsLedger.Auth;
+using PointsLedger.Households;
+using PointsLedger.Problems;
+using PointsLedger.Villages;
+using Wolverine.Http;
+
+namespace PointsLedger.Imports;
+
+/// <summary>The sheets to fill in and to fix: the templates, the roster as it stands, an import's report.</summary>
+public static class ImportSheetsEndpoints
+{
+    public static readonly string[] HouseholdHeaders = ["户号", "户主姓名", "身份证号", "手机号", "网格", "成员姓名", "与户主关系", "成员身份证号"];
+    public static readonly string[] AwardHeaders = ["户号", "细则编码", "日期", "备注", "纸质台账页行"];
+    private static readonly int[] HouseholdTextColumns = [0, 2, 3, 7];
+
+    /// <summary>花名册模板: a household per row; each member on a row of its own below, with the household's 户号 and 成员姓名, 与户主关系, 成员身份证号.</summary>
+    [WolverineGet("/api/imports/templates/households.xlsx"), Tags("Imports"), ProducesResponseType(typeof(byte[]), 200, WorkbookWriter.ContentType)]
+    public static IResult HouseholdTemplate(Actor actor)
+    {
+        actor.MustBe(Roles.Admin, Roles.Cadre);
+        return Results.File(WorkbookWriter.Write("花名册", [HouseholdHeaders], HouseholdTextColumns), WorkbookWriter.ContentType, "花名册模板.xlsx");
+    }
+
+    /// <summary>积分台账模板: its 细则编码 column offers the village's rules in force (<c>villageId</c>; a cadre's own by default).</summary>
+    [WolverineGet("/api/imports/templates/awards.xlsx"), Tags("Imports"), ProducesResponseType(typeof(byte[]), 200, WorkbookWriter.ContentType)]
+    public static async Task<IResult> AwardTemplate(Guid? villageId, Actor actor, IQuerySession session, CancellationToken ct)
+    {
+        actor.MustBe(Roles.Admin, Roles.Cadre);
+        var id = villageId ?? actor.VillageId ?? throw new Refusal(ProblemCodes.VillageNotFound, "");
+        actor.MustActIn(id);
+        var village = await session.LoadVillageAsync(id, ct);
+        actor.MustActIn(village);
+        var rules = village.Rules.Values.Where(r => !r.IsRetired).Select(r => r.Code).Order(StringComparer.Ordinal).ToList();
+        return Results.File(WorkbookWriter.Write("积分台账", [AwardHeaders], [0, 4], choices: (1, rules)), WorkbookWriter.ContentType, $"{village.Name}积分台账模板.xlsx");
+    }
+
+    /// <summary>
+    /// 导出花名册 in the template's layout, ID numbers masked: importing it again changes nothing, so a
+    /// cadre adds households to the export and imports it back.
+    /// </summary>
+    [WolverineGet("/api/villages/{villageId}/households.xlsx"), Tags("Imports"), ProducesResponseType(typeof(byte[]), 200, WorkbookWriter.ContentType)]
+    public static async Task<IResult> Roster(Guid villageId, Actor actor, IQuerySession session, CancellationToken ct)
+    {
+        actor.MustBe(Roles.Admin, Roles.Cadre).MustActIn(villageId);
+        var village = await session.LoadVillageAsync(villageId, ct);
+        actor.MustActIn(village);
+        var households = await session.Query<Household>().Where(h => h.VillageId == villageId && h.MovedOutOn == null).OrderBy(h => h.HouseholdNo).ToListAsync(ct);
+        var rows = new List<IReadOnlyList<string?>> { HouseholdHeaders };
+        foreach (var household in households)
+        {
+            rows.Add([household.HouseholdNo, household.HeadName, IdNumber.Mask(household.IdNumberMasked), household.Phone, household.Grid]);
+            rows.AddRange(household.Members.Select(m => (IReadOnlyList<string?>)[household.HouseholdNo, null, null, null, null, m.Name, m.Relation, IdNumber.Mask(m.IdNumberMasked)]));
+        }
+        return Results.File(WorkbookWriter.Write("花名册", rows, HouseholdTextColumns), WorkbookWriter.ContentType, $"{village.Name}花名册.xlsx");
+    }
+
+    /// <summary>导入结果表: the uploaded sheet's rows with a result column; refused rows are filled yellow for the cadre to fix and import again.</summary>
+    [WolverineGet("/api/imports/{importId}/report.xlsx"), Tags("Imports"), ProducesResponseType(typeof(byte[]), 200, WorkbookWriter.ContentType)]
+    public static async Task<IResult> Report(Guid importId, Actor actor, IQuerySession session, IDocumentStore store, CancellationToken ct)
+    {
+        var (import, progress) = await session.ReadableImportAsync(importId, actor, ct);
+        var results = progress.Results.ToDictionary(r => r.Row);
+        var path = Path.GetTempFileName();
+        try
+        {
+            await ImportFiles.CopyToAsync(store, importId, path, ct);
+            var sheet = ImportSheet.Open(path, import.Kind);
+            var width = 0;
+            var rows = SheetRows.Read(path).Select(row =>
+            {
+                width = Math.Max(width, row.Cells.Count);
+                var cells = row.Cells.Select(c => c?.Text).ToList();
+                var result = row.Number == sheet.Header.Number ? "导入结果"
+                    : results.TryGetValue(row.Number, out var r) ? $"{Status(r.Status)}{(r.Code is null ? "" : "：" + GetImportEndpoint.Worded(r.Code, r.Args))}" : null;
+                return (Row: row.Number, Cells: cells, Result: result);
+            }).ToList();
+            var table = rows.Select(r => (IReadOnlyList<string?>)[.. r.Cells, .. Enumerable.Repeat<string?>(null, width - r.Cells.Count), r.Result]);
+            var bytes = WorkbookWriter.Write("导入结果", table, [], row => results.TryGetValue(rows[row - 1].Row, out var r) && r.Status == RowStatus.Refused);
+            return Results.File(bytes, WorkbookWriter.ContentType, $"导入结果-{import.FileName}.xlsx");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string Status(RowStatus status) => status switch
+    {
+        RowStatus.Created => "已导入",
+        RowStatus.Unchanged => "无变化",
+        RowStatus.Warning => "请核对",
+        _ => "未导入",
+    };
+}
