@@ -23,6 +23,7 @@ public static class Benchmark
             await scenarios.RedemptionsByCard(clerks: 8),
         };
         rows.AddRange(await scenarios.FindHouseholds(readers: 2));
+        rows.AddRange(await scenarios.Imports());
         rows.AddRange(await scenarios.NoticeOfOneThousand());
 
         Console.WriteLine();

@@ -23,6 +23,12 @@ public sealed class LedgerHttp(Uri address, TokenIssuer tokens)
         return await Read(await _http.SendAsync(request));
     }
 
+    public async Task<JsonNode> PostFileAsync(string url, byte[] file, string fileName)
+    {
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(file), "file", fileName } };
+        return await Read(await _http.PostAsync(url, content));
+    }
+
     public async Task<JsonNode> GetAsync(string url) => await Read(await _http.GetAsync(url));
 
     /// <summary>Any response body (a page, a PDF), read to the end.</summary>

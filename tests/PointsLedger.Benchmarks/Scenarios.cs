@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace PointsLedger.Benchmarks;
 
 public sealed class Scenarios(BenchmarkHost host, TimeSpan duration)
@@ -165,6 +167,48 @@ public sealed class Scenarios(BenchmarkHost host, TimeSpan duration)
             var timings = new Latencies();
             await Run(readers, duration / 2, timings, () => _cadre.GetAsync(url()));
             rows.Add(Row($"find among {_households.Length:N0} households {name}, {readers} readers", timings));
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// A new village's roster of 3,000 households and a paper ledger of 10,000 awards over them, each
+    /// imported as a dry run and then committed: from the upload to the import's end, as the cadre waits.
+    /// </summary>
+    public async Task<IEnumerable<string>> Imports()
+    {
+        var villageId = (Guid)(await _admin.PostAsync("/api/villages", new { code = $"IMP-{Guid.NewGuid():N}"[..20], name = "导入村", township = $"导入街道{Guid.NewGuid():N}"[..10] }))["villageId"]!;
+        var cadre = new LedgerHttp(host.Address, host.Tokens);
+        cadre.SignIn("cadre", villageId);
+        await cadre.PostAsync($"/api/villages/{villageId}/rules", new { code = "PAPER", color = "green", title = "纸质台账", points = 1 });
+        var roster = PointsLedger.Imports.WorkbookWriter.Write("花名册",
+            Enumerable.Range(1, 3_000).Select(n => (IReadOnlyList<string?>)[$"{n:D5}", NameFor(n), IdNumberFor(n), $"137{n:D8}"])
+                .Prepend(["户号", "户主姓名", "身份证号", "手机号"]), [0, 2, 3]);
+        var today = Today();
+        var ledger = PointsLedger.Imports.WorkbookWriter.Write("积分台账",
+            Enumerable.Range(1, 10_000).Select(n => (IReadOnlyList<string?>)[$"{n % 3_000 + 1:D5}", "PAPER", today, null, $"第{n / 25 + 1}页第{n % 25 + 1}行"])
+                .Prepend(["户号", "细则编码", "日期", "备注", "纸质台账页行"]), [0]);
+
+        var rows = new List<string>();
+        foreach (var (kind, file, name) in new[] { ("households", roster, "roster of 3,000 households"), ("awards", ledger, "paper ledger of 10,000 awards") })
+        {
+            foreach (var dryRun in new[] { true, false })
+            {
+                var timing = new Latencies();
+                await timing.Time(async () =>
+                {
+                    var importId = (Guid)(await cadre.PostFileAsync($"/api/villages/{villageId}/imports?kind={kind}&dryRun={dryRun}", file, $"{kind}.xlsx"))["importId"]!;
+                    JsonNode state;
+                    do
+                    {
+                        await Task.Delay(100);
+                        state = await cadre.GetAsync($"/api/imports/{importId}");
+                    } while ((string?)state["status"] == "running");
+                    if ((int)state["created"]! != (int)state["rows"]!) throw new InvalidOperationException($"import {importId}: {state["refused"]} refused");
+                });
+                timing.Stop();
+                rows.Add(Row($"import a {name} ({(dryRun ? "dry run" : "commit")}), upload to done", timing));
+            }
         }
         return rows;
     }

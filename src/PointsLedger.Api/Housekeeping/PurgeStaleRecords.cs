@@ -1,6 +1,7 @@
 using Marten;
 using PointsLedger.Http;
 using PointsLedger.Idempotency;
+using PointsLedger.Imports;
 using PointsLedger.Redemptions;
 using PointsLedger.Residents;
 
@@ -23,5 +24,6 @@ public static class PurgeStaleRecordsHandler
         var today = clock.Today();
         session.DeleteWhere<OneTimeCode>(code => code.ExpiresAt < now && (code.Day == null || code.Day < today));
         session.DeleteWhere<IdempotentResponse>(answer => answer.RecordedAt < answersBefore);
+        ImportFiles.ForgetBefore(session, answersBefore);
     }
 }

@@ -11,8 +11,8 @@ using static PointsLedger.Imports.ImportColumns;
 
 namespace PointsLedger.Imports;
 
-/// <summary>An award entered from a sheet, by the row's key: its paper reference in the village, else the file and row.</summary>
-public sealed record ImportedAward(string Id, Guid AwardId);
+/// <summary>An award entered from a sheet, by the row's key (its paper reference in the village, else the file and row), with what it said.</summary>
+public sealed record ImportedAward(string Id, Guid AwardId, string HouseholdNo, string RuleCode, DateOnly OccurredOn);
 
 /// <summary>
 /// A paper ledger's rows, each decided as <c>POST /api/awards</c> decides it (caps, closed months, dates,
@@ -23,6 +23,7 @@ public sealed record ImportedAward(string Id, Guid AwardId);
 public sealed class AwardRows(Import import, DateOnly today, ExpiryPolicy expiry) : IImportRows
 {
     private readonly Dictionary<string, int> _keys = [];
+    private readonly Dictionary<string, int> _contents = [];
     private readonly HashSet<(string HouseholdNo, string Rule, DateOnly On)> _recorded = [];
     private readonly Dictionary<Guid, Household> _dryRunState = [];
 
@@ -44,18 +45,11 @@ public sealed class AwardRows(Import import, DateOnly today, ExpiryPolicy expiry
     {
         var commit = !import.DryRun;
         if (commit) await session.BeginTransactionAsync(ct);
-        var numbers = rows.Select(row => header.Text(row, HouseholdNo)).Where(no => no.Length > 0).Distinct().ToArray();
-        var ids = await session.Query<Household>().Where(h => h.VillageId == import.VillageId && h.HouseholdNo.IsOneOf(numbers)).Select(h => h.Id).ToListAsync(ct);
-        // Households first, in id order, then the village held open: the order every award takes its locks in.
-        var streams = new Dictionary<string, IEventStream<Household>>();
-        foreach (var id in ids.Order())
-        {
-            var stream = commit ? await session.Events.FetchForExclusiveWriting<Household>(id, ct) : await session.Events.FetchForWriting<Household>(id, ct);
-            streams[stream.Aggregate!.HouseholdNo] = stream;
-        }
+        // Households first, then the village held open: the order every award takes its locks in.
+        var streams = await session.FetchByNumberAsync(import.VillageId, rows.Select(row => header.Text(row, HouseholdNo)), commit, ct);
         var village = commit ? await session.HoldOpenAndLoadAsync(import.VillageId, ct) : await session.LoadVillageAsync(import.VillageId, ct);
         var keys = rows.Select(row => KeyOf(row, header)).ToArray();
-        var entered = (await session.LoadManyAsync<ImportedAward>(ct, keys)).Select(a => a.Id).ToHashSet();
+        var entered = (await session.LoadManyAsync<ImportedAward>(ct, keys)).ToDictionary(a => a.Id);
         var state = streams.Values.ToDictionary(s => s.Id, s => _dryRunState.GetValueOrDefault(s.Id) ?? s.Aggregate!);
 
         var results = new List<RowResult>();
@@ -71,10 +65,18 @@ public sealed class AwardRows(Import import, DateOnly today, ExpiryPolicy expiry
                 var dateCell = header.Cell(row, Date);
                 var on = CellText.Date(dateCell) ?? throw (CellText.Clean(dateCell?.Text).Length == 0
                     ? new Refusal(ProblemCodes.FieldMissing, "日期") : new Refusal(ProblemCodes.DateInvalid, CellText.Clean(dateCell?.Text)));
-                if (_keys.TryGetValue(key, out var earlier)) throw new Refusal(ProblemCodes.DuplicateRow, earlier);
+                var note = RowCells.Limited(header.Text(row, Note), "备注", 200);
+                var paper = RowCells.Limited(header.Text(row, PaperRef), "纸质台账页行", 32);
+                var content = $"{no}\n{rule.Code}\n{on:yyyy-MM-dd}\n{note}\n{paper}";
+                if (_keys.TryGetValue(key, out var earlier) || _contents.TryGetValue(content, out earlier)) throw new Refusal(ProblemCodes.DuplicateRow, earlier);
                 _keys[key] = row.Number;
-                if (entered.Contains(key))
+                _contents[content] = row.Number;
+                if (entered.TryGetValue(key, out var before))
                 {
+                    if ((before.HouseholdNo, before.RuleCode, before.OccurredOn) != (no, rule.Code, on))
+                    {
+                        throw new Refusal(ProblemCodes.PaperRefTaken, paper, before.HouseholdNo, before.RuleCode, before.OccurredOn.ToString("yyyy-MM-dd"));
+                    }
                     results.Add(new RowResult(row.Number, RowStatus.Unchanged, null, [], no));
                     continue;
                 }
@@ -83,15 +85,13 @@ public sealed class AwardRows(Import import, DateOnly today, ExpiryPolicy expiry
                     throw new Refusal(ProblemCodes.LooksLikeDuplicate, rule.Code, on.ToString("yyyy-MM-dd"));
                 }
 
-                var note = RowCells.Limited(header.Text(row, Note), "备注", 200);
-                var paper = RowCells.Limited(header.Text(row, PaperRef), "纸质台账页行", 32);
                 var decided = AwardDecisions.Grant(state[stream.Id], village, rule, Guid.CreateVersion7(), on, note.Length > 0 ? note : null,
                     import.Uploader, today, expiry, paper.Length > 0 ? paper : null);
                 state[stream.Id] = Apply(state[stream.Id], decided);
                 if (commit)
                 {
                     stream.AppendOne(AwardStreams.AsRecordedEvent(decided));
-                    session.Insert(new ImportedAward(key, decided.AwardId));
+                    session.Insert(new ImportedAward(key, decided.AwardId, no, rule.Code, on));
                 }
                 else
                 {

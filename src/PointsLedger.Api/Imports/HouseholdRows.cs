@@ -26,15 +26,13 @@ public sealed class HouseholdRows(Import import, IdNumberHasher hasher) : IImpor
     {
         var commit = !import.DryRun;
         if (commit) await session.BeginTransactionAsync(ct);
+        // What earlier chunks of a commit decided is in the database now, and read from it again under its lock.
+        if (commit) _decided.Clear();
+        var streams = await session.FetchByNumberAsync(import.VillageId, rows.Select(row => header.Text(row, HouseholdNo)), commit, ct);
         var village = commit ? await session.HoldOpenAndLoadAsync(import.VillageId, ct) : await session.LoadVillageAsync(import.VillageId, ct);
-        var numbers = rows.Select(row => header.Text(row, HouseholdNo)).Where(no => no.Length > 0).Distinct().ToArray();
-        var registered = await session.Query<Household>().Where(h => h.VillageId == import.VillageId && h.HouseholdNo.IsOneOf(numbers)).Select(h => h.Id).ToListAsync(ct);
-        var streams = new Dictionary<string, IEventStream<Household>>();
-        foreach (var id in registered.Order())
-        {
-            var stream = commit ? await session.Events.FetchForExclusiveWriting<Household>(id, ct) : await session.Events.FetchForWriting<Household>(id, ct);
-            streams[stream.Aggregate!.HouseholdNo] = stream;
-        }
+        var claimIds = rows.SelectMany(row => new[] { header.Cell(row, ImportColumns.IdNumber), header.Cell(row, MemberIdNumber) })
+            .Select(TryIdNumber).OfType<string>().Select(id => IdNumberClaim.IdFor(village.Township, hasher.Hash(id))).Distinct().ToArray();
+        var claims = (await session.LoadManyAsync<IdNumberClaim>(ct, claimIds)).ToDictionary(c => c.Id, c => c.HouseholdId);
         var starts = new Dictionary<Guid, List<object>>();
         var results = new List<RowResult>();
         foreach (var row in rows)
@@ -46,11 +44,11 @@ public sealed class HouseholdRows(Import import, IdNumberHasher hasher) : IImpor
                 var outcomes = new List<RowStatus>();
                 if (header.Text(row, HeadName).Length > 0 || header.Text(row, ImportColumns.IdNumber).Length > 0)
                 {
-                    outcomes.Add(await HeadAsync(session, village, row, header, no, streams, starts, commit, ct));
+                    outcomes.Add(Head(session, village, claims, row, header, no, streams, starts, commit));
                 }
                 if (header.Text(row, MemberName).Length > 0)
                 {
-                    outcomes.Add(Member(row, header, no, streams, starts, commit));
+                    outcomes.Add(Member(village, claims, row, header, no, streams, starts, commit));
                 }
                 if (outcomes.Count == 0) throw new Refusal(ProblemCodes.FieldMissing, "户主姓名");
                 var status = outcomes.Contains(RowStatus.Created) ? RowStatus.Created : outcomes.Contains(RowStatus.Warning) ? RowStatus.Warning : RowStatus.Unchanged;
@@ -68,9 +66,9 @@ public sealed class HouseholdRows(Import import, IdNumberHasher hasher) : IImpor
         return results;
     }
 
-    private async Task<RowStatus> HeadAsync(
-        IDocumentSession session, Village village, SheetRow row, HeaderRow header, string no,
-        Dictionary<string, IEventStream<Household>> streams, Dictionary<Guid, List<object>> starts, bool commit, CancellationToken ct)
+    private RowStatus Head(
+        IDocumentSession session, Village village, Dictionary<string, Guid> claims, SheetRow row, HeaderRow header, string no,
+        Dictionary<string, IEventStream<Household>> streams, Dictionary<Guid, List<object>> starts, bool commit)
     {
         var head = RowCells.Limited(header.Text(row, HeadName), "户主姓名", 32);
         var idCell = header.Cell(row, ImportColumns.IdNumber);
@@ -94,7 +92,7 @@ public sealed class HouseholdRows(Import import, IdNumberHasher hasher) : IImpor
         var grid = header.Text(row, ImportColumns.Grid) is { Length: > 0 } g ? g : null;
         if (grid is not null && !village.Grids.ContainsKey(grid)) throw new Refusal(ProblemCodes.UnknownGrid, grid);
         var hash = hasher.Hash(idNumber);
-        await MustBeFreeAsync(session, village, hash, row.Number, ct);
+        MustBeFree(village, claims, hash, null);
 
         var registered = RegisterHouseholdEndpoint.Registration(village, new RegisterHousehold(no, head, idNumber, phone, grid), hasher, import.Uploader);
         _people[hash] = row.Number;
@@ -105,7 +103,8 @@ public sealed class HouseholdRows(Import import, IdNumberHasher hasher) : IImpor
     }
 
     private RowStatus Member(
-        SheetRow row, HeaderRow header, string no, Dictionary<string, IEventStream<Household>> streams, Dictionary<Guid, List<object>> starts, bool commit)
+        Village village, Dictionary<string, Guid> claims, SheetRow row, HeaderRow header, string no,
+        Dictionary<string, IEventStream<Household>> streams, Dictionary<Guid, List<object>> starts, bool commit)
     {
         var household = Known(no, streams) ?? throw new Refusal(ProblemCodes.HouseholdNumberUnknown, no);
         var name = RowCells.Limited(header.Text(row, MemberName), "成员姓名", 32);
@@ -120,7 +119,7 @@ public sealed class HouseholdRows(Import import, IdNumberHasher hasher) : IImpor
         var idNumber = RowCells.IdNumber(idCell, "成员身份证号")!;
         var hash = hasher.Hash(idNumber);
         if (household.HasPerson(hash)) return RowStatus.Unchanged;
-        if (_people.TryGetValue(hash, out var earlier)) throw new Refusal(ProblemCodes.DuplicateRow, earlier);
+        MustBeFree(village, claims, hash, household.Id);
         var member = new Member(Guid.CreateVersion7(), name, relation, Households.IdNumber.Mask(idNumber), hash, hasher.CardCheck(household.CardCheckKey, idNumber[^6..]));
         var proposed = MemberDecisions.Propose(household, member, import.Uploader);
         _people[hash] = row.Number;
@@ -134,10 +133,23 @@ public sealed class HouseholdRows(Import import, IdNumberHasher hasher) : IImpor
     private Household? Known(string no, Dictionary<string, IEventStream<Household>> streams) =>
         _decided.TryGetValue(no, out var decided) ? decided.State : streams.GetValueOrDefault(no)?.Aggregate;
 
-    private async Task MustBeFreeAsync(IQuerySession session, Village village, string hash, int row, CancellationToken ct)
+    /// <summary>A person is registered once in the township: not earlier in this sheet, not with another household.</summary>
+    private void MustBeFree(Village village, Dictionary<string, Guid> claims, string hash, Guid? household)
     {
         if (_people.TryGetValue(hash, out var earlier)) throw new Refusal(ProblemCodes.DuplicateRow, earlier);
-        if (await session.LoadAsync<IdNumberClaim>(IdNumberClaim.IdFor(village.Township, hash), ct) is not null) throw new Refusal(ProblemCodes.IdNumberTaken);
+        if (claims.TryGetValue(IdNumberClaim.IdFor(village.Township, hash), out var holder) && holder != household) throw new Refusal(ProblemCodes.IdNumberTaken);
+    }
+
+    private static string? TryIdNumber(SheetCell? cell)
+    {
+        try
+        {
+            return RowCells.IsMasked(cell) ? null : RowCells.IdNumber(cell, "");
+        }
+        catch (Refusal)
+        {
+            return null;
+        }
     }
 
     private static string Differences(Household household, string head, string? phone, string grid) => string.Join("、",

@@ -17,8 +17,13 @@ public static class ImportFiles
         var table = new Table(new PostgresqlObjectName("ledger", "import_files", SchemaUtils.IdentifierUsage.General));
         table.AddColumn<Guid>("id").AsPrimaryKey();
         table.AddColumn("content", "bytea").NotNull();
+        table.AddColumn("stored_at", "timestamptz").NotNull().DefaultValueByExpression("now()");
         return table;
     }
+
+    /// <summary>Files kept past their import's use (re-runs, the report) for as long as answers to retries are; then forgotten.</summary>
+    public static void ForgetBefore(IDocumentSession session, DateTimeOffset before) =>
+        session.QueueSqlCommand("delete from ledger.import_files where stored_at < ?", before);
 
     /// <summary>Writes the file in the session's transaction, so the upload and its import commit together.</summary>
     public static async Task SaveAsync(IDocumentSession session, Guid importId, Stream content, CancellationToken ct)
@@ -37,7 +42,7 @@ public static class ImportFiles
         await using var command = new NpgsqlCommand("select content from ledger.import_files where id = $1", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = importId });
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
-        if (!await reader.ReadAsync(ct)) throw new FileNotFoundException($"import {importId} has no file");
+        if (!await reader.ReadAsync(ct)) throw new Problems.Refusal(Problems.ProblemCodes.ImportNotFound, importId);
         await using var file = File.Create(path);
         await using var content = reader.GetStream(0);
         await content.CopyToAsync(file, ct);

@@ -9,6 +9,9 @@ namespace PointsLedger.Imports;
 
 public static class RunImportHandler
 {
+    /// <summary>A large import runs for minutes, past Wolverine's default of a minute a message.</summary>
+    public static void Configure(Wolverine.Runtime.Handlers.HandlerChain chain) => chain.ExecutionTimeoutInSeconds = 3600;
+
     public static Task Handle(RunImport message, ImportRunner runner, CancellationToken ct) => runner.RunAsync(message.ImportId, ct);
 }
 
@@ -50,19 +53,25 @@ public sealed class ImportRunner(IDocumentStore store, IdNumberHasher hasher, Ti
 
             foreach (var chunk in sheet.DataRows().Skip(progress.Processed).Chunk(ChunkSize))
             {
-                await using var session = store.LightweightSession();
+                await using var session = Session(import);
                 var results = await rows.ApplyAsync(session, chunk, sheet.Header, ct);
                 progress = progress with { Processed = progress.Processed + chunk.Length, Results = [.. progress.Results, .. results] };
                 session.Store(progress);
                 await session.SaveChangesAsync(ct);
             }
-            await EndAsync(progress, new ImportFinished(importId, progress.Rows, progress.Count(RowStatus.Created), progress.Count(RowStatus.Unchanged),
+            await EndAsync(import, progress, new ImportFinished(importId, progress.Rows, progress.Count(RowStatus.Created), progress.Count(RowStatus.Unchanged),
                 progress.Count(RowStatus.Refused), progress.Count(RowStatus.Warning)), ct);
         }
         catch (Refusal refusal)
         {
             logger.LogInformation("Import {ImportId} refused: {Code}", importId, refusal.Code);
-            await EndAsync(progress, new ImportFailed(importId, refusal.Code, RowResult.ArgsOf(refusal)), ct);
+            await EndAsync(import, progress, new ImportFailed(importId, refusal.Code, RowResult.ArgsOf(refusal)), ct);
+        }
+        catch (Exception unreadable) when (!IsTransient(unreadable))
+        {
+            // A damaged file fails the same way on every retry: it ends the import rather than the queue's patience.
+            logger.LogWarning(unreadable, "Import {ImportId}: the file cannot be read", importId);
+            await EndAsync(import, progress, new ImportFailed(importId, ProblemCodes.ImportUnreadable.Code, []), ct);
         }
         finally
         {
@@ -70,9 +79,28 @@ public sealed class ImportRunner(IDocumentStore store, IdNumberHasher hasher, Ti
         }
     }
 
-    private async Task EndAsync(ImportProgress progress, object ended, CancellationToken ct)
+    /// <summary>The database or the host going away is worth a retry (the message stays in the inbox); anything else is the file.</summary>
+    private static bool IsTransient(Exception exception)
     {
-        await using var session = store.LightweightSession();
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is OperationCanceledException or Npgsql.NpgsqlException or TimeoutException) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A session that records what it appends as the uploader's, in the import's correlation, as a request would.</summary>
+    private IDocumentSession Session(Import import)
+    {
+        var session = store.LightweightSession();
+        session.LastModifiedBy = import.Uploader.Id;
+        session.CorrelationId = import.Id.ToString();
+        return session;
+    }
+
+    private async Task EndAsync(Import import, ImportProgress progress, object ended, CancellationToken ct)
+    {
+        await using var session = Session(import);
         session.Store(progress);
         session.Events.Append(progress.Id, ended);
         await session.SaveChangesAsync(ct);

@@ -28,7 +28,7 @@ public static class ImportSheetsEndpoints
     public static async Task<IResult> AwardTemplate(Guid? villageId, Actor actor, IQuerySession session, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin, Roles.Cadre);
-        var id = villageId ?? actor.VillageId ?? throw new Refusal(ProblemCodes.VillageNotFound, "");
+        var id = villageId ?? actor.VillageId ?? throw new Refusal(ProblemCodes.VillageRequired);
         actor.MustActIn(id);
         var village = await session.LoadVillageAsync(id, ct);
         actor.MustActIn(village);
@@ -67,17 +67,19 @@ public static class ImportSheetsEndpoints
         {
             await ImportFiles.CopyToAsync(store, importId, path, ct);
             var sheet = ImportSheet.Open(path, import.Kind);
-            var width = 0;
-            var rows = SheetRows.Read(path).Select(row =>
+            var idColumns = new[] { ImportColumns.IdNumber, ImportColumns.MemberIdNumber }
+                .Select(key => sheet.Header.Positions.GetValueOrDefault(key, -1)).ToHashSet();
+            var read = SheetRows.Read(path).ToDictionary(row => row.Number);
+            var width = read.Values.Select(row => row.Cells.Count).DefaultIfEmpty(0).Max();
+            // Row for row as uploaded (numbers where Excel kept numbers), ID numbers masked, and the result beside each.
+            var table = Enumerable.Range(1, read.Keys.DefaultIfEmpty(0).Max()).Select(number =>
             {
-                width = Math.Max(width, row.Cells.Count);
-                var cells = row.Cells.Select(c => c?.Text).ToList();
-                var result = row.Number == sheet.Header.Number ? "导入结果"
-                    : results.TryGetValue(row.Number, out var r) ? $"{Status(r.Status)}{(r.Code is null ? "" : "：" + GetImportEndpoint.Worded(r.Code, r.Args))}" : null;
-                return (Row: row.Number, Cells: cells, Result: result);
-            }).ToList();
-            var table = rows.Select(r => (IReadOnlyList<string?>)[.. r.Cells, .. Enumerable.Repeat<string?>(null, width - r.Cells.Count), r.Result]);
-            var bytes = WorkbookWriter.Write("导入结果", table, [], row => results.TryGetValue(rows[row - 1].Row, out var r) && r.Status == RowStatus.Refused);
+                var cells = read.TryGetValue(number, out var row) ? row.Cells : [];
+                var result = number == sheet.Header.Number ? "导入结果"
+                    : results.TryGetValue(number, out var r) ? $"{Status(r.Status)}{(r.Code is null ? "" : "：" + GetImportEndpoint.Worded(r.Code, r.Args))}" : null;
+                return (IReadOnlyList<object?>)[.. Enumerable.Range(0, width).Select(i => i < cells.Count ? Echo(cells[i], idColumns.Contains(i)) : null), result];
+            });
+            var bytes = WorkbookWriter.Write("导入结果", table, [], number => results.TryGetValue(number, out var r) && r.Status == RowStatus.Refused);
             return Results.File(bytes, WorkbookWriter.ContentType, $"导入结果-{import.FileName}.xlsx");
         }
         finally
@@ -85,6 +87,14 @@ public static class ImportSheetsEndpoints
             File.Delete(path);
         }
     }
+
+    private static object? Echo(SheetCell? cell, bool idNumber) => cell switch
+    {
+        null => null,
+        _ when idNumber => RowCells.Masked(CellText.Clean(cell.Text)),
+        { IsNumber: true } when double.TryParse(cell.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) => number,
+        _ => cell.Text,
+    };
 
     private static string Status(RowStatus status) => status switch
     {

@@ -16,9 +16,9 @@ public static partial class RowCells
     {
         var text = CellText.Clean(cell?.Text);
         if (text.Length == 0) return null;
-        if (cell!.IsNumber || ScientificNumber().IsMatch(text)) throw new Refusal(ProblemCodes.IdNumberStoredAsNumber, text);
+        if (cell!.IsNumber || ScientificNumber().IsMatch(text)) throw new Refusal(ProblemCodes.IdNumberStoredAsNumber, Masked(text));
         var normalized = Households.IdNumber.Normalize(text);
-        return Households.IdNumber.IsValid(normalized) ? normalized : throw new Refusal(ProblemCodes.IdNumberInvalid, text);
+        return Households.IdNumber.IsValid(normalized) ? normalized : throw new Refusal(ProblemCodes.IdNumberInvalid, Masked(text));
     }
 
     /// <summary>A phone Excel stored as a number still has all its 11 digits.</summary>
@@ -33,6 +33,9 @@ public static partial class RowCells
     public static string Required(string text, string header) => text.Length > 0 ? text : throw new Refusal(ProblemCodes.FieldMissing, header);
 
     public static string Limited(string text, string header, int length) => text.Length <= length ? text : throw new Refusal(ProblemCodes.FieldTooLong, header, length);
+
+    /// <summary>What a report may say of an ID number, right or wrong: its first six characters (the region), never the rest.</summary>
+    public static string Masked(string text) => text.Length <= 6 ? new string('*', text.Length) : string.Concat(text.AsSpan(0, 6), new string('*', text.Length - 6));
 
     /// <summary>A roster exported here shows ID numbers masked (370112********1234): such a value names no one and is read as absent.</summary>
     public static bool IsMasked(SheetCell? cell) => CellText.Clean(cell?.Text).Contains('*');

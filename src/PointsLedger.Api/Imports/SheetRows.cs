@@ -53,13 +53,15 @@ public static class SheetRows
             var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(item => item.InnerText).ToArray() ?? [];
             var merged = MergedRanges(sheet);
             var above = new Dictionary<int, SheetCell?>();
+            var previous = 0;
 
             using var reader = OpenXmlReader.Create(sheet);
             while (reader.Read())
             {
                 if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
                 var row = (Row)reader.LoadCurrentElement()!;
-                var number = (int)(row.RowIndex?.Value ?? 0);
+                var number = row.RowIndex?.Value is { } index ? (int)index : previous + 1;
+                previous = number;
                 var cells = new List<SheetCell?>();
                 foreach (var cell in row.Elements<Cell>())
                 {

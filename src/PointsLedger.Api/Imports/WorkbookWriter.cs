@@ -16,7 +16,7 @@ public static class WorkbookWriter
     private const uint TextStyle = 1, HighlightStyle = 2;
 
     /// <param name="choices">A column (0-based) and the values its cells offer as a drop-down.</param>
-    public static byte[] Write(string sheetName, IEnumerable<IReadOnlyList<string?>> rows, IReadOnlyCollection<int> textColumns,
+    public static byte[] Write(string sheetName, IEnumerable<IReadOnlyList<object?>> rows, IReadOnlyCollection<int> textColumns,
         Func<int, bool>? highlighted = null, (int Column, IReadOnlyList<string> Values)? choices = null)
     {
         using var output = new MemoryStream();
@@ -38,13 +38,12 @@ public static class WorkbookWriter
                 for (var column = 0; column < cells.Count; column++)
                 {
                     if (cells[column] is not { } value) continue;
-                    row.Append(new Cell
-                    {
-                        CellReference = Reference(column, number),
-                        DataType = CellValues.InlineString,
-                        InlineString = new InlineString(new Text(value)),
-                        StyleIndex = fill ? HighlightStyle : textColumns.Contains(column) ? TextStyle : null,
-                    });
+                    var cell = value is double or int or long or decimal
+                        ? new Cell { CellValue = new CellValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!) }
+                        : new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Convert.ToString(value)!)) };
+                    cell.CellReference = Reference(column, number);
+                    cell.StyleIndex = fill ? HighlightStyle : textColumns.Contains(column) ? TextStyle : null;
+                    row.Append(cell);
                 }
                 data.Append(row);
             }
@@ -64,7 +63,7 @@ public static class WorkbookWriter
                     new Row(new Cell { CellReference = $"A{i + 1}", DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value)) })
                     { RowIndex = (uint)i + 1 })));
                 sheets.Append(new Sheet { Id = workbook.GetIdOfPart(hidden), SheetId = 2, Name = "选项", State = SheetStateValues.Hidden });
-                var letter = (char)('A' + list.Column);
+                var letter = Letters(list.Column);
                 worksheet.Append(new DataValidations(new DataValidation
                 {
                     Type = DataValidationValues.List, AllowBlank = true, ShowErrorMessage = true,
@@ -76,7 +75,10 @@ public static class WorkbookWriter
         return output.ToArray();
     }
 
-    private static string Reference(int column, int row) => $"{(char)('A' + column)}{row}";
+    private static string Reference(int column, int row) => $"{Letters(column)}{row}";
+
+    /// <summary>0 → A, 25 → Z, 26 → AA.</summary>
+    private static string Letters(int column) => column < 26 ? ((char)('A' + column)).ToString() : Letters(column / 26 - 1) + (char)('A' + column % 26);
 
     /// <summary>Style 1: text (number format 49, "@"); style 2: a yellow fill for a row to look at.</summary>
     private static Stylesheet Styles() => new(

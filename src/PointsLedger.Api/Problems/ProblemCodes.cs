@@ -426,6 +426,18 @@ public static class ProblemCodes
         "表头是{0}，不是本次要导入的{1}，请检查文件或导入类型。",
         "The headers are those of {0}, not of the {1} being imported; check the file or the kind.");
 
+    public static readonly ProblemCode ImportUnreadable = new("import-unreadable", 422,
+        "文件内容无法读取（格式损坏，或第一个工作表不是表格），请在 Excel 中另存后重新上传。",
+        "The file cannot be read (damaged, or its first sheet is not a table); save it again in Excel and upload it.");
+
+    public static readonly ProblemCode VillageRequired = new("village-required", 400,
+        "请用 villageId 指明是哪个村（社区）的模板。",
+        "Name the village (villageId) whose template this is.");
+
+    public static readonly ProblemCode PaperRefTaken = new("paper-ref-taken", 409,
+        "纸质台账 {0} 已录入为另一笔积分（户 {1}、细则 {2}、{3}），请核对页行。",
+        "Paper reference {0} was already entered for another award (household {1}, rule {2}, {3}); check the page and line.");
+
     public static readonly ProblemCode ImportNotFound = new("import-not-found", 404,
         "找不到导入记录 {0}。",
         "Import {0} was not found.");

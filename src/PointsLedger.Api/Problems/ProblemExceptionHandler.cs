@@ -41,6 +41,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         BadHttpRequestException { InnerException: JsonException } or JsonException => Problem.For(ProblemCodes.MalformedRequest),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem.For(ProblemCodes.RequestTooLarge),
         BadHttpRequestException bad => Problem.For(ProblemCodes.MalformedRequest with { Status = bad.StatusCode }),
+        InvalidDataException => Problem.For(ProblemCodes.MalformedRequest),
         _ when UniqueViolation(exception) is { } index => Problem.For(UniqueIndexCodes.GetValueOrDefault(index, ProblemCodes.ConcurrencyConflict)),
         ConcurrencyException or Marten.Exceptions.StreamLockedException or Marten.Exceptions.ExistingStreamIdCollisionException
             => Problem.For(ProblemCodes.ConcurrencyConflict),

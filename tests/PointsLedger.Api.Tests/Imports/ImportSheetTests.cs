@@ -90,7 +90,8 @@ public sealed class ImportSheetTests(LedgerApp app)
         var rows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
         Assert.Equal("导入结果", rows[1].Elements<Cell>().Last().InnerText);
         Assert.Equal("已导入", rows[2].Elements<Cell>().Last().InnerText);
-        Assert.StartsWith("未导入：身份证号码 123 无效", rows[3].Elements<Cell>().Last().InnerText);
+        Assert.StartsWith("未导入：身份证号码 *** 无效", rows[3].Elements<Cell>().Last().InnerText);
+        Assert.EndsWith("************", rows[2].Elements<Cell>().ElementAt(2).InnerText);
         Assert.Equal(2u, rows[3].Elements<Cell>().First().StyleIndex!.Value);
         Assert.Null(rows[2].Elements<Cell>().First().StyleIndex);
     }
