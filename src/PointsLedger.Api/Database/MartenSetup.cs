@@ -56,6 +56,7 @@ public static class MartenSetup
                 opts.Projections.Snapshot<Township>(SnapshotLifecycle.Inline);
                 opts.Projections.Snapshot<Import>(SnapshotLifecycle.Inline);
                 opts.Schema.For<ImportProgress>();
+                opts.Schema.For<ImportChunk>().Index(x => x.ImportId);
                 opts.Schema.For<ImportedAward>();
                 opts.Storage.ExtendedSchemaObjects.Add(ImportFiles.Table());
                 opts.Projections.Snapshot<Notice>(SnapshotLifecycle.Inline);

@@ -24,11 +24,12 @@ public static class GetImportEndpoint
     public static async Task<ImportView> Get(Guid importId, Actor actor, IQuerySession session, CancellationToken ct)
     {
         var (import, progress) = await session.ReadableImportAsync(importId, actor, ct);
+        var results = await session.ResultsOfAsync(importId, ct);
         return new ImportView(import.Id, import.VillageId, import.Status, import.Kind, import.DryRun, import.FileName, import.Sha256, progress.Rows,
             progress.Processed, progress.Count(RowStatus.Created), progress.Count(RowStatus.Unchanged), progress.Count(RowStatus.Refused),
             progress.Count(RowStatus.Warning), progress.UnknownColumns, import.FailureCode,
             import.FailureCode is { } code ? Worded(code, import.FailureArgs) : null,
-            progress.Results.Select(r => new ReportLine(r.Row, r.Status, r.Code, r.Code is null ? null : Worded(r.Code, r.Args), r.HouseholdNo)).ToList());
+            results.Select(r => new ReportLine(r.Row, r.Status, r.Code, r.Code is null ? null : Worded(r.Code, r.Args), r.HouseholdNo)).ToList());
     }
 
     public static string Worded(string code, string[] args) =>
@@ -49,4 +50,7 @@ public static class ImportAccess
         }
         return (import, (await session.LoadAsync<ImportProgress>(importId, ct))!);
     }
+
+    public static async Task<IReadOnlyList<RowResult>> ResultsOfAsync(this IQuerySession session, Guid importId, CancellationToken ct) =>
+        (await session.Query<ImportChunk>().Where(c => c.ImportId == importId).OrderBy(c => c.Index).ToListAsync(ct)).SelectMany(c => c.Results).ToList();
 }

@@ -65,10 +65,22 @@ public sealed record RowResult(int Row, RowStatus Status, string? Code, string[]
 }
 
 /// <summary>
-/// How far an import is and what became of every row, written with each chunk of rows it commits: a
-/// restarted import starts after <see cref="Processed"/> rows.
+/// How far an import is, written with each chunk of rows it commits: a restarted import starts after
+/// <see cref="Processed"/> rows. <see cref="Counts"/> holds how many rows ended how.
 /// </summary>
-public sealed record ImportProgress(Guid Id, int Rows, int Processed, IReadOnlyList<RowResult> Results, IReadOnlyList<string> UnknownColumns)
+public sealed record ImportProgress(Guid Id, int Rows, int Processed, IReadOnlyDictionary<RowStatus, int> Counts, IReadOnlyList<string> UnknownColumns)
 {
-    public int Count(RowStatus status) => Results.Count(r => r.Status == status);
+    public int Count(RowStatus status) => Counts.GetValueOrDefault(status);
+
+    public ImportProgress After(IReadOnlyList<RowResult> chunk) => this with
+    {
+        Processed = Processed + chunk.Count,
+        Counts = Enum.GetValues<RowStatus>().ToDictionary(status => status, status => Count(status) + chunk.Count(r => r.Status == status)),
+    };
+}
+
+/// <summary>What became of one chunk's rows: a document per chunk, so a long import writes each row's result once.</summary>
+public sealed record ImportChunk(string Id, Guid ImportId, int Index, IReadOnlyList<RowResult> Results)
+{
+    public static string IdFor(Guid importId, int index) => $"{importId:N}/{index:D5}";
 }

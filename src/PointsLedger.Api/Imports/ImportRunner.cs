@@ -38,7 +38,7 @@ public sealed class ImportRunner(IDocumentStore store, IdNumberHasher hasher, Ti
             progress = (await query.LoadAsync<ImportProgress>(importId, ct))!;
             township = (await query.LoadAsync<Villages.Village>(import.VillageId, ct))!.Township;
         }
-        if (import.DryRun) progress = progress with { Processed = 0, Results = [] };
+        if (import.DryRun) progress = progress with { Processed = 0, Counts = new Dictionary<RowStatus, int>() };
 
         var path = Path.GetTempFileName();
         try
@@ -55,7 +55,8 @@ public sealed class ImportRunner(IDocumentStore store, IdNumberHasher hasher, Ti
             {
                 await using var session = Session(import);
                 var results = await rows.ApplyAsync(session, chunk, sheet.Header, ct);
-                progress = progress with { Processed = progress.Processed + chunk.Length, Results = [.. progress.Results, .. results] };
+                session.Store(new ImportChunk(ImportChunk.IdFor(importId, progress.Processed / ChunkSize), importId, progress.Processed / ChunkSize, results));
+                progress = progress.After(results);
                 session.Store(progress);
                 await session.SaveChangesAsync(ct);
             }

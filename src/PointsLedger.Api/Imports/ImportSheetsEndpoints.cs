@@ -60,8 +60,8 @@ public static class ImportSheetsEndpoints
     [WolverineGet("/api/imports/{importId}/report.xlsx"), Tags("Imports"), ProducesResponseType(typeof(byte[]), 200, WorkbookWriter.ContentType)]
     public static async Task<IResult> Report(Guid importId, Actor actor, IQuerySession session, IDocumentStore store, CancellationToken ct)
     {
-        var (import, progress) = await session.ReadableImportAsync(importId, actor, ct);
-        var results = progress.Results.ToDictionary(r => r.Row);
+        var (import, _) = await session.ReadableImportAsync(importId, actor, ct);
+        var results = (await session.ResultsOfAsync(importId, ct)).ToDictionary(r => r.Row);
         var path = Path.GetTempFileName();
         try
         {

@@ -60,7 +60,7 @@ public static class UploadImportEndpoint
             await using (var content = File.OpenRead(path)) await ImportFiles.SaveAsync(session, importId, content, ct);
             session.Events.StartStream<Import>(importId, new ImportUploaded(importId, villageId, kind.Value, dryRun ?? false, confirmDuplicates ?? false,
                 Path.GetFileName(file.FileName), sha256, file.Length, actor));
-            session.Store(new ImportProgress(importId, 0, 0, [], []));
+            session.Store(new ImportProgress(importId, 0, 0, new Dictionary<RowStatus, int>(), []));
         }
         finally
         {

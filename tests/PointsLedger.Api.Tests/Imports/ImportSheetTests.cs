@@ -110,7 +110,7 @@ public sealed class ImportSheetTests(LedgerApp app)
             await using (var content = new MemoryStream(file)) await ImportFiles.SaveAsync(session, importId, content, default);
             session.Events.StartStream<Import>(importId, new ImportUploaded(importId, village.Id, ImportKind.Households, false, false, "big.xlsx", "sha", file.Length,
                 new Actor("cadre-import", Roles.Cadre, village.Id)));
-            session.Store(new ImportProgress(importId, 0, 0, [], []));
+            session.Store(new ImportProgress(importId, 0, 0, new Dictionary<RowStatus, int>(), []));
             await session.SaveChangesAsync();
         }
         var runner = app.Host.Services.GetRequiredService<ImportRunner>();
