@@ -20,8 +20,6 @@ public sealed class HouseholdRows(Import import, IdNumberHasher hasher) : IImpor
     private readonly Dictionary<string, int> _people = [];
     private readonly Dictionary<string, int> _heads = [];
 
-    public Task PrepareAsync(IQuerySession session, CancellationToken ct) => Task.CompletedTask;
-
     public async Task<IReadOnlyList<RowResult>> ApplyAsync(IDocumentSession session, IReadOnlyList<SheetRow> rows, HeaderRow header, CancellationToken ct)
     {
         var commit = !import.DryRun;

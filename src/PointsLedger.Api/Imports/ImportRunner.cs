@@ -45,7 +45,7 @@ public sealed class ImportRunner(IDocumentStore store, IdNumberHasher hasher, Ti
         {
             await ImportFiles.CopyToAsync(store, importId, path, ct);
             var sheet = ImportSheet.Open(path, import.Kind);
-            progress = progress with { Rows = sheet.Rows, UnknownColumns = sheet.Header.Unknown };
+            progress = progress with { Rows = sheet.DataRows().Count(), UnknownColumns = sheet.Header.Unknown };
             IImportRows rows = import.Kind == ImportKind.Households
                 ? new HouseholdRows(import, hasher)
                 : new AwardRows(import, clock.Today(), expiry.Value.For(township));

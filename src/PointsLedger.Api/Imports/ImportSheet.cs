@@ -41,11 +41,9 @@ public sealed class ImportSheet
     private const int RowsSearchedForHeader = 30;
     private readonly string _path;
 
-    private ImportSheet(string path, HeaderRow header, int rows) => (_path, Header, Rows) = (path, header, rows);
+    private ImportSheet(string path, HeaderRow header) => (_path, Header) = (path, header);
 
     public HeaderRow Header { get; }
-
-    public int Rows { get; }
 
     public static ImportSheet Open(string path, ImportKind kind)
     {
@@ -61,8 +59,7 @@ public sealed class ImportSheet
             }
         }
         if (header is null) throw new Refusal(ProblemCodes.ImportEmpty);
-        var sheet = new ImportSheet(path, header, 0);
-        return new ImportSheet(path, header, sheet.DataRows().Count());
+        return new ImportSheet(path, header);
     }
 
     public IEnumerable<SheetRow> DataRows() =>
