@@ -174,6 +174,8 @@ public sealed class Scenarios(BenchmarkHost host, TimeSpan duration)
     /// <summary>
     /// A new village's roster of 3,000 households and a paper ledger of 10,000 awards over them, each
     /// imported as a dry run and then committed: from the upload to the import's end, as the cadre waits.
+    /// A small dry run of each kind first compiles the import's code, and each import starts once the
+    /// projections of the one before have settled, so every figure is its own import's.
     /// </summary>
     public async Task<IEnumerable<string>> Imports()
     {
@@ -181,36 +183,48 @@ public sealed class Scenarios(BenchmarkHost host, TimeSpan duration)
         var cadre = new LedgerHttp(host.Address, host.Tokens);
         cadre.SignIn("cadre", villageId);
         await cadre.PostAsync($"/api/villages/{villageId}/rules", new { code = "PAPER", color = "green", title = "纸质台账", points = 1 });
-        var roster = PointsLedger.Imports.WorkbookWriter.Write("花名册",
-            Enumerable.Range(1, 3_000).Select(n => (IReadOnlyList<string?>)[$"{n:D5}", NameFor(n), IdNumberFor(n), $"137{n:D8}"])
-                .Prepend(["户号", "户主姓名", "身份证号", "手机号"]), [0, 2, 3]);
-        var today = Today();
-        var ledger = PointsLedger.Imports.WorkbookWriter.Write("积分台账",
-            Enumerable.Range(1, 10_000).Select(n => (IReadOnlyList<string?>)[$"{n % 3_000 + 1:D5}", "PAPER", today, null, $"第{n / 25 + 1}页第{n % 25 + 1}行"])
-                .Prepend(["户号", "细则编码", "日期", "备注", "纸质台账页行"]), [0]);
+        var roster = Roster(3_000);
+        var ledger = Ledger(10_000);
+        await ImportAsync(cadre, villageId, "households", Roster(50), dryRun: true);
+        await ImportAsync(cadre, villageId, "awards", Ledger(50), dryRun: true);
 
         var rows = new List<string>();
         foreach (var (kind, file, name) in new[] { ("households", roster, "roster of 3,000 households"), ("awards", ledger, "paper ledger of 10,000 awards") })
         {
             foreach (var dryRun in new[] { true, false })
             {
+                await Task.Delay(TimeSpan.FromSeconds(5));
                 var timing = new Latencies();
                 await timing.Time(async () =>
                 {
-                    var importId = (Guid)(await cadre.PostFileAsync($"/api/villages/{villageId}/imports?kind={kind}&dryRun={dryRun}", file, $"{kind}.xlsx"))["importId"]!;
-                    JsonNode state;
-                    do
-                    {
-                        await Task.Delay(100);
-                        state = await cadre.GetAsync($"/api/imports/{importId}");
-                    } while ((string?)state["status"] == "running");
-                    if ((int)state["created"]! != (int)state["rows"]!) throw new InvalidOperationException($"import {importId}: {state["refused"]} refused");
+                    var done = await ImportAsync(cadre, villageId, kind, file, dryRun);
+                    if ((int)done["created"]! != (int)done["rows"]!) throw new InvalidOperationException($"import {done["importId"]}: {done["refused"]} refused");
                 });
                 timing.Stop();
                 rows.Add(Row($"import a {name} ({(dryRun ? "dry run" : "commit")}), upload to done", timing));
             }
         }
         return rows;
+    }
+
+    private static byte[] Roster(int households) => PointsLedger.Imports.WorkbookWriter.Write("花名册",
+        Enumerable.Range(1, households).Select(n => (IReadOnlyList<string?>)[$"{n:D5}", NameFor(n), IdNumberFor(n), $"137{n:D8}"])
+            .Prepend(["户号", "户主姓名", "身份证号", "手机号"]), [0, 2, 3]);
+
+    private static byte[] Ledger(int awards) => PointsLedger.Imports.WorkbookWriter.Write("积分台账",
+        Enumerable.Range(1, awards).Select(n => (IReadOnlyList<string?>)[$"{n % 3_000 + 1:D5}", "PAPER", Today(), null, $"第{n / 25 + 1}页第{n % 25 + 1}行"])
+            .Prepend(["户号", "细则编码", "日期", "备注", "纸质台账页行"]), [0]);
+
+    private static async Task<JsonNode> ImportAsync(LedgerHttp cadre, Guid villageId, string kind, byte[] file, bool dryRun)
+    {
+        var importId = (Guid)(await cadre.PostFileAsync($"/api/villages/{villageId}/imports?kind={kind}&dryRun={dryRun}", file, $"{kind}.xlsx"))["importId"]!;
+        JsonNode state;
+        do
+        {
+            await Task.Delay(100);
+            state = await cadre.GetAsync($"/api/imports/{importId}");
+        } while ((string?)state["status"] == "running");
+        return state;
     }
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭"];

@@ -1,10 +1,9 @@
-using JasperFx.Events;
 using Marten;
+using Marten.Events;
 using PointsLedger.Awards;
 using PointsLedger.Expiry;
 using PointsLedger.Households;
 using PointsLedger.Http;
-using PointsLedger.Notices;
 using PointsLedger.Problems;
 using PointsLedger.Villages;
 using static PointsLedger.Imports.ImportColumns;
@@ -27,17 +26,24 @@ public sealed class AwardRows(Import import, DateOnly today, ExpiryPolicy expiry
     private readonly HashSet<(string HouseholdNo, string Rule, DateOnly On)> _recorded = [];
     private readonly Dictionary<Guid, Household> _dryRunState = [];
 
-    /// <summary>The awards the village's households already have, so a row that repeats one is noticed.</summary>
+    /// <summary>The awards the village's households already have, so a row that repeats one is noticed: their award events, read alone.</summary>
     public async Task PrepareAsync(IQuerySession session, CancellationToken ct)
     {
-        var (_, histories) = await session.LoadVillageHistoriesAsync(import.VillageId, ct);
-        foreach (var household in histories)
+        var numbers = (await session.Query<Household>().Where(h => h.VillageId == import.VillageId).ToListAsync(ct)).ToDictionary(h => h.Id, h => h.HouseholdNo);
+        var ids = numbers.Keys.ToArray();
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId.IsOneOf(ids) && e.EventTypesAre(typeof(PointsAwarded), typeof(AwardSubmitted), typeof(AwardRevoked)))
+            .ToListAsync(ct);
+        var revoked = events.Select(e => e.Data).OfType<AwardRevoked>().Select(r => r.AwardId).ToHashSet();
+        foreach (var e in events)
         {
-            var revoked = household.Entries.Where(e => e.Kind == "revoked").Select(e => e.AwardId).ToHashSet();
-            foreach (var entry in household.Entries.Where(e => e.Kind is "award" or "deduction" or "submitted" && !revoked.Contains(e.AwardId)))
+            var recorded = e.Data switch
             {
-                _recorded.Add((household.HouseholdNo, entry.RuleCode!, entry.OccurredOn!.Value));
-            }
+                PointsAwarded a when !revoked.Contains(a.AwardId) => (a.RuleCode, a.OccurredOn),
+                AwardSubmitted s when !revoked.Contains(s.AwardId) => (s.RuleCode, s.OccurredOn),
+                _ => default((string RuleCode, DateOnly OccurredOn)?),
+            };
+            if (recorded is var (rule, on)) _recorded.Add((numbers[e.StreamId], rule, on));
         }
     }
 
@@ -46,11 +52,11 @@ public sealed class AwardRows(Import import, DateOnly today, ExpiryPolicy expiry
         var commit = !import.DryRun;
         if (commit) await session.BeginTransactionAsync(ct);
         // Households first, then the village held open: the order every award takes its locks in.
-        var streams = await session.FetchByNumberAsync(import.VillageId, rows.Select(row => header.Text(row, HouseholdNo)), commit, ct);
+        var households = await ChunkHouseholds.FetchAsync(session, import.VillageId, rows.Select(row => header.Text(row, HouseholdNo)), commit, ct);
         var village = commit ? await session.HoldOpenAndLoadAsync(import.VillageId, ct) : await session.LoadVillageAsync(import.VillageId, ct);
         var keys = rows.Select(row => KeyOf(row, header)).ToArray();
         var entered = (await session.LoadManyAsync<ImportedAward>(ct, keys)).ToDictionary(a => a.Id);
-        var state = streams.Values.ToDictionary(s => s.Id, s => _dryRunState.GetValueOrDefault(s.Id) ?? s.Aggregate!);
+        var state = households.All.ToDictionary(h => h.Id, h => _dryRunState.GetValueOrDefault(h.Id) ?? h);
 
         var results = new List<RowResult>();
         for (var i = 0; i < rows.Count; i++)
@@ -60,7 +66,7 @@ public sealed class AwardRows(Import import, DateOnly today, ExpiryPolicy expiry
             try
             {
                 RowCells.Required(no, "户号");
-                var stream = streams.GetValueOrDefault(no) ?? throw new Refusal(ProblemCodes.HouseholdNumberUnknown, no);
+                var household = households[no] ?? throw new Refusal(ProblemCodes.HouseholdNumberUnknown, no);
                 var rule = village.RuleFor(RowCells.Required(header.Text(row, RuleCode), "细则编码"));
                 var dateCell = header.Cell(row, Date);
                 var on = CellText.Date(dateCell) ?? throw (CellText.Clean(dateCell?.Text).Length == 0
@@ -85,17 +91,17 @@ public sealed class AwardRows(Import import, DateOnly today, ExpiryPolicy expiry
                     throw new Refusal(ProblemCodes.LooksLikeDuplicate, rule.Code, on.ToString("yyyy-MM-dd"));
                 }
 
-                var decided = AwardDecisions.Grant(state[stream.Id], village, rule, Guid.CreateVersion7(), on, note.Length > 0 ? note : null,
+                var decided = AwardDecisions.Grant(state[household.Id], village, rule, Guid.CreateVersion7(), on, note.Length > 0 ? note : null,
                     import.Uploader, today, expiry, paper.Length > 0 ? paper : null);
-                state[stream.Id] = Apply(state[stream.Id], decided);
+                state[household.Id] = Apply(state[household.Id], decided);
                 if (commit)
                 {
-                    stream.AppendOne(AwardStreams.AsRecordedEvent(decided));
+                    households.Append(no, AwardStreams.AsRecordedEvent(decided));
                     session.Insert(new ImportedAward(key, decided.AwardId, no, rule.Code, on));
                 }
                 else
                 {
-                    _dryRunState[stream.Id] = state[stream.Id];
+                    _dryRunState[household.Id] = state[household.Id];
                 }
                 results.Add(new RowResult(row.Number, RowStatus.Created, null, [], no));
             }

@@ -12,6 +12,7 @@ public sealed record ReportLine(int Row, RowStatus Status, string? Code, string?
 
 /// <param name="Processed">Rows done so far, of <paramref name="Rows"/>: for a progress bar.</param>
 /// <param name="Failure">Why the whole file was refused (<c>status</c> failed): not a spreadsheet, the wrong kind, no header row.</param>
+/// <param name="Report">Every row's result, once the import has ended; empty while it runs, so a progress bar polling the counts stays cheap.</param>
 public sealed record ImportView(
     Guid ImportId, Guid VillageId, ImportStatus Status, ImportKind Kind, bool DryRun, string FileName, string Sha256, int Rows, int Processed,
     int Created, int Unchanged, int Refused, int Warnings, IReadOnlyList<string> UnknownColumns, string? FailureCode, string? Failure,
@@ -24,7 +25,7 @@ public static class GetImportEndpoint
     public static async Task<ImportView> Get(Guid importId, Actor actor, IQuerySession session, CancellationToken ct)
     {
         var (import, progress) = await session.ReadableImportAsync(importId, actor, ct);
-        var results = await session.ResultsOfAsync(importId, ct);
+        var results = import.Status == ImportStatus.Running ? [] : await session.ResultsOfAsync(importId, ct);
         return new ImportView(import.Id, import.VillageId, import.Status, import.Kind, import.DryRun, import.FileName, import.Sha256, progress.Rows,
             progress.Processed, progress.Count(RowStatus.Created), progress.Count(RowStatus.Unchanged), progress.Count(RowStatus.Refused),
             progress.Count(RowStatus.Warning), progress.UnknownColumns, import.FailureCode,

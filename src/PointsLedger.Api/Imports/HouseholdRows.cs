@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Marten;
 using PointsLedger.Households;
 using PointsLedger.Problems;
@@ -26,7 +25,7 @@ public sealed class HouseholdRows(Import import, IdNumberHasher hasher) : IImpor
         if (commit) await session.BeginTransactionAsync(ct);
         // What earlier chunks of a commit decided is in the database now, and read from it again under its lock.
         if (commit) _decided.Clear();
-        var streams = await session.FetchByNumberAsync(import.VillageId, rows.Select(row => header.Text(row, HouseholdNo)), commit, ct);
+        var households = await ChunkHouseholds.FetchAsync(session, import.VillageId, rows.Select(row => header.Text(row, HouseholdNo)), commit, ct);
         var village = commit ? await session.HoldOpenAndLoadAsync(import.VillageId, ct) : await session.LoadVillageAsync(import.VillageId, ct);
         var claimIds = rows.SelectMany(row => new[] { header.Cell(row, ImportColumns.IdNumber), header.Cell(row, MemberIdNumber) })
             .Select(TryIdNumber).OfType<string>().Select(id => IdNumberClaim.IdFor(village.Township, hasher.Hash(id))).Distinct().ToArray();
@@ -42,11 +41,11 @@ public sealed class HouseholdRows(Import import, IdNumberHasher hasher) : IImpor
                 var outcomes = new List<RowStatus>();
                 if (header.Text(row, HeadName).Length > 0 || header.Text(row, ImportColumns.IdNumber).Length > 0)
                 {
-                    outcomes.Add(Head(session, village, claims, row, header, no, streams, starts, commit));
+                    outcomes.Add(Head(session, village, claims, row, header, no, households, starts, commit));
                 }
                 if (header.Text(row, MemberName).Length > 0)
                 {
-                    outcomes.Add(Member(village, claims, row, header, no, streams, starts, commit));
+                    outcomes.Add(Member(village, claims, row, header, no, households, starts, commit));
                 }
                 if (outcomes.Count == 0) throw new Refusal(ProblemCodes.FieldMissing, "户主姓名");
                 var status = outcomes.Contains(RowStatus.Created) ? RowStatus.Created : outcomes.Contains(RowStatus.Warning) ? RowStatus.Warning : RowStatus.Unchanged;
@@ -66,13 +65,13 @@ public sealed class HouseholdRows(Import import, IdNumberHasher hasher) : IImpor
 
     private RowStatus Head(
         IDocumentSession session, Village village, Dictionary<string, Guid> claims, SheetRow row, HeaderRow header, string no,
-        Dictionary<string, IEventStream<Household>> streams, Dictionary<Guid, List<object>> starts, bool commit)
+        ChunkHouseholds households, Dictionary<Guid, List<object>> starts, bool commit)
     {
         var head = RowCells.Limited(header.Text(row, HeadName), "户主姓名", 32);
         var idCell = header.Cell(row, ImportColumns.IdNumber);
         if (_heads.TryGetValue(no, out var earlier)) throw new Refusal(ProblemCodes.DuplicateRow, earlier);
         _heads[no] = row.Number;
-        var known = Known(no, streams);
+        var known = Known(no, households);
         if (known is not null)
         {
             if (!RowCells.IsMasked(idCell) && RowCells.IdNumber(idCell, "身份证号") is { } id && hasher.Hash(id) != known.IdNumberHash)
@@ -102,9 +101,9 @@ public sealed class HouseholdRows(Import import, IdNumberHasher hasher) : IImpor
 
     private RowStatus Member(
         Village village, Dictionary<string, Guid> claims, SheetRow row, HeaderRow header, string no,
-        Dictionary<string, IEventStream<Household>> streams, Dictionary<Guid, List<object>> starts, bool commit)
+        ChunkHouseholds households, Dictionary<Guid, List<object>> starts, bool commit)
     {
-        var household = Known(no, streams) ?? throw new Refusal(ProblemCodes.HouseholdNumberUnknown, no);
+        var household = Known(no, households) ?? throw new Refusal(ProblemCodes.HouseholdNumberUnknown, no);
         var name = RowCells.Limited(header.Text(row, MemberName), "成员姓名", 32);
         var relation = RowCells.Required(RowCells.Limited(header.Text(row, Relation), "与户主关系", 16), "与户主关系");
         var idCell = header.Cell(row, MemberIdNumber);
@@ -123,13 +122,13 @@ public sealed class HouseholdRows(Import import, IdNumberHasher hasher) : IImpor
         _people[hash] = row.Number;
         _decided[no] = (household.Apply(proposed), row.Number);
         if (starts.TryGetValue(household.Id, out var started)) started.Add(proposed);
-        else if (commit) streams[no].AppendOne(proposed);
+        else if (commit) households.Append(no, proposed);
         return RowStatus.Created;
     }
 
     /// <summary>The household as this run last left it, else as registered.</summary>
-    private Household? Known(string no, Dictionary<string, IEventStream<Household>> streams) =>
-        _decided.TryGetValue(no, out var decided) ? decided.State : streams.GetValueOrDefault(no)?.Aggregate;
+    private Household? Known(string no, ChunkHouseholds households) =>
+        _decided.TryGetValue(no, out var decided) ? decided.State : households[no];
 
     /// <summary>A person is registered once in the township: not earlier in this sheet, not with another household.</summary>
     private void MustBeFree(Village village, Dictionary<string, Guid> claims, string hash, Guid? household)

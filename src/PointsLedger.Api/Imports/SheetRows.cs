@@ -94,6 +94,8 @@ public static class SheetRows
         using var reader = OpenXmlReader.Create(sheet);
         while (reader.Read())
         {
+            // The merged ranges follow the rows in the file: stepping over the rows unread makes this pass cheap.
+            if (reader.ElementType == typeof(SheetData) && reader.IsStartElement) reader.Skip();
             if (reader.ElementType != typeof(MergeCell) || !reader.IsStartElement) continue;
             var reference = ((MergeCell)reader.LoadCurrentElement()!).Reference?.Value?.Split(':');
             if (reference is not [var from, var to] || ColumnOf(from) is not { } firstColumn || ColumnOf(to) is not { } lastColumn) continue;

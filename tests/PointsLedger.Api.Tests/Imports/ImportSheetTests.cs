@@ -132,8 +132,12 @@ public sealed class ImportSheetTests(LedgerApp app)
             processedWhenStopped = (await query.LoadAsync<ImportProgress>(importId))!.Processed;
             registeredWhenStopped = await query.Query<PointsLedger.Households.Household>().CountAsync(h => h.VillageId == village.Id);
         }
+        var stopped = (await new LedgerClient(app).Get($"/api/imports/{importId}", village.Cadre)).ShouldBe(HttpStatusCode.OK).Json;
         await runner.RunAsync(importId, default);
         var done = await app.Finished(village.Cadre, importId);
+
+        Assert.Equal(("running", processedWhenStopped, 0), ((string?)stopped["status"], (int)stopped["processed"]!, stopped["report"]!.AsArray().Count));
+        Assert.Equal(3 * ImportRunner.ChunkSize, done["report"]!.AsArray().Count);
 
         Assert.Equal(0, processedWhenStopped % ImportRunner.ChunkSize);
         Assert.InRange(processedWhenStopped, ImportRunner.ChunkSize, 2 * ImportRunner.ChunkSize);
