@@ -69,7 +69,7 @@ public static class RedeemEndpoint
             command.Lines, Guid.CreateVersion7(), ReceiptNumbers.New(today), identifiedBy, actor, today, expiry.Value.For(village.Township).ExpiredBefore(today)));
         householdStream.AppendOne(redeemed);
         if (issued is not null) stockStream!.AppendOne(issued);
-        if (token is not null) session.Insert(new UsedPaymentToken(token.Nonce, household.Id, token.ExpiresAt));
+        if (token is not null) session.Insert(new UsedPaymentToken(token.Nonce, household.Id, token.ExpiresAt, redeemed.RedemptionId));
 
         return new RedemptionAnswer(
             redeemed.RedemptionId, redeemed.ReceiptNo, household.Id, household.HouseholdNo, PersonName.Mask(household.HeadName), merchant.Name,

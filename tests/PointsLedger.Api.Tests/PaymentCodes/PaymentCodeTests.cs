@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
+using PointsLedger.Api.Tests.Redemptions;
 using PointsLedger.PaymentCodes;
 
 namespace PointsLedger.Api.Tests.PaymentCodes;
@@ -59,5 +60,33 @@ public sealed class PaymentCodeTests(LedgerApp app)
         Assert.Equal("payment-code-issued", (string?)line!["kind"]);
         Assert.Equal(adminId, (string?)line["actor"]);
         Assert.Equal(household, token.HouseholdId);
+    }
+
+    [Fact]
+    public async Task The_residents_page_gets_its_code_with_its_expiry_and_learns_which_redemption_it_paid()
+    {
+        var village = await _api.NewVillage();
+        var shop = await _api.NewShop(village);
+        var offer = await _api.NewOffer(shop, 30);
+        var household = await _api.HouseholdWith(village, ("red", 50, null));
+        var resident = _api.Token("resident", householdId: household);
+        var neighbour = _api.Token("resident", householdId: await _api.NewHousehold(village));
+
+        var code = (await _api.Get("/api/me/payment-code", resident)).ShouldBe(HttpStatusCode.OK).Json;
+        var codeId = (Guid)code["codeId"]!;
+        var image = (string)code["image"]!;
+        var qrToken = Zbar.Decode(Convert.FromBase64String(image["data:image/png;base64,".Length..]));
+        var unused = (await _api.Get($"/api/me/payment-codes/{codeId}", resident)).ShouldBe(HttpStatusCode.OK).Json;
+        var redeemed = (await _api.Redeem(shop.Clerk, new { merchantId = shop.Id, offerId = offer, qrToken })).ShouldBe(HttpStatusCode.Created).Json;
+        var used = (await _api.Get($"/api/me/payment-codes/{codeId}", resident)).ShouldBe(HttpStatusCode.OK).Json;
+        var askedByAnother = (await _api.Get($"/api/me/payment-codes/{codeId}", neighbour)).ShouldBe(HttpStatusCode.OK).Json;
+
+        Assert.Equal((string)code["token"]!, qrToken);
+        var token = PaymentToken.Verify(qrToken, app.Host.Services.GetRequiredService<PaymentCodeKey>().Value)!;
+        Assert.Equal((household, codeId), (token.HouseholdId, token.Nonce));
+        Assert.Equal(token.ExpiresAt, (DateTimeOffset)code["expiresAt"]!);
+        Assert.Null(unused["redemptionId"]);
+        Assert.Equal((Guid)redeemed["redemptionId"]!, (Guid)used["redemptionId"]!);
+        Assert.Null(askedByAnother["redemptionId"]);
     }
 }
