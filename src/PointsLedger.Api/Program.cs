@@ -96,6 +96,7 @@ app.UseLedgerLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLimits(imports.MaxBytes);
+app.MapWebClients();
 if (swagger) app.UseLedgerSwagger();
 app.UseCors();
 app.UseAuthentication();

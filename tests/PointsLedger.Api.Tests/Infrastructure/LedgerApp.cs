@@ -29,28 +29,31 @@ public sealed class LedgerApp : IAsyncLifetime
     {
         _database = await TestDatabase.StartAsync();
         JasperFxEnvironment.AutoStartHost = true;
-        Host = await AlbaHost.For<Program>(builder =>
+        Host = await AlbaHost.For<Program>(builder => ConfigureForTests(builder, _database.ConnectionString, Clock, Codes));
+    }
+
+    /// <summary>The settings and stand-ins every test host of the whole app runs with, on whichever server it listens.</summary>
+    public static void ConfigureForTests(IWebHostBuilder builder, string connectionString, TimeProvider clock, CodeInbox codes)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:PointsLedger", connectionString);
+        // Many tests sign in; the limit itself is tested on a host of its own.
+        builder.UseSetting("RateLimits:SignInPerMinute", "10000");
+        builder.UseSetting("RateLimits:CodesPerMinute", "10000");
+        builder.UseSetting("RateLimits:RedemptionsPerMinute", "10000");
+        builder.UseSetting("RateLimits:DevTokensPerMinute", "10000");
+        builder.UseSetting("RateLimits:VerificationsPerMinute", "10000");
+        builder.UseSetting("RateLimits:ObjectionsPerMinute", "10000");
+        // Tests of settlement arithmetic use round prices; the ceiling itself is tested against 1,000,000 yuan a point.
+        builder.UseSetting("Redemptions:MaxYuanPerPoint", "10");
+        builder.UseSetting($"Households:Townships:{ForfeitingTownship}", "expire");
+        builder.ConfigureServices(services =>
         {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:PointsLedger", _database.ConnectionString);
-            // Many tests sign in; the limit itself is tested on a host of its own.
-            builder.UseSetting("RateLimits:SignInPerMinute", "10000");
-            builder.UseSetting("RateLimits:CodesPerMinute", "10000");
-            builder.UseSetting("RateLimits:RedemptionsPerMinute", "10000");
-            builder.UseSetting("RateLimits:DevTokensPerMinute", "10000");
-            builder.UseSetting("RateLimits:VerificationsPerMinute", "10000");
-            builder.UseSetting("RateLimits:ObjectionsPerMinute", "10000");
-            // Tests of settlement arithmetic use round prices; the ceiling itself is tested against 1,000,000 yuan a point.
-            builder.UseSetting("Redemptions:MaxYuanPerPoint", "10");
-            builder.UseSetting($"Households:Townships:{ForfeitingTownship}", "expire");
-            builder.ConfigureServices(services =>
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(Clock);
-                services.AddSingleton<PointsLedger.Residents.IOneTimeCodeSender>(Codes);
-                services.AddSingleton<PointsLedger.Residents.IMiniAppIdentity, FakeMiniApp>();
-                services.RunWolverineInSoloMode();
-            });
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(clock);
+            services.AddSingleton<PointsLedger.Residents.IOneTimeCodeSender>(codes);
+            services.AddSingleton<PointsLedger.Residents.IMiniAppIdentity, FakeMiniApp>();
+            services.RunWolverineInSoloMode();
         });
     }
 

@@ -10,12 +10,16 @@ using PointsLedger.Http;
 namespace PointsLedger.Api.Tests.Infrastructure;
 
 /// <summary>Plain HTTP calls through the app's full pipeline, and the steps most tests start with.</summary>
-public sealed class LedgerClient(LedgerApp app)
+public sealed class LedgerClient(HttpClient http, IServiceProvider services, TimeProvider clock)
 {
-    private readonly HttpClient _http = app.Host.Server.CreateClient();
+    private readonly HttpClient _http = http;
+
+    public LedgerClient(LedgerApp app) : this(app.Host.Server.CreateClient(), app.Host.Services, app.Clock)
+    {
+    }
 
     public string Token(string role, Guid? villageId = null, Guid? householdId = null, string? userId = null, string? township = null, Guid? merchantId = null) =>
-        app.Host.Services.GetRequiredService<TokenIssuer>()
+        services.GetRequiredService<TokenIssuer>()
             .Issue(new Actor(userId ?? $"test-{role}-{Guid.NewGuid():N}", role, villageId, merchantId, householdId, township), TimeSpan.FromHours(1));
 
     public string Admin => Token(Roles.Admin);
@@ -81,7 +85,7 @@ public sealed class LedgerClient(LedgerApp app)
     public async Task<JsonArray> Ledger(Guid householdId) =>
         (await Get($"/api/households/{householdId}/ledger", Admin)).ShouldBe(HttpStatusCode.OK).Json["entries"]!.AsArray();
 
-    public string Today() => app.Clock.Today().ToString("yyyy-MM-dd");
+    public string Today() => clock.Today().ToString("yyyy-MM-dd");
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }

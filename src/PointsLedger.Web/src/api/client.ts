@@ -1,0 +1,65 @@
+import createClient, { type Middleware } from 'openapi-fetch'
+import type { components, paths } from './schema'
+
+export type Schemas = components['schemas']
+export type Problem = Schemas['Problem']
+
+/** A village network can hang a request for minutes: every call gives up after this long and offers a retry. */
+export const requestTimeoutMs = 10_000
+
+/** The page's signed-in session, in memory only: a reload signs in again, and no token is left on a shared phone. */
+export const session: { accessToken?: string; refreshToken?: string } = {}
+
+export function timedFetch(timeoutMs: number, inner: typeof fetch = (request) => fetch(request)) {
+  return (request: Request) => {
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(), timeoutMs)
+    return inner(new Request(request, { signal: controller.signal })).finally(() => clearTimeout(timer))
+  }
+}
+
+const authorize: Middleware = {
+  onRequest({ request }) {
+    if (session.accessToken) request.headers.set('Authorization', `Bearer ${session.accessToken}`)
+    request.headers.set('Accept-Language', 'zh-CN')
+    return request
+  },
+}
+
+export const api = createClient<paths>({ fetch: timedFetch(requestTimeoutMs) })
+api.use(authorize)
+
+/** What went wrong, in words for the resident or clerk: the server's Chinese message, or the network's failure. */
+export function describe(failure: unknown): string {
+  const problem = failure as Partial<Problem> | undefined
+  if (problem && typeof problem === 'object' && typeof problem.code === 'string') return problem.detail ?? problem.title ?? problem.code
+  if (failure instanceof DOMException && failure.name === 'AbortError') return '网络超时，请重试'
+  return '网络不通，请重试'
+}
+
+/** Runs a call and turns a refusal or a lost connection into one thrown Error that carries the problem's code. */
+export async function call<T>(run: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response }
+  try {
+    result = await run()
+  } catch (lost) {
+    throw new CallFailed(describe(lost), undefined)
+  }
+  if (result.error !== undefined || result.data === undefined) {
+    const problem = result.error as Partial<Problem> | undefined
+    throw new CallFailed(describe(result.error), problem?.code)
+  }
+  return result.data
+}
+
+export class CallFailed extends Error {
+  constructor(message: string, readonly code: string | undefined) {
+    super(message)
+  }
+}
+
+/** An Idempotency-Key; `crypto.randomUUID` is missing on a page served over plain http, `getRandomValues` is not. */
+export function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
