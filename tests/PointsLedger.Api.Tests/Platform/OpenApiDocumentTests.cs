@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using PointsLedger.Problems;
 
@@ -12,7 +11,7 @@ namespace PointsLedger.Api.Tests.Platform;
 [Collection(LedgerCollection.Name)]
 public sealed class OpenApiDocumentTests(LedgerApp app)
 {
-    private static readonly string Walkthrough = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../samples/typescript-walkthrough"));
+    private static readonly string Walkthrough = Infrastructure.Npx.Folder("samples/typescript-walkthrough");
 
     private async Task<JsonObject> Document() =>
         JsonNode.Parse(await app.Host.Server.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!.AsObject();
@@ -97,19 +96,5 @@ public sealed class OpenApiDocumentTests(LedgerApp app)
         Assert.True(typeChecked.Exit == 0, typeChecked.Output);
     }
 
-    private static (int Exit, string Output) Npx(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("npx", ["--no-install", .. arguments])
-        {
-            WorkingDirectory = Walkthrough,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["NO_UPDATE_NOTIFIER"] = "1", ["REDOCLY_TELEMETRY"] = "off" },
-        };
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + errors.Result);
-    }
+    private static (int Exit, string Output) Npx(params string[] arguments) => Infrastructure.Npx.Run(Walkthrough, arguments);
 }

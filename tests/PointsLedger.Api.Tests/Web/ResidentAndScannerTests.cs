@@ -102,4 +102,84 @@ public sealed class ResidentAndScannerTests(BrowserApp app)
         Assert.Empty(resident.ConsoleErrors);
         Assert.Empty(clerk.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task A_clerk_types_an_elderly_residents_card_number_and_id_digits_and_a_wrong_try_says_how_many_are_left()
+    {
+        var till = await TillAsync(offerPoints: 10);
+        var idNumber = IdNumbers.Valid();
+        var registered = (await _api.Post($"/api/villages/{till.Village.Id}/households",
+            new { householdNo = $"H{Guid.NewGuid():N}"[..10], headName = "李桂兰", idNumber }, till.Village.Cadre)).ShouldBe(HttpStatusCode.Created);
+        var household = registered.Guid("householdId");
+        (await _api.Award(till.Village, household, await _api.NewRule(till.Village, "green", 25))).ShouldBe(HttpStatusCode.Created);
+        await using var browser = await app.LaunchAsync();
+        var clerk = await app.PhoneAsync(browser);
+        await SignInClerkAsync(clerk.Page, till.ClerkLogin);
+
+        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "手动输入" }).ClickAsync();
+        await clerk.Page.GetByLabel("卡号").FillAsync((string)registered.Json["cardNo"]!);
+        var wrong = idNumber[^6..] == "000000" ? "111111" : "000000";
+        await clerk.Page.GetByLabel("身份证后六位").FillAsync(wrong);
+        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        var refusal = clerk.Page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(refusal).ToContainTextAsync("今天还可尝试");
+        var refusalText = await refusal.InnerTextAsync();
+        await clerk.Page.GetByLabel("身份证后六位").FillAsync(idNumber[^6..]);
+        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        var quote = clerk.Page.GetByRole(AriaRole.Region, new() { Name = "兑换信息" });
+        await Assertions.Expect(quote.GetByTestId("quote-available")).ToHaveTextAsync("25");
+        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "增加 10 分抵" }).ClickAsync();
+        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "增加 10 分抵" }).ClickAsync();
+        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "确认兑换" }).ClickAsync();
+        await Receipt(clerk.Page).WaitForAsync();
+
+        Assert.Matches(@"身份证号后 6 位与该卡不符，今天还可尝试 \d+ 次", refusalText);
+        Assert.Equal("20", await Receipt(clerk.Page).GetByTestId("receipt-points").InnerTextAsync());
+        Assert.Equal(5, await _api.Available(household));
+        Assert.Empty(clerk.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task A_confirm_whose_answer_is_lost_is_retried_with_its_key_and_charges_once_and_the_used_code_scanned_again_is_refused()
+    {
+        var till = await TillAsync(offerPoints: 30);
+        var (household, phone) = await HouseholdWithPhoneAsync(till.Village, 100);
+        await using var residentBrowser = await app.LaunchAsync();
+        var resident = await app.PhoneAsync(residentBrowser);
+        await SignInResidentAsync(resident.Page, phone);
+        await resident.Page.GetByRole(AriaRole.Button, new() { Name = "付款码" }).ClickAsync();
+        var camera = await ShownCodeAsync(resident.Page);
+        await using var clerkBrowser = await app.LaunchAsync(camera);
+        var clerk = await app.PhoneAsync(clerkBrowser);
+        var answered = 0;
+        await clerk.Page.RouteAsync("**/api/redemptions", async route =>
+        {
+            if (Interlocked.Increment(ref answered) > 1)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            var response = await route.FetchAsync();
+            Assert.Equal(201, response.Status);
+            await route.AbortAsync("connectionreset");
+        });
+        await SignInClerkAsync(clerk.Page, till.ClerkLogin);
+
+        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "增加 30 分抵" }).ClickAsync();
+        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "确认兑换" }).ClickAsync();
+        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "重试" }).ClickAsync();
+        var receipt = Receipt(clerk.Page);
+        await receipt.WaitForAsync();
+        var receiptPoints = await receipt.GetByTestId("receipt-points").InnerTextAsync();
+        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "下一位" }).ClickAsync();
+        var refusal = clerk.Page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(refusal).ToContainTextAsync("该付款码已使用过");
+
+        Assert.Equal((2, "30"), (answered, receiptPoints));
+        Assert.Equal(70, await _api.Available(household));
+        Assert.Single(await _api.Ledger(household), line => (string?)line!["kind"] == "redemption");
+        await Assertions.Expect(Receipt(resident.Page)).ToBeVisibleAsync();
+        Assert.Empty(resident.ConsoleErrors);
+        Assert.DoesNotContain(clerk.ConsoleErrors, error => !error.Contains("ERR_CONNECTION_RESET", StringComparison.Ordinal));
+    }
 }
