@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -92,6 +93,20 @@ public sealed class BrowserApp : IAsyncLifetime
 public sealed record Phone(IPage Page)
 {
     public List<string> ConsoleErrors { get; } = [];
+
+    /// <summary>Where each checked screen is saved as a phone shows it, to be looked at.</summary>
+    public static readonly string Screens = Path.Combine(Path.GetTempPath(), "pointsledger-screens");
+
+    /// <summary>axe-core over the screen as it is now: no serious or critical violation; and the screen saved under <see cref="Screens"/>.</summary>
+    public async Task CheckScreenAsync(string state)
+    {
+        Directory.CreateDirectory(Screens);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screens, $"{state}.png"), FullPage = true });
+        var result = await Page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}").ToList();
+        Assert.True(serious.Count == 0, $"{state}: {string.Join(Environment.NewLine, serious)}");
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -72,18 +72,25 @@ public sealed class ResidentAndScannerTests(BrowserApp app)
         await using var residentBrowser = await app.LaunchAsync();
         var resident = await app.PhoneAsync(residentBrowser);
 
+        await resident.Page.GotoAsync("/app/");
+        await resident.CheckScreenAsync("resident sign-in");
         await SignInResidentAsync(resident.Page, phone);
+        await resident.CheckScreenAsync("resident home");
         var balance = resident.Page.GetByRole(AriaRole.Region, new() { Name = "我的积分" });
         var shownBefore = await balance.GetByTestId("available-total").InnerTextAsync();
         var redBefore = await balance.GetByTestId("available-red").InnerTextAsync();
         await resident.Page.GetByRole(AriaRole.Button, new() { Name = "付款码" }).ClickAsync();
         var camera = await ShownCodeAsync(resident.Page);
+        await resident.CheckScreenAsync("payment code");
 
         await using var clerkBrowser = await app.LaunchAsync(camera);
         var clerk = await app.PhoneAsync(clerkBrowser);
+        await clerk.Page.GotoAsync("/app/scan");
+        await clerk.CheckScreenAsync("clerk sign-in");
         await SignInClerkAsync(clerk.Page, till.ClerkLogin);
         var quote = clerk.Page.GetByRole(AriaRole.Region, new() { Name = "兑换信息" });
         await quote.WaitForAsync();
+        await clerk.CheckScreenAsync("quote");
         var quotedAvailable = await quote.GetByTestId("quote-available").InnerTextAsync();
         await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "增加 30 分抵" }).ClickAsync();
         await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "确认兑换" }).ClickAsync();
@@ -92,6 +99,8 @@ public sealed class ResidentAndScannerTests(BrowserApp app)
         var clerkReceiptNo = await clerkReceipt.GetByTestId("receipt-no").InnerTextAsync();
         var residentReceipt = Receipt(resident.Page);
         await residentReceipt.WaitForAsync(new() { Timeout = 2_000 });
+        await clerk.CheckScreenAsync("clerk's receipt");
+        await resident.CheckScreenAsync("resident's receipt");
 
         Assert.Equal(("50", "50", "50"), (shownBefore, redBefore, quotedAvailable));
         Assert.Equal(50, await _api.Available(household) + 30);
@@ -117,6 +126,7 @@ public sealed class ResidentAndScannerTests(BrowserApp app)
         await SignInClerkAsync(clerk.Page, till.ClerkLogin);
 
         await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "手动输入" }).ClickAsync();
+        await clerk.CheckScreenAsync("card entry");
         await clerk.Page.GetByLabel("卡号").FillAsync((string)registered.Json["cardNo"]!);
         var wrong = idNumber[^6..] == "000000" ? "111111" : "000000";
         await clerk.Page.GetByLabel("身份证后六位").FillAsync(wrong);
