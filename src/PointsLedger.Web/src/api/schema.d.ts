@@ -718,6 +718,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/payment-codes/{codeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 付款码是否已被使用：已使用时给出兑换编号。Another household's code reads as unused. */
+        get: operations["GET_api_me_payment_codes_codeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/payment-code": {
         parameters: {
             query?: never;
@@ -727,23 +744,6 @@ export interface paths {
         };
         /** 付款码（页面用）：二维码图片、有效期，以及用来查询是否已被扫码的编号。 */
         get: operations["GET_api_me_payment_code"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/me/payment-codes/{codeId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 付款码是否已被使用：已使用时给出兑换编号。 */
-        get: operations["GET_api_me_payment_codes_codeId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2082,15 +2082,6 @@ export interface components {
             /** @description The QR code as a PNG data URL, to show as it is. */
             image: string;
         };
-        "PaymentCodes.PaymentCodeUse": {
-            /** Format: uuid */
-            codeId: string;
-            /**
-             * Format: uuid
-             * @description The redemption the code paid, once a clerk has used it: its receipt is `GET /api/redemptions/{redemptionId}`.
-             */
-            redemptionId?: string | null;
-        };
         /**
          * @example {
          *       "type": "https://pointsledger.local/problems/insufficient-points",
@@ -2146,6 +2137,15 @@ export interface components {
             leftThisMonth?: number | null;
             /** Format: int32 */
             affordable: number;
+        };
+        "Redemptions.PaymentCodeUse": {
+            /** Format: uuid */
+            codeId: string;
+            /**
+             * Format: uuid
+             * @description The redemption the code paid, once a clerk has used it: its receipt is `GET /api/redemptions/{redemptionId}`.
+             */
+            redemptionId?: string | null;
         };
         "Redemptions.QuoteRedemption": {
             /** Format: uuid */
@@ -5606,11 +5606,13 @@ export interface operations {
             };
         };
     };
-    GET_api_me_payment_code: {
+    GET_api_me_payment_codes_codeId: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                codeId: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -5621,7 +5623,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaymentCodes.PaymentCode"];
+                    "application/json": components["schemas"]["Redemptions.PaymentCodeUse"];
                 };
             };
             /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
@@ -5653,13 +5655,11 @@ export interface operations {
             };
         };
     };
-    GET_api_me_payment_codes_codeId: {
+    GET_api_me_payment_code: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                codeId: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -5670,7 +5670,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaymentCodes.PaymentCodeUse"];
+                    "application/json": components["schemas"]["PaymentCodes.PaymentCode"];
                 };
             };
             /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
