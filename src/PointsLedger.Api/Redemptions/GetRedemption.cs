@@ -19,8 +19,10 @@ public static class GetRedemptionEndpoint
     public static async Task<Receipt> Get(Guid redemptionId, Actor actor, IQuerySession session, CancellationToken ct)
     {
         var (r, merchant) = await session.LoadRedemptionForAsync(redemptionId, actor, ct);
-        var household = (await session.LoadAsync<Household>(r.HouseholdId, ct))!;
-        return new Receipt(r.Id, r.ReceiptNo, merchant.Id, merchant.Name, household.Id, household.HouseholdNo, PersonName.Mask(household.HeadName),
-            r.Items, r.Points, r.CashValue, r.RedeemedAt, r.IdentifiedBy, r.RedeemedBy, r.Reversal);
+        return ReceiptOf(r, merchant, (await session.LoadAsync<Household>(r.HouseholdId, ct))!);
     }
+
+    public static Receipt ReceiptOf(RedemptionRecord r, Merchants.Merchant merchant, Household household) =>
+        new(r.Id, r.ReceiptNo, merchant.Id, merchant.Name, household.Id, household.HouseholdNo, PersonName.Mask(household.HeadName),
+            r.Items, r.Points, r.CashValue, r.RedeemedAt, r.IdentifiedBy, r.RedeemedBy, r.Reversal);
 }

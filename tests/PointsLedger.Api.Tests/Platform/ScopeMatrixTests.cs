@@ -111,6 +111,7 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         new("POST", "/api/merchants/{merchantId}/goods/{sku}/count", w => $"/api/merchants/{w.MerchantId}/goods/{w.Sku}/count",
             _ => new { counted = 5 }, Merchant),
         new("GET", "/api/merchants/{merchantId}/statements/{month}", w => $"/api/merchants/{w.MerchantId}/statements/{w.Month}", _ => null, MerchantReaders),
+        new("GET", "/api/merchants/{merchantId}/redemptions", w => $"/api/merchants/{w.MerchantId}/redemptions", _ => null, MerchantReaders),
         new("GET", "/api/statements/{month}", w => $"/api/statements/{w.Month}", _ => null,
             [Caller.Admin, Caller.AdminOwnTownship, Caller.AdminOtherTownship, Caller.Auditor, Caller.AuditorOtherTownship]),
         new("POST", "/api/redemptions/quote", _ => "/api/redemptions/quote", w => w.CardRedemption, Merchant),

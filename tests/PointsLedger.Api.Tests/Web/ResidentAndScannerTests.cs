@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Playwright;
 using PointsLedger.Api.Tests.Redemptions;
 using PointsLedger.Auth;
+using PointsLedger.Http;
 
 namespace PointsLedger.Api.Tests.Web;
 
@@ -143,10 +144,55 @@ public sealed class ResidentAndScannerTests(BrowserApp app)
         await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "确认兑换" }).ClickAsync();
         await Receipt(clerk.Page).WaitForAsync();
 
+        var receiptNo = await Receipt(clerk.Page).GetByTestId("receipt-no").InnerTextAsync();
+        var receiptPoints = await Receipt(clerk.Page).GetByTestId("receipt-points").InnerTextAsync();
+        var availableAfter = await _api.Available(household);
+
+        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "下一位" }).ClickAsync();
+        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "今日兑换与冲正" }).ClickAsync();
+        var today = clerk.Page.GetByRole(AriaRole.Region, new() { Name = "今日兑换" });
+        await today.GetByRole(AriaRole.Button, new() { Name = $"冲正 {receiptNo}" }).ClickAsync();
+        await today.GetByLabel("冲正原因").FillAsync("老人拿错了商品");
+        await clerk.CheckScreenAsync("reversal");
+        await today.GetByRole(AriaRole.Button, new() { Name = "确认冲正" }).ClickAsync();
+        await Assertions.Expect(today).ToContainTextAsync("已冲正：老人拿错了商品");
+
         Assert.Matches(@"身份证号后 6 位与该卡不符，今天还可尝试 \d+ 次", refusalText);
-        Assert.Equal("20", await Receipt(clerk.Page).GetByTestId("receipt-points").InnerTextAsync());
-        Assert.Equal(5, await _api.Available(household));
+        Assert.Equal(("20", 5), (receiptPoints, availableAfter));
+        Assert.Equal(25, await _api.Available(household));
         Assert.Empty(clerk.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task A_resident_reads_the_households_line_on_the_last_notice_verifies_it_and_raises_an_objection_in_the_window()
+    {
+        var village = await _api.NewVillage();
+        var (household, phone) = await HouseholdWithPhoneAsync(village, 5);
+        var lastMonth = new DateOnly(app.Clock.Today().Year, app.Clock.Today().Month, 1).AddMonths(-1);
+        (await _api.Award(village, household, await _api.NewRule(village, "green", 8), lastMonth.AddDays(9).ToString("yyyy-MM-dd"))).ShouldBe(HttpStatusCode.Created);
+        (await _api.Post($"/api/villages/{village.Id}/notices", new { month = lastMonth.ToString("yyyy-MM") }, village.Approver)).ShouldBe(HttpStatusCode.Created);
+        var notice = (await _api.Get($"/api/villages/{village.Id}/notices/{lastMonth:yyyy-MM}", village.Cadre)).ShouldBe(HttpStatusCode.OK).Json;
+        await using var browser = await app.LaunchAsync();
+        var resident = await app.PhoneAsync(browser);
+
+        await SignInResidentAsync(resident.Page, phone);
+        var notices = resident.Page.GetByRole(AriaRole.Region, new() { Name = "积分公示" });
+        await Assertions.Expect(notices.GetByTestId("rank")).ToHaveTextAsync("1");
+        var proofCode = await notices.GetByTestId("proof-code").InnerTextAsync();
+        await notices.GetByLabel("异议内容").FillAsync("第 1 条的日期记错了");
+        await notices.GetByLabel("条目编号").FillAsync("1");
+        await resident.CheckScreenAsync("notice");
+        await notices.GetByRole(AriaRole.Button, new() { Name = "提出异议" }).ClickAsync();
+        await Assertions.Expect(notices).ToContainTextAsync("第 1 条的日期记错了 — 处理中");
+        var verification = await resident.Page.Context.RunAndWaitForPageAsync(() => notices.GetByRole(AriaRole.Link, new() { Name = "核验本户这一行" }).ClickAsync());
+        await verification.WaitForLoadStateAsync();
+        var verified = await verification.Locator("body").InnerTextAsync();
+
+        Assert.Equal((string)notice["households"]![0]!["proofCode"]!, proofCode);
+        var objections = (await _api.Get($"/api/villages/{village.Id}/notices/{lastMonth:yyyy-MM}", village.Cadre)).ShouldBe(HttpStatusCode.OK).Json["objections"]!.AsArray();
+        Assert.Equal(("open", 1), ((string?)Assert.Single(objections)!["status"], (int)objections[0]!["entryNo"]!));
+        Assert.Contains("本户这一行在公示中", verified);
+        Assert.Empty(resident.ConsoleErrors);
     }
 
     [Fact]

@@ -20,6 +20,15 @@ public sealed class WebClientSourceTests(LedgerApp app)
             "src/PointsLedger.Web/src/api/schema.d.ts is stale: with the API running, run `npm run generate` in src/PointsLedger.Web");
     }
 
+    /// <summary>The build only bundles (so a stale client never stops the API from starting to regenerate it); types are checked here.</summary>
+    [Fact]
+    public void The_clients_type_check_against_the_committed_client()
+    {
+        var run = Npx("vue-tsc", "--noEmit");
+
+        Assert.True(run.Exit == 0, run.Output);
+    }
+
     [Fact]
     public void The_clients_unit_tests_pass_under_vitest()
     {
