@@ -41,6 +41,7 @@ var expiry = builder.Configuration.GetSection("Expiry").Get<ExpirySettings>() ??
 builder.Services.AddSingleton(Options.Create(expiry));
 builder.Services.AddSingleton(Options.Create(builder.Configuration.GetSection("Redemptions").Get<RedemptionSettings>() ?? new RedemptionSettings()));
 builder.Services.AddSingleton<HouseholdIdentifier>();
+builder.Services.AddWebClients();
 builder.Services.AddSingleton(CashValueCeiling.From(builder.Configuration));
 builder.Services.AddSingleton(Options.Create(builder.Configuration.GetSection("Notices").Get<NoticeSettings>() ?? new NoticeSettings()));
 builder.Services.AddSingleton(Options.Create(builder.Configuration.GetSection("Households").Get<HouseholdSettings>() ?? new HouseholdSettings()));

@@ -25,6 +25,7 @@ public static class Benchmark
         rows.AddRange(await scenarios.FindHouseholds(readers: 2));
         rows.AddRange(await scenarios.Imports());
         rows.AddRange(await scenarios.NoticeOfOneThousand());
+        var pages = await new PageLoads(host).MeasureAsync("/app/", "/app/scan");
 
         Console.WriteLine();
         Console.WriteLine($"PointsLedger benchmark — {Environment.ProcessorCount} cores, PostgreSQL alongside, durable commits, {duration.TotalSeconds:0} s per scenario");
@@ -32,5 +33,11 @@ public static class Benchmark
         Console.WriteLine("| scenario | count | per second | p50 ms | p99 ms |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
         rows.ForEach(Console.WriteLine);
+        Console.WriteLine();
+        Console.WriteLine("The phone pages' first loads (Lighthouse, mobile emulation, Debian's Chromium)");
+        Console.WriteLine();
+        Console.WriteLine(PageLoads.Header);
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        pages.ToList().ForEach(Console.WriteLine);
     }
 }
