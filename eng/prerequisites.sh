@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# eng/prerequisites.sh run|test|image|build: install the packages of eng/prerequisites that this machine lacks.
+# eng/prerequisites.sh run|test|image: install the packages of eng/prerequisites that this machine lacks.
 # Silent when nothing is missing. As root it runs apt-get, otherwise sudo when that needs no password;
 # otherwise it prints the one apt-get line that is needed and exits with 2.
 set -euo pipefail
-purpose=${1:?usage: eng/prerequisites.sh run|test|image|build}
+purpose=${1:?usage: eng/prerequisites.sh run|test|image}
 list="$(dirname "$0")/prerequisites"
 
 present() {

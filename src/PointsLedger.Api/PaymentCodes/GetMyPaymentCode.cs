@@ -14,13 +14,11 @@ public static class GetMyPaymentCodeEndpoints
 {
     /// <summary>付款码（页面用）：二维码图片、有效期，以及用来查询是否已被扫码的编号。</summary>
     [WolverineGet("/api/me/payment-code"), Tags("Me")]
-    public static PaymentCode Current(Actor actor, PaymentCodeKey key, TimeProvider clock, HttpResponse response)
+    public static PaymentCode Current(Actor actor, PaymentCodeKey key, TimeProvider clock)
     {
         var householdId = actor.MustBe(Roles.Resident).HouseholdId ?? throw new Refusal(ProblemCodes.Forbidden);
-        // The token carries whole seconds: the page counts down to the moment the clerk's check uses.
-        var token = new PaymentToken(householdId, Guid.NewGuid(), DateTimeOffset.FromUnixTimeSeconds((clock.GetUtcNow() + PaymentToken.Lifetime).ToUnixTimeSeconds()));
+        var token = PaymentToken.New(householdId, clock);
         var signed = token.Sign(key.Value);
-        response.Headers.CacheControl = "no-store";
         return new PaymentCode(token.Nonce, token.ExpiresAt, signed, $"data:image/png;base64,{Convert.ToBase64String(PaymentCodeImages.Png(signed))}");
     }
 }

@@ -33,14 +33,11 @@ public static class GetPaymentCodeEndpoints
         await session.LoadForReaderAsync(householdId, actor, ct);
         if (actor.Role == Roles.Resident) return Render(householdId, format, key, clock);
 
-        var token = NewToken(householdId, clock);
+        var token = PaymentToken.New(householdId, clock);
         session.Events.Append(householdId, new PaymentCodeIssued(token.Nonce, token.ExpiresAt, actor.Id));
         return PaymentCodeImages.Render(token.Sign(key.Value), format);
     }
 
     private static IResult Render(Guid householdId, string? format, PaymentCodeKey key, TimeProvider clock) =>
-        PaymentCodeImages.Render(NewToken(householdId, clock).Sign(key.Value), format);
-
-    private static PaymentToken NewToken(Guid householdId, TimeProvider clock) =>
-        new(householdId, Guid.NewGuid(), clock.GetUtcNow() + PaymentToken.Lifetime);
+        PaymentCodeImages.Render(PaymentToken.New(householdId, clock).Sign(key.Value), format);
 }

@@ -11,6 +11,10 @@ namespace PointsLedger.PaymentCodes;
 public sealed record PaymentToken(Guid HouseholdId, Guid Nonce, DateTimeOffset ExpiresAt)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
+
+    /// <summary>A new token for the household, valid for <see cref="Lifetime"/>; its expiry in whole seconds, as the signed payload carries it.</summary>
+    public static PaymentToken New(Guid householdId, TimeProvider clock) =>
+        new(householdId, Guid.NewGuid(), DateTimeOffset.FromUnixTimeSeconds((clock.GetUtcNow() + Lifetime).ToUnixTimeSeconds()));
     private const string Prefix = "PL1";
 
     public string Sign(byte[] key)

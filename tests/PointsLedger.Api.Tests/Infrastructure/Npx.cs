@@ -16,9 +16,13 @@ public static class Npx
         };
         using var process = Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + errors.Result);
+        var output = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, $"npx {string.Join(' ', arguments)} ran for more than 5 minutes");
+        }
+        return (process.ExitCode, output.Result + errors.Result);
     }
 
     /// <summary>A folder of the repository, from the test assembly's output folder.</summary>

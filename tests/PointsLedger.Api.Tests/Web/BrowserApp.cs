@@ -84,6 +84,7 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (Directory.Exists(FakeCamera.Films)) Directory.Delete(FakeCamera.Films, recursive: true);
         _playwright?.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
         if (_database is not null) await _database.DisposeAsync();
@@ -109,7 +110,8 @@ public sealed record Phone(IPage Page)
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>Run alone: the pages are timed (a receipt within two seconds) on 2 cores, and other collections would take them.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
 {
     public const string Name = "browser";

@@ -11,6 +11,9 @@ public static class FakeCamera
 {
     private const int Width = 640, Height = 480, Frames = 10;
 
+    /// <summary>Where the videos go; the browser fixture removes them when the run ends.</summary>
+    public static readonly string Films = Path.Combine(Path.GetTempPath(), $"pointsledger-camera-{Environment.ProcessId}");
+
     public static string Film(byte[] png)
     {
         using var picture = SKBitmap.Decode(png);
@@ -30,7 +33,8 @@ public static class FakeCamera
         var chroma = new byte[Width / 2 * (Height / 2)];
         Array.Fill(chroma, (byte)128);
 
-        var path = Path.Combine(Path.GetTempPath(), $"camera-{Guid.NewGuid():N}.y4m");
+        Directory.CreateDirectory(Films);
+        var path = Path.Combine(Films, $"{Guid.NewGuid():N}.y4m");
         using var file = File.Create(path);
         file.Write(Encoding.ASCII.GetBytes($"YUV4MPEG2 W{Width} H{Height} F10:1 Ip A1:1 C420jpeg\n"));
         for (var i = 0; i < Frames; i++)

@@ -7,14 +7,25 @@ export type Problem = Schemas['Problem']
 /** A village network can hang a request for minutes: every call gives up after this long and offers a retry. */
 export const requestTimeoutMs = 10_000
 
-/** The page's signed-in session, in memory only: a reload signs in again, and no token is left on a shared phone. */
-export const session: { accessToken?: string; refreshToken?: string } = {}
+/**
+ * The page's signed-in session, in memory only: a reload signs in again, and no token is left on a shared
+ * phone. `expired` is called when the server no longer takes the token (it ran out, or the password or
+ * phone changed), so the page can renew it or ask to sign in again.
+ */
+export const session: { accessToken?: string; refreshToken?: string; expired?: () => void } = {}
 
+/** A call that gives up after `timeoutMs`, body included: a stalled download ends too, not only a server that never answers. */
 export function timedFetch(timeoutMs: number, inner: typeof fetch = (request) => fetch(request)) {
-  return (request: Request) => {
+  return async (request: Request) => {
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(), timeoutMs)
-    return inner(new Request(request, { signal: controller.signal })).finally(() => clearTimeout(timer))
+    try {
+      const response = await inner(new Request(request, { signal: controller.signal }))
+      const body = await response.arrayBuffer()
+      return new Response(body.byteLength === 0 && [204, 304].includes(response.status) ? null : body, response)
+    } finally {
+      clearTimeout(timer)
+    }
   }
 }
 
@@ -23,6 +34,10 @@ const authorize: Middleware = {
     if (session.accessToken) request.headers.set('Authorization', `Bearer ${session.accessToken}`)
     request.headers.set('Accept-Language', 'zh-CN')
     return request
+  },
+  onResponse({ request, response }) {
+    if (response.status === 401 && request.headers.has('Authorization')) session.expired?.()
+    return response
   },
 }
 

@@ -16,9 +16,3 @@ export function colorLabel(color: PointColor): string {
   const style = colors.find((c) => c.color === color)
   return style ? `${style.short}·${style.name}` : color
 }
-
-/** "红 30 · 绿 5": the colours that hold points, for a receipt or a quote line. */
-export function totalsLine(totals: ColorTotals): string {
-  const parts = colors.filter((c) => totals[c.color] !== 0).map((c) => `${c.short} ${totals[c.color]}`)
-  return parts.length > 0 ? parts.join(' · ') : '0'
-}

@@ -1,8 +1,9 @@
-import { newKey } from '../api/client'
+import { CallFailed, newKey } from '../api/client'
 
 /**
- * The Idempotency-Key of one confirm: the same request sent again (a retry after a dropped answer)
- * carries the same key, so the server answers it once; a changed request, or one after a success, gets a new key.
+ * The Idempotency-Key of one write: the same request sent again (a retry after a dropped answer)
+ * carries the same key, so the server answers it once. Once an answer came, success or refusal, the
+ * next request gets a new key, or the server would replay that answer; so does a changed request.
  */
 export class RetryKey {
   private current?: { key: string; request: string }
@@ -15,7 +16,19 @@ export class RetryKey {
     return this.current.key
   }
 
-  succeeded(): void {
+  settled(): void {
     this.current = undefined
+  }
+
+  /** Sends `request` under its key; the key is kept only when no answer came (the outcome is unknown). */
+  async send<T>(request: unknown, run: (key: string) => Promise<T>): Promise<T> {
+    try {
+      const answer = await run(this.for(request))
+      this.settled()
+      return answer
+    } catch (failed) {
+      if (failed instanceof CallFailed && failed.code !== undefined) this.settled()
+      throw failed
+    }
   }
 }

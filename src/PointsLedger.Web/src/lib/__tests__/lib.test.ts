@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { colorLabel, totalsLine } from '../colors'
-import { formatCountdown, needsRefresh, secondsLeft } from '../countdown'
+import { colorLabel } from '../colors'
+import { formatCountdown, localExpiry, needsRefresh, secondsLeft } from '../countdown'
+import { villageMonth, villageTime } from '../villageTime'
 import { RetryKey } from '../retryKey'
+import { CallFailed } from '../../api/client'
 
 describe('the payment code countdown', () => {
   const expiresAt = '2026-12-01T08:02:00Z'
@@ -35,13 +37,29 @@ describe('the confirm key', () => {
     expect(confirm.for(request)).toBe(confirm.for({ ...request }))
   })
 
-  it('is new when the request changes or after a success', () => {
+  it('is new when the request changes or after an answer', () => {
     const confirm = keys()
     const first = confirm.for({ quantity: 1 })
     const changed = confirm.for({ quantity: 2 })
     expect(changed).not.toBe(first)
-    confirm.succeeded()
+    confirm.settled()
     expect(confirm.for({ quantity: 2 })).not.toBe(changed)
+  })
+})
+
+describe('sending under the confirm key', () => {
+  it('keeps the key when no answer came, and drops it after a refusal', async () => {
+    let made = 0
+    const confirm = new RetryKey(() => `key-${++made}`)
+    const sent: string[] = []
+    const lost = (key: string) => { sent.push(key); return Promise.reject(new CallFailed('网络不通，请重试', undefined)) }
+    const refused = (key: string) => { sent.push(key); return Promise.reject(new CallFailed('积分不足', 'insufficient-points')) }
+
+    await expect(confirm.send({ quantity: 1 }, lost)).rejects.toThrow()
+    await expect(confirm.send({ quantity: 1 }, refused)).rejects.toThrow()
+    await expect(confirm.send({ quantity: 1 }, (key) => { sent.push(key); return Promise.resolve('receipt') })).resolves.toBe('receipt')
+
+    expect(sent).toEqual(['key-1', 'key-1', 'key-2'])
   })
 })
 
@@ -49,9 +67,18 @@ describe('colours', () => {
   it('are named, not only tinted', () => {
     expect(colorLabel('green')).toBe('绿·生态环境')
   })
+})
 
-  it('list only the colours that hold points', () => {
-    expect(totalsLine({ red: 30, purple: 0, orange: 0, green: 5, blue: 0, total: 35 })).toBe('红 30 · 绿 5')
-    expect(totalsLine({ red: 0, purple: 0, orange: 0, green: 0, blue: 0, total: 0 })).toBe('0')
+describe('the phone clock', () => {
+  it('counts the code down from when it arrived, by the server clock, however wrong the phone is', () => {
+    const arrived = new Date('2026-12-01T09:30:00Z').getTime() // the phone is 90 minutes fast
+    expect(localExpiry('2026-12-01T08:02:00Z', 'Tue, 01 Dec 2026 08:00:00 GMT', arrived)).toBe(arrived + 120_000)
+    expect(localExpiry('2026-12-01T08:02:00Z', null, arrived)).toBe(new Date('2026-12-01T08:02:00Z').getTime())
+  })
+
+  it('gives the village month and time in Beijing time', () => {
+    expect(villageMonth(new Date('2026-11-30T16:30:00Z'))).toBe('2026-12')
+    expect(villageMonth(new Date('2026-11-30T15:30:00Z'))).toBe('2026-11')
+    expect(villageTime('2026-11-30T16:05:00Z')).toBe('00:05')
   })
 })
