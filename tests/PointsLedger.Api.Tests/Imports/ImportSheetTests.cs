@@ -49,6 +49,24 @@ public sealed class ImportSheetTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task LibreOffice_reads_the_exported_roster_and_the_report_with_every_number_and_message_as_written()
+    {
+        var village = await _api.NewVillage();
+        var idNumber = IdNumbers.Valid();
+        var sheet = ImportSteps.Xlsx([["户号", "户主姓名", "身份证号", "手机号"], ["0007", "王建国", idNumber, "13912345678"], ["0008", "乙", "123"]]);
+        var import = await app.Import(village.Cadre, village.Id, "households", sheet, "r.xlsx");
+
+        var roster = PrintTools.SheetAsLibreOfficeReadsIt(await _api.Download($"/api/villages/{village.Id}/households.xlsx", village.Cadre));
+        var report = PrintTools.SheetAsLibreOfficeReadsIt(await _api.Download($"/api/imports/{import["importId"]}/report.xlsx", village.Cadre));
+
+        Assert.Equal(["户号", "户主姓名", "身份证号", "手机号"], roster[0].Take(4));
+        Assert.Equal(["0007", "王建国", PointsLedger.Households.IdNumber.Mask(idNumber), "13912345678"], roster[1].Take(4));
+        Assert.Equal(("导入结果", "已导入"), (report[0][^1], report[1].First(cell => cell.Length > 0 && cell.StartsWith('已'))));
+        Assert.Contains(report[2], cell => cell.StartsWith("未导入：身份证号码", StringComparison.Ordinal));
+        Assert.Equal("0008", report[2][0]);
+    }
+
+    [Fact]
     public async Task The_templates_keep_id_numbers_as_text_and_offer_the_villages_rules_in_force()
     {
         var village = await _api.NewVillage();

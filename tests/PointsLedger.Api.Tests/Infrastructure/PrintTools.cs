@@ -4,7 +4,8 @@ namespace PointsLedger.Api.Tests.Infrastructure;
 
 /// <summary>
 /// Independent readers of what we print, installed by .ci/run: headless Chromium prints an HTML page
-/// as a browser would, and poppler-utils (pdftotext, pdfinfo) read PDF files.
+/// as a browser would, poppler-utils (pdftotext, pdfinfo) read PDF files, and LibreOffice opens our
+/// spreadsheets as a cadre's spreadsheet program would.
 /// </summary>
 public static class PrintTools
 {
@@ -19,6 +20,27 @@ public static class PrintTools
             Run("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", $"--user-data-dir={folder}/profile",
                 $"--print-to-pdf={pdf}", $"file://{page}");
             return File.ReadAllBytes(pdf);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The first sheet of an .xlsx as LibreOffice reads it, row by row (its CSV export, UTF-8).</summary>
+    public static List<string[]> SheetAsLibreOfficeReadsIt(byte[] xlsx)
+    {
+        var folder = Directory.CreateTempSubdirectory("calc-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "sheet.xlsx");
+            File.WriteAllBytes(file, xlsx);
+            Run("soffice", $"-env:UserInstallation=file://{folder}/profile", "--headless", "--norestore",
+                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", folder, file);
+            using var csv = Sylvan.Data.Csv.CsvDataReader.Create(Path.Combine(folder, "sheet.csv"), new Sylvan.Data.Csv.CsvDataReaderOptions { HasHeaders = false });
+            var rows = new List<string[]>();
+            while (csv.Read()) rows.Add(Enumerable.Range(0, csv.RowFieldCount).Select(csv.GetString).ToArray());
+            return rows;
         }
         finally
         {
