@@ -241,4 +241,31 @@ public sealed class ResidentAndScannerTests(BrowserApp app)
         Assert.Empty(resident.ConsoleErrors);
         Assert.DoesNotContain(clerk.ConsoleErrors, error => !error.Contains("ERR_CONNECTION_RESET", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task When_the_network_drops_the_resident_sees_the_last_balance_marked_not_current_and_a_retry_brings_it_back()
+    {
+        var village = await _api.NewVillage();
+        var (household, phone) = await HouseholdWithPhoneAsync(village, 12);
+        await using var browser = await app.LaunchAsync();
+        var resident = await app.PhoneAsync(browser);
+        await SignInResidentAsync(resident.Page, phone);
+        var balance = resident.Page.GetByRole(AriaRole.Region, new() { Name = "我的积分" });
+        await Assertions.Expect(balance.GetByRole(AriaRole.Status)).ToContainTextAsync("数据时间");
+
+        await resident.Page.RouteAsync("**/api/me", route => route.AbortAsync("internetdisconnected"));
+        (await _api.Award(village, household, await _api.NewRule(village, "blue", 3))).ShouldBe(HttpStatusCode.Created);
+        await resident.Page.GetByRole(AriaRole.Button, new() { Name = "刷新积分" }).ClickAsync();
+        await Assertions.Expect(balance.GetByRole(AriaRole.Status)).ToContainTextAsync("不是最新");
+        var shownOffline = await balance.GetByTestId("available-total").InnerTextAsync();
+        var alert = await resident.Page.GetByRole(AriaRole.Alert).InnerTextAsync();
+        await resident.CheckScreenAsync("offline balance");
+        await resident.Page.UnrouteAllAsync();
+        await resident.Page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Button, new() { Name = "重试" }).ClickAsync();
+        await Assertions.Expect(balance.GetByRole(AriaRole.Status)).ToContainTextAsync("数据时间");
+
+        Assert.Equal("12", shownOffline);
+        Assert.Contains("网络不通", alert);
+        await Assertions.Expect(balance.GetByTestId("available-total")).ToHaveTextAsync("15");
+    }
 }
