@@ -53,7 +53,8 @@ public sealed class ResidentAndScannerTests(BrowserApp app)
         await page.GetByLabel("账号").FillAsync(login);
         await page.GetByLabel("密码").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "手动输入" }).WaitForAsync();
+        // The merchant's name heads the page once signed in; the camera may already have scanned a code by then.
+        await page.GetByRole(AriaRole.Heading, new() { Name = "五色超市" }).WaitForAsync();
     }
 
     private static ILocator Receipt(IPage page) => page.GetByRole(AriaRole.Region, new() { Name = "兑换小票" });
