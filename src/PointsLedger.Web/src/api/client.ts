@@ -29,14 +29,17 @@ export function timedFetch(timeoutMs: number, inner: typeof fetch = (request) =>
   }
 }
 
+const signingIn = (request: Request) => new URL(request.url).pathname.startsWith('/api/auth/')
+
 const authorize: Middleware = {
   onRequest({ request }) {
-    if (session.accessToken) request.headers.set('Authorization', `Bearer ${session.accessToken}`)
+    if (session.accessToken && !signingIn(request)) request.headers.set('Authorization', `Bearer ${session.accessToken}`)
     request.headers.set('Accept-Language', 'zh-CN')
     return request
   },
   onResponse({ request, response }) {
-    if (response.status === 401 && request.headers.has('Authorization')) session.expired?.()
+    // Only the token in use now has ended: a late answer to a request sent with the previous one says nothing.
+    if (response.status === 401 && request.headers.get('Authorization') === `Bearer ${session.accessToken}`) session.expired?.()
     return response
   },
 }
@@ -62,14 +65,24 @@ export async function call<T>(run: () => Promise<{ data?: T; error?: unknown; re
   }
   if (result.error !== undefined || result.data === undefined) {
     const problem = result.error as Partial<Problem> | undefined
-    throw new CallFailed(describe(result.error), problem?.code)
+    throw new CallFailed(describe(result.error), problem?.code, result.response.status)
   }
   return result.data
 }
 
+/** A call that failed: `code` and `status` are the server's answer, both absent when no answer came. */
 export class CallFailed extends Error {
-  constructor(message: string, readonly code: string | undefined) {
+  constructor(message: string, readonly code: string | undefined, readonly status?: number) {
     super(message)
+  }
+
+  /**
+   * Whether the server decided the request, so that the same key would only replay this answer. A
+   * sign-in, rate-limit or server failure, or a write that lost a race, is answered before or without
+   * the request being recorded: its outcome is still unknown, and a retry keeps the key.
+   */
+  get decided(): boolean {
+    return this.status !== undefined && this.status >= 400 && this.status < 500 && ![401, 408, 429].includes(this.status) && this.code !== 'concurrency-conflict'
   }
 }
 

@@ -20,14 +20,19 @@ export class RetryKey {
     this.current = undefined
   }
 
-  /** Sends `request` under its key; the key is kept only when no answer came (the outcome is unknown). */
+  /** A request went out and its outcome is unknown: only the same request, under the same key, may follow. */
+  get pending(): boolean {
+    return this.current !== undefined
+  }
+
+  /** Sends `request` under its key; the key is kept while the outcome is unknown (no answer, or one that decided nothing). */
   async send<T>(request: unknown, run: (key: string) => Promise<T>): Promise<T> {
     try {
       const answer = await run(this.for(request))
       this.settled()
       return answer
     } catch (failed) {
-      if (failed instanceof CallFailed && failed.code !== undefined) this.settled()
+      if (failed instanceof CallFailed && failed.decided) this.settled()
       throw failed
     }
   }

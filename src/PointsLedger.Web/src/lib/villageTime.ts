@@ -11,3 +11,15 @@ export function villageMonth(at: Date = new Date()): string {
 export function villageTime(at: string | Date): string {
   return new Intl.DateTimeFormat('zh-CN', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at))
 }
+
+/** "12/1 14:05", in Beijing time: when the figures on the page are from. */
+export function villageDateTime(at: string | Date): string {
+  return new Intl.DateTimeFormat('zh-CN', { timeZone: zone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at))
+}
+
+/** "2026-12-01", the village's date. */
+export function villageDate(at: string | Date): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(new Date(at))
+  const part = (type: string) => String(Number(parts.find((p) => p.type === type)!.value)).padStart(2, '0')
+  return `${part('year')}-${part('month')}-${part('day')}`
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { colorLabel } from '../colors'
 import { formatCountdown, localExpiry, needsRefresh, secondsLeft } from '../countdown'
-import { villageMonth, villageTime } from '../villageTime'
+import { villageDate, villageDateTime, villageMonth, villageTime } from '../villageTime'
 import { RetryKey } from '../retryKey'
 import { CallFailed } from '../../api/client'
 
@@ -53,13 +53,22 @@ describe('sending under the confirm key', () => {
     const confirm = new RetryKey(() => `key-${++made}`)
     const sent: string[] = []
     const lost = (key: string) => { sent.push(key); return Promise.reject(new CallFailed('网络不通，请重试', undefined)) }
-    const refused = (key: string) => { sent.push(key); return Promise.reject(new CallFailed('积分不足', 'insufficient-points')) }
+    const refused = (key: string) => { sent.push(key); return Promise.reject(new CallFailed('积分不足', 'insufficient-points', 409)) }
 
     await expect(confirm.send({ quantity: 1 }, lost)).rejects.toThrow()
     await expect(confirm.send({ quantity: 1 }, refused)).rejects.toThrow()
     await expect(confirm.send({ quantity: 1 }, (key) => { sent.push(key); return Promise.resolve('receipt') })).resolves.toBe('receipt')
 
     expect(sent).toEqual(['key-1', 'key-1', 'key-2'])
+  })
+
+  it('keeps the key when the answer decided nothing: the token ran out, too many requests, a lost race', async () => {
+    const confirm = new RetryKey(() => 'only-key')
+    for (const failure of [new CallFailed('请重新登录', 'unauthorized', 401), new CallFailed('请稍后再试', 'too-many-requests', 429),
+      new CallFailed('请重试', 'concurrency-conflict', 409), new CallFailed('服务器出错', 'server-error', 500)]) {
+      await expect(confirm.send({ quantity: 1 }, () => Promise.reject(failure))).rejects.toThrow()
+      expect(confirm.pending).toBe(true)
+    }
   })
 })
 
@@ -80,5 +89,7 @@ describe('the phone clock', () => {
     expect(villageMonth(new Date('2026-11-30T16:30:00Z'))).toBe('2026-12')
     expect(villageMonth(new Date('2026-11-30T15:30:00Z'))).toBe('2026-11')
     expect(villageTime('2026-11-30T16:05:00Z')).toBe('00:05')
+    expect(villageDate('2026-11-30T16:05:00Z')).toBe('2026-12-01')
+    expect(villageDateTime('2026-11-30T16:05:00Z')).toBe('12/1 00:05')
   })
 })
