@@ -234,6 +234,8 @@ public sealed class ResidentAndScannerTests(BrowserApp app)
         await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "下一位" }).ClickAsync();
         var refusal = clerk.Page.GetByRole(AriaRole.Alert);
         await Assertions.Expect(refusal).ToContainTextAsync("该付款码已使用过");
+        // The camera waits for the clerk rather than reading the same refused code again and again.
+        await Assertions.Expect(clerk.Page.GetByRole(AriaRole.Button, new() { Name = "重新扫码" })).ToBeVisibleAsync();
 
         Assert.Equal((2, 201, "30"), (answered, firstAnswer, receiptPoints));
         Assert.Equal(70, await _api.Available(household));
