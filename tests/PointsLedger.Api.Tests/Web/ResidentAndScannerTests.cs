@@ -271,4 +271,30 @@ public sealed class ResidentAndScannerTests(BrowserApp app)
         Assert.Contains("网络不通", alert);
         await Assertions.Expect(balance.GetByTestId("available-total")).ToHaveTextAsync("15");
     }
+
+    [Fact]
+    public async Task The_payment_code_is_replaced_before_it_runs_out_and_the_replaced_code_still_shows_its_receipt()
+    {
+        var till = await TillAsync(offerPoints: 10);
+        var (household, phone) = await HouseholdWithPhoneAsync(till.Village, 40);
+        await using var browser = await app.LaunchAsync();
+        var resident = await app.PhoneAsync(browser);
+        await resident.Page.Clock.InstallAsync();
+        await SignInResidentAsync(resident.Page, phone);
+        await resident.Page.GetByRole(AriaRole.Button, new() { Name = "付款码" }).ClickAsync();
+        var image = resident.Page.GetByRole(AriaRole.Img, new() { Name = "付款码二维码" });
+        var first = await image.GetAttributeAsync("src");
+        var countdown = await resident.Page.GetByRole(AriaRole.Timer).InnerTextAsync();
+
+        await resident.Page.Clock.FastForwardAsync("01:50");
+        await Assertions.Expect(image).Not.ToHaveAttributeAsync("src", first!);
+        var firstToken = Zbar.Decode(Convert.FromBase64String(first!["data:image/png;base64,".Length..]));
+        (await _api.Redeem(till.Shop.Clerk, new { merchantId = till.Shop.Id, offerId = till.Offer, qrToken = firstToken })).ShouldBe(HttpStatusCode.Created);
+        await Receipt(resident.Page).WaitForAsync();
+
+        Assert.Matches(@"^[12]:\d\d 后失效", countdown);
+        Assert.Equal("10", await Receipt(resident.Page).GetByTestId("receipt-points").InnerTextAsync());
+        Assert.Equal(30, await _api.Available(household));
+        Assert.Empty(resident.ConsoleErrors);
+    }
 }
