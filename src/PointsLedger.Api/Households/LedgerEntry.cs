@@ -10,7 +10,14 @@ namespace PointsLedger.Households;
 /// </summary>
 public sealed record LedgerEntry(
     long Version, DateTimeOffset RecordedAt, string Kind, Guid? AwardId, string? RuleCode, PointColor? Color,
-    DateOnly? OccurredOn, int Earned, int Available, string? Actor, string? Note, Guid? RedemptionId = null, string? PaperRef = null);
+    DateOnly? OccurredOn, int Earned, int Available, string? Actor, string? Note, Guid? RedemptionId = null, string? PaperRef = null)
+{
+    /// <summary>The rule's title, where the reader names it (a household's history).</summary>
+    public string? RuleTitle { get; init; }
+
+    /// <summary>The actor as people know them: a staff member's name, or 本户 for the household itself.</summary>
+    public string? ActorName { get; init; }
+}
 
 public static class LedgerEntries
 {

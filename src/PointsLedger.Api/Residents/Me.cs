@@ -1,5 +1,6 @@
 using Marten;
 using PointsLedger.Auth;
+using PointsLedger.History;
 using PointsLedger.Households;
 using PointsLedger.Ledger;
 using PointsLedger.Problems;

@@ -168,7 +168,8 @@ public sealed class AwardTests(LedgerApp app)
 
         var greens = (await _api.Get($"/api/households/{household}/ledger?color=green", village.Cadre)).ShouldBe(HttpStatusCode.OK).Json["entries"]!.AsArray();
 
-        Assert.Equal(green, (string?)Assert.Single(greens)!["ruleCode"]);
+        var line = Assert.Single(greens)!;
+        Assert.Equal((green, $"细则{green}"), ((string?)line["ruleCode"], (string?)line["ruleTitle"]));
         (await _api.Get($"/api/households/{household}/ledger?color=pink", village.Cadre)).ShouldBeProblem(HttpStatusCode.BadRequest, "malformed-request");
     }
 

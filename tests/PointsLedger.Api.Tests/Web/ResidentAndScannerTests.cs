@@ -112,7 +112,8 @@ public sealed class ResidentAndScannerTests(BrowserApp app)
         await Assertions.Expect(balance.GetByTestId("available-total")).ToHaveTextAsync("20");
         var history = resident.Page.GetByRole(AriaRole.Region, new() { Name = "积分明细" }).GetByRole(AriaRole.Listitem);
         await Assertions.Expect(history.First).ToContainTextAsync("兑换");
-        await Assertions.Expect(history.Last).ToContainTextAsync("获得积分");
+        await Assertions.Expect(history.First).ToContainTextAsync("经办 王收银");
+        await Assertions.Expect(history.Last).ToContainTextAsync("获得积分 · 细则R");
         Assert.Empty(resident.ConsoleErrors);
         Assert.Empty(clerk.ConsoleErrors);
     }

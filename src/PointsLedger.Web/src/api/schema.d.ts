@@ -463,23 +463,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/households/{householdId}/ledger": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 积分明细：the household's full history, newest first; `?color=` keeps one colour. */
-        get: operations["GET_api_households_householdId_ledger"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/households/{householdId}/card": {
         parameters: {
             query?: never;
@@ -535,6 +518,23 @@ export interface paths {
          *     `card-replaced` from now on; the day's wrong tries carry over to the new card.
          */
         post: operations["POST_api_households_householdId_card_reissue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{householdId}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分明细：the household's full history, newest first, each line with its rule's title and its actor's name; `?color=` keeps one colour. */
+        get: operations["GET_api_households_householdId_ledger"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1534,6 +1534,11 @@ export interface components {
         "Grids.GridList": {
             items: components["schemas"]["Villages.Grid"][];
         };
+        "History.HouseholdLedger": {
+            /** Format: uuid */
+            householdId: string;
+            entries: components["schemas"]["Households.LedgerEntry"][];
+        };
         /** @description A family member (配偶、子女、父母…): once approved, their ID digits open the household card too. */
         "Households.AddMember": {
             name: string;
@@ -1573,11 +1578,6 @@ export interface components {
             /** Format: uuid */
             householdId: string;
             cardNo: string;
-        };
-        "Households.HouseholdLedger": {
-            /** Format: uuid */
-            householdId: string;
-            entries: components["schemas"]["Households.LedgerEntry"][];
         };
         /** @enum {string} */
         "Households.HouseholdStatus": "active" | "closed";
@@ -1627,6 +1627,10 @@ export interface components {
             /** Format: uuid */
             redemptionId?: string | null;
             paperRef?: string | null;
+            /** @description The rule's title, where the reader names it (a household's history). */
+            ruleTitle?: string | null;
+            /** @description The actor as people know them: a staff member's name, or 本户 for the household itself. */
+            actorName?: string | null;
         };
         /** @description PointsLedger.Households.MemberAnswer.Status is `pending` until an approver decides. */
         "Households.MemberAnswer": {
@@ -4641,58 +4645,6 @@ export interface operations {
             };
         };
     };
-    GET_api_households_householdId_ledger: {
-        parameters: {
-            query?: {
-                /** @description The five colours of 五色积分; every grant carries exactly one. */
-                color?: components["schemas"]["Ledger.PointColor"];
-            };
-            header?: never;
-            path: {
-                householdId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Households.HouseholdLedger"];
-                };
-            };
-            /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description 未登录或登录已过期 · no valid bearer token. Codes: `unauthorized` */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `household-not-found`, `village-not-found` */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     GET_api_households_householdId_card: {
         parameters: {
             query?: {
@@ -4942,6 +4894,58 @@ export interface operations {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
                     "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_api_households_householdId_ledger: {
+        parameters: {
+            query?: {
+                /** @description The five colours of 五色积分; every grant carries exactly one. */
+                color?: components["schemas"]["Ledger.PointColor"];
+            };
+            header?: never;
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["History.HouseholdLedger"];
+                };
+            };
+            /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已过期 · no valid bearer token. Codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `household-not-found`, `village-not-found` */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5487,7 +5491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Households.HouseholdLedger"];
+                    "application/json": components["schemas"]["History.HouseholdLedger"];
                 };
             };
             /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
