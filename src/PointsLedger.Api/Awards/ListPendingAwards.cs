@@ -4,6 +4,7 @@ using PointsLedger.Households;
 using PointsLedger.Http;
 using PointsLedger.Ledger;
 using PointsLedger.Problems;
+using PointsLedger.Staff;
 using PointsLedger.Villages;
 using Wolverine.Http;
 
@@ -12,7 +13,11 @@ namespace PointsLedger.Awards;
 /// <param name="Name">The head's name, masked for readers outside the village.</param>
 public sealed record PendingAwardItem(
     Guid AwardId, Guid HouseholdId, Guid VillageId, string HouseholdNo, string Name, string RuleCode, PointColor Color, int Points,
-    DateOnly OccurredOn, string SubmittedBy);
+    DateOnly OccurredOn, string SubmittedBy)
+{
+    /// <summary>The submitter's name, for staff accounts.</summary>
+    public string? SubmittedByName { get; init; }
+}
 
 public static class ListPendingAwardsEndpoint
 {
@@ -56,6 +61,8 @@ public static class ListPendingAwardsEndpoint
             .OrderBy(p => p.AwardId.ToString("N"), StringComparer.Ordinal)
             .Take(Cursor.PageSize + 1)
             .ToList();
+        var names = await ActorNames.OfAsync(session, pending.Select(p => p.SubmittedBy), ct);
+        pending = pending.Select(p => p with { SubmittedByName = names.For(p.SubmittedBy) }).ToList();
         return Cursor.Paged(pending, last => new Position(last.AwardId.ToString("N")));
     }
 }

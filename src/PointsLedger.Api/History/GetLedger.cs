@@ -2,6 +2,7 @@ using Marten;
 using PointsLedger.Auth;
 using PointsLedger.Households;
 using PointsLedger.Ledger;
+using PointsLedger.Staff;
 using PointsLedger.Villages;
 using Wolverine.Http;
 

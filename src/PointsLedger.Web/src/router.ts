@@ -5,6 +5,16 @@ export const router = createRouter({
   routes: [
     { path: '/', component: () => import('./resident/ResidentPage.vue'), meta: { title: '我的积分' } },
     { path: '/scan', component: () => import('./scanner/ScannerPage.vue'), meta: { title: '扫码兑换' } },
+    {
+      path: '/console',
+      component: () => import('./console/ConsolePage.vue'),
+      children: [
+        { path: '', component: () => import('./console/HomeView.vue'), meta: { title: '村务台' } },
+        { path: 'award', component: () => import('./console/AwardView.vue'), meta: { title: '评分' } },
+        { path: 'batch', component: () => import('./console/BatchView.vue'), meta: { title: '巡查批量评分' } },
+        { path: 'approvals', component: () => import('./console/ApprovalsView.vue'), meta: { title: '审核' } },
+      ],
+    },
   ],
 })
 

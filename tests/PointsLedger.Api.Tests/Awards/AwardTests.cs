@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Net;
 
 namespace PointsLedger.Api.Tests.Awards;
@@ -171,6 +172,23 @@ public sealed class AwardTests(LedgerApp app)
         var line = Assert.Single(greens)!;
         Assert.Equal((green, $"细则{green}"), ((string?)line["ruleCode"], (string?)line["ruleTitle"]));
         (await _api.Get($"/api/households/{household}/ledger?color=pink", village.Cadre)).ShouldBeProblem(HttpStatusCode.BadRequest, "malformed-request");
+    }
+
+    [Fact]
+    public async Task A_households_rules_say_what_is_left_of_each_cap_this_month()
+    {
+        var village = await _api.NewVillage();
+        var capped = await _api.NewRule(village, "orange", 5, monthlyCap: 12);
+        var open = await _api.NewRule(village, "green", 3);
+        var household = await _api.NewHousehold(village);
+        (await _api.Award(village, household, capped)).ShouldBe(HttpStatusCode.Created);
+
+        var rules = (await _api.Get($"/api/households/{household}/rules", village.Cadre)).ShouldBe(HttpStatusCode.OK).Json["items"]!.AsArray();
+        var lastMonth = (await _api.Get($"/api/households/{household}/rules?on={DateTime.UtcNow.AddMonths(-1):yyyy-MM-dd}", village.Cadre))
+            .ShouldBe(HttpStatusCode.OK).Json["items"]!.AsArray();
+
+        int? LeftOf(JsonArray list, string code) => (int?)list.Single(r => (string?)r!["code"] == code)!["capLeft"];
+        Assert.Equal((7, null, 12), (LeftOf(rules, capped), LeftOf(rules, open), LeftOf(lastMonth, capped)));
     }
 
     [Fact]

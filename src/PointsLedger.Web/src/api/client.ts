@@ -65,14 +65,14 @@ export async function call<T>(run: () => Promise<{ data?: T; error?: unknown; re
   }
   if (result.error !== undefined || result.data === undefined) {
     const problem = result.error as Partial<Problem> | undefined
-    throw new CallFailed(describe(result.error), problem?.code, result.response.status)
+    throw new CallFailed(describe(result.error), problem?.code, result.response.status, problem)
   }
   return result.data
 }
 
-/** A call that failed: `code` and `status` are the server's answer, both absent when no answer came. */
+/** A call that failed: `code`, `status` and `problem` are the server's answer, all absent when no answer came. */
 export class CallFailed extends Error {
-  constructor(message: string, readonly code: string | undefined, readonly status?: number) {
+  constructor(message: string, readonly code: string | undefined, readonly status?: number, readonly problem?: Partial<Problem>) {
     super(message)
   }
 

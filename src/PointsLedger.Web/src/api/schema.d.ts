@@ -230,6 +230,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/households/{householdId}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评分细则: the village's active rules as they stand for one household on a day (today by default), each with what is left of its cap. */
+        get: operations["GET_api_households_householdId_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/awards/{awardId}/revoke": {
         parameters: {
             query?: never;
@@ -1450,6 +1467,28 @@ export interface components {
             submittedBy: string;
             status: string;
         };
+        "Awards.AwardableRule": {
+            code: string;
+            color: components["schemas"]["Ledger.PointColor"];
+            title: string;
+            /** Format: int32 */
+            points: number;
+            cap?: components["schemas"]["Ledger.RuleCap"];
+            requiresApproval: boolean;
+            requiresEvidence: boolean;
+            /**
+             * Format: int32
+             * @description What the household may still get from the rule in the cap's period around the day; none when the rule has no cap.
+             */
+            capLeft?: number | null;
+        };
+        "Awards.AwardableRuleList": {
+            /** Format: uuid */
+            householdId: string;
+            /** Format: date */
+            on: string;
+            items: components["schemas"]["Awards.AwardableRule"][];
+        };
         "Awards.BatchAnswer": {
             url: string;
             awards: components["schemas"]["Awards.BatchAward"][];
@@ -1501,6 +1540,8 @@ export interface components {
             /** Format: date */
             occurredOn: string;
             submittedBy: string;
+            /** @description The submitter's name, for staff accounts. */
+            submittedByName?: string | null;
         };
         "Awards.PendingAwardItemPage": {
             items: components["schemas"]["Awards.PendingAwardItem"][];
@@ -3462,6 +3503,66 @@ export interface operations {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
                     "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_api_households_householdId_rules: {
+        parameters: {
+            query?: {
+                on?: string;
+            };
+            header?: never;
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Awards.AwardableRuleList"];
+                };
+            };
+            /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已过期 · no valid bearer token. Codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `household-not-found`, `village-not-found` */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,7 +1,6 @@
 using Marten;
-using PointsLedger.Staff;
 
-namespace PointsLedger.History;
+namespace PointsLedger.Staff;
 
 /// <summary>The names behind the actor ids events record: a staff account's display name; 本户 for the resident's own acts.</summary>
 public sealed class ActorNames(IReadOnlyDictionary<string, string> staff)

@@ -1,0 +1,159 @@
+using System.Net;
+using Microsoft.Playwright;
+using PointsLedger.Api.Tests.Redemptions;
+using PointsLedger.Auth;
+
+namespace PointsLedger.Api.Tests.Web;
+
+/// <summary>The cadre console in Chromium at phone width, against the real API and PostgreSQL.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ConsoleTests(BrowserApp app)
+{
+    private const string Password = "Village2026desk";
+    private readonly LedgerClient _api = app.Api;
+
+    private async Task<string> StaffAsync(TestVillage village, string role, string displayName)
+    {
+        var login = $"{role}{Guid.NewGuid():N}"[..16];
+        (await _api.Post("/api/staff", new { login, displayName, role, villageId = village.Id, password = Password }, _api.Admin))
+            .ShouldBe(HttpStatusCode.Created);
+        return login;
+    }
+
+    private async Task<Guid> HouseholdAsync(TestVillage village, string headName, string? grid = null) =>
+        (await _api.Post($"/api/villages/{village.Id}/households",
+            new { householdNo = $"H{Guid.NewGuid():N}"[..10], headName, idNumber = IdNumbers.Valid(), grid }, village.Cadre))
+        .ShouldBe(HttpStatusCode.Created).Guid("householdId");
+
+    private static async Task SignInAsync(IPage page, string login)
+    {
+        await page.GotoAsync("/app/console");
+        await page.GetByLabel("账号").FillAsync(login);
+        await page.GetByLabel("密码").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "村务台" }).WaitForAsync();
+    }
+
+    private static ILocator Section(IPage page, string name) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "村务台" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+
+    private static ILocator Result(IPage page) => page.GetByRole(AriaRole.Region, new() { Name = "评分结果" });
+
+    [Fact]
+    public async Task A_cadre_finds_a_household_by_name_and_awards_it_once_though_the_first_answer_was_lost()
+    {
+        var village = await _api.NewVillage();
+        var rule = await _api.NewRule(village, "orange", 5, monthlyCap: 10);
+        var household = await HouseholdAsync(village, "李秀英");
+        await HouseholdAsync(village, "王建国");
+        var cadre = await StaffAsync(village, Roles.Cadre, "赵主任");
+        await using var browser = await app.LaunchAsync();
+        var phone = await app.PhoneAsync(browser);
+        var posted = 0;
+        await phone.Page.RouteAsync("**/api/awards", async route =>
+        {
+            if (route.Request.Method != "POST" || Interlocked.Increment(ref posted) > 1)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            await route.FetchAsync();
+            await route.AbortAsync("connectionreset");
+        });
+
+        await phone.Page.GotoAsync("/app/console");
+        await phone.CheckScreenAsync("console sign-in");
+        await SignInAsync(phone.Page, cadre);
+        await phone.CheckScreenAsync("console home");
+        await Section(phone.Page, "评分").ClickAsync();
+        await phone.Page.GetByLabel("搜索").FillAsync("李秀英");
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
+        await Assertions.Expect(phone.Page.GetByTestId("chosen-household")).ToContainTextAsync("李秀英");
+        await Assertions.Expect(phone.Page.GetByLabel("细则").Locator($"option[value='{rule}']")).ToContainTextAsync("本月还可得 10 分");
+        await phone.Page.GetByLabel("细则").SelectOptionAsync(rule);
+        await phone.Page.GetByLabel("备注").FillAsync("清理房前屋后");
+        await phone.CheckScreenAsync("award form");
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "重试提交" }).ClickAsync();
+        await Assertions.Expect(Result(phone.Page)).ToContainTextAsync("已记入");
+        await phone.CheckScreenAsync("award result");
+
+        Assert.Equal(2, posted);
+        Assert.Equal(5, await _api.Available(household));
+        var ledger = await _api.Ledger(household);
+        Assert.Equal(["清理房前屋后"], ledger.Where(e => (string?)e!["kind"] == "award").Select(e => (string?)e!["note"]));
+        Assert.Equal("赵主任", (string?)ledger.Single(e => (string?)e!["kind"] == "award")!["actorName"]);
+        await Assertions.Expect(phone.Page.GetByLabel("细则").Locator($"option[value='{rule}']")).ToContainTextAsync("本月还可得 5 分");
+        Assert.All(phone.ConsoleErrors, error => Assert.Contains("ERR_CONNECTION_RESET", error));
+    }
+
+    [Fact]
+    public async Task A_batch_after_an_inspection_with_one_household_over_its_cap_records_none_until_that_household_is_left_out()
+    {
+        var village = await _api.NewVillage();
+        (await _api.Post($"/api/villages/{village.Id}/grids", new { code = "G1", name = "一网格" }, village.Cadre)).ShouldBe(HttpStatusCode.Created);
+        var rule = await _api.NewRule(village, "green", 5, monthlyCap: 5);
+        var households = new[] { await HouseholdAsync(village, "孙大勇", "G1"), await HouseholdAsync(village, "周小红", "G1"), await HouseholdAsync(village, "吴桂芝", "G1") };
+        (await _api.Award(village, households[2], rule)).ShouldBe(HttpStatusCode.Created);
+        var cadre = await StaffAsync(village, Roles.Cadre, "钱网格长");
+        await using var browser = await app.LaunchAsync();
+        var phone = await app.PhoneAsync(browser);
+
+        await SignInAsync(phone.Page, cadre);
+        await phone.Page.GetByRole(AriaRole.Link, new() { Name = "巡查后给一个网格批量评分" }).ClickAsync();
+        await phone.Page.GetByLabel("网格").SelectOptionAsync("G1");
+        await phone.Page.GetByRole(AriaRole.Checkbox, new() { Name = "全选" }).ClickAsync();
+        await phone.Page.GetByLabel("细则").SelectOptionAsync(rule);
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await Assertions.Expect(Result(phone.Page)).ToContainTextAsync("整批未记入：1 户不符合");
+        await Assertions.Expect(Result(phone.Page)).ToContainTextAsync("吴桂芝");
+        await phone.CheckScreenAsync("batch refused");
+        var afterRefusal = new[] { await _api.Available(households[0]), await _api.Available(households[1]) };
+
+        await phone.Page.GetByRole(AriaRole.Checkbox, new() { Name = "吴桂芝" }).ClickAsync();
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await Assertions.Expect(Result(phone.Page)).ToContainTextAsync("2 户已记入");
+
+        var afterBatch = new[] { await _api.Available(households[0]), await _api.Available(households[1]), await _api.Available(households[2]) };
+        Assert.Equal([0, 0], afterRefusal);
+        Assert.Equal([5, 5, 5], afterBatch);
+        Assert.Empty(phone.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task An_approver_approves_an_award_another_submitted_and_cannot_approve_their_own()
+    {
+        var village = await _api.NewVillage();
+        var rule = await _api.NewRule(village, "red", 8, requiresApproval: true);
+        var household = await HouseholdAsync(village, "郑玉兰");
+        var submitter = await StaffAsync(village, Roles.Approver, "冯委员");
+        var approver = await StaffAsync(village, Roles.Approver, "陈书记");
+        await using var browser = await app.LaunchAsync();
+        var first = await app.PhoneAsync(browser);
+
+        await SignInAsync(first.Page, submitter);
+        await Section(first.Page, "评分").ClickAsync();
+        await first.Page.GetByLabel("搜索").FillAsync("郑玉兰");
+        await first.Page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
+        await first.Page.GetByLabel("细则").SelectOptionAsync(rule);
+        await first.Page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await Assertions.Expect(Result(first.Page)).ToContainTextAsync("已提交，等待审批");
+        await Section(first.Page, "审核").ClickAsync();
+        var own = first.Page.GetByRole(AriaRole.List, new() { Name = "待审批" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "郑玉兰" });
+        await Assertions.Expect(own).ToContainTextAsync("提交人 冯委员");
+        await Assertions.Expect(own.GetByRole(AriaRole.Button, new() { Name = "通过" })).ToBeDisabledAsync();
+        await first.CheckScreenAsync("approvals, own award");
+
+        var second = await app.PhoneAsync(browser);
+        await SignInAsync(second.Page, approver);
+        await Section(second.Page, "审核").ClickAsync();
+        var item = second.Page.GetByRole(AriaRole.List, new() { Name = "待审批" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "郑玉兰" });
+        await item.GetByRole(AriaRole.Button, new() { Name = "通过" }).ClickAsync();
+        await Assertions.Expect(item).ToContainTextAsync("已通过");
+        await second.CheckScreenAsync("approvals, approved");
+
+        Assert.Equal(8, await _api.Available(household));
+        Assert.Empty(first.ConsoleErrors);
+        Assert.Empty(second.ConsoleErrors);
+    }
+}
