@@ -10,6 +10,8 @@ export const router = createRouter({
       component: () => import('./console/ConsolePage.vue'),
       children: [
         { path: '', component: () => import('./console/HomeView.vue'), meta: { title: '村务台' } },
+        { path: 'households', component: () => import('./console/HouseholdsView.vue'), meta: { title: '户籍' } },
+        { path: 'households/:householdId', component: () => import('./console/HouseholdPage.vue'), props: true, meta: { title: '户籍' } },
         { path: 'award', component: () => import('./console/AwardView.vue'), meta: { title: '评分' } },
         { path: 'batch', component: () => import('./console/BatchView.vue'), meta: { title: '巡查批量评分' } },
         { path: 'approvals', component: () => import('./console/ApprovalsView.vue'), meta: { title: '审核' } },

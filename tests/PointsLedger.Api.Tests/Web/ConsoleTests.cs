@@ -84,6 +84,17 @@ public sealed class ConsoleTests(BrowserApp app)
         Assert.Equal(["清理房前屋后"], ledger.Where(e => (string?)e!["kind"] == "award").Select(e => (string?)e!["note"]));
         Assert.Equal("赵主任", (string?)ledger.Single(e => (string?)e!["kind"] == "award")!["actorName"]);
         await Assertions.Expect(phone.Page.GetByLabel("细则").Locator($"option[value='{rule}']")).ToContainTextAsync("本月还可得 5 分");
+
+        await Section(phone.Page, "户籍").ClickAsync();
+        await phone.Page.GetByLabel("搜索").FillAsync("李秀英");
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
+        var found = phone.Page.GetByRole(AriaRole.List, new() { Name = "户列表" }).GetByRole(AriaRole.Link);
+        await Assertions.Expect(found).ToHaveCountAsync(1);
+        await found.ClickAsync();
+        await Assertions.Expect(phone.Page.GetByRole(AriaRole.Region, new() { Name = "本户积分" }).GetByTestId("available-total")).ToHaveTextAsync("5");
+        await Assertions.Expect(phone.Page.GetByRole(AriaRole.Region, new() { Name = "积分明细" }).GetByRole(AriaRole.Listitem).First)
+            .ToContainTextAsync("经办 赵主任");
+        await phone.CheckScreenAsync("household page");
         Assert.All(phone.ConsoleErrors, error => Assert.Contains("ERR_CONNECTION_RESET", error));
     }
 
@@ -113,6 +124,10 @@ public sealed class ConsoleTests(BrowserApp app)
         await phone.Page.GetByRole(AriaRole.Checkbox, new() { Name = "吴桂芝" }).ClickAsync();
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
         await Assertions.Expect(Result(phone.Page)).ToContainTextAsync("2 户已记入");
+        await Section(phone.Page, "户籍").ClickAsync();
+        await phone.Page.GetByLabel("网格").SelectOptionAsync("G1");
+        await Assertions.Expect(phone.Page.GetByRole(AriaRole.List, new() { Name = "户列表" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(3);
+        await phone.CheckScreenAsync("households of a grid");
 
         var afterBatch = new[] { await _api.Available(households[0]), await _api.Available(households[1]), await _api.Available(households[2]) };
         Assert.Equal([0, 0], afterRefusal);
