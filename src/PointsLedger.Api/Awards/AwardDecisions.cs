@@ -32,10 +32,9 @@ public static class AwardDecisions
         GuardAgainstOwnHousehold(household, actor);
         household.MustBeOpen();
         if (rule.IsRetired) throw new Refusal(ProblemCodes.RuleRetired, rule.Code) { Extensions = { ["replacedBy"] = rule.ReplacedBy } };
-        if (rule.Limit is { } cap)
+        if (rule.Limit is { } cap && CapUsed(household, village, rule, occurredOn) is { } used && used + rule.Points > cap.Points)
         {
-            var used = household.PointsInPeriod(village.LineageOf(rule), occurredOn, cap);
-            if (used + rule.Points > cap.Points) throw CapReached(rule, cap, used);
+            throw CapReached(rule, cap, used);
         }
 
         if (rule.RequiresApproval)
@@ -85,6 +84,10 @@ public static class AwardDecisions
         return new AwardRevoked(awardId, award.RuleCode, award.Color, award.Points, award.OccurredOn,
             award.Status == AwardStatus.Credited, actor.Id, reason, changes);
     }
+
+    /// <summary>What the household had from the rule, and the rules it replaced, in the cap's period around the day; none without a cap.</summary>
+    public static int? CapUsed(Household household, Village village, Rule rule, DateOnly day) =>
+        rule.Limit is { } cap ? household.PointsInPeriod(village.LineageOf(rule), day, cap) : null;
 
     private static Refusal CapReached(Rule rule, RuleCap cap, int used) => new(cap.Per switch
     {

@@ -8,7 +8,7 @@ using Wolverine.Http;
 
 namespace PointsLedger.Awards;
 
-/// <param name="CapLeft">What the household may still get from the rule in the cap's period around the day; none when the rule has no cap.</param>
+/// <param name="CapLeft">What the household may still get from the rule in the cap's period around the day; none when the rule has no cap (deductions never have one).</param>
 public sealed record AwardableRule(
     string Code, PointColor Color, string Title, int Points, RuleCap? Cap, bool RequiresApproval, bool RequiresEvidence, int? CapLeft);
 
@@ -28,7 +28,7 @@ public static class ListAwardableRulesEndpoint
             .Where(rule => !rule.IsRetired)
             .OrderBy(rule => rule.Code, StringComparer.Ordinal)
             .Select(rule => new AwardableRule(rule.Code, rule.Color, rule.Title, rule.Points, rule.Limit, rule.RequiresApproval, rule.RequiresEvidence,
-                rule.Limit is { } cap ? Math.Max(0, cap.Points - household.PointsInPeriod(village.LineageOf(rule), day, cap)) : null))
+                AwardDecisions.CapUsed(household, village, rule, day) is { } used ? Math.Max(0, rule.Limit!.Points - used) : null))
             .ToList();
         return new AwardableRuleList(householdId, day, rules);
     }

@@ -180,7 +180,9 @@ public sealed class AwardTests(LedgerApp app)
         var village = await _api.NewVillage();
         var capped = await _api.NewRule(village, "orange", 5, monthlyCap: 12);
         var open = await _api.NewRule(village, "green", 3);
+        var deduction = await _api.NewRule(village, "orange", -2);
         var household = await _api.NewHousehold(village);
+        (await _api.Award(village, household, capped)).ShouldBe(HttpStatusCode.Created);
         (await _api.Award(village, household, capped)).ShouldBe(HttpStatusCode.Created);
 
         var rules = (await _api.Get($"/api/households/{household}/rules", village.Cadre)).ShouldBe(HttpStatusCode.OK).Json["items"]!.AsArray();
@@ -188,7 +190,8 @@ public sealed class AwardTests(LedgerApp app)
             .ShouldBe(HttpStatusCode.OK).Json["items"]!.AsArray();
 
         int? LeftOf(JsonArray list, string code) => (int?)list.Single(r => (string?)r!["code"] == code)!["capLeft"];
-        Assert.Equal((7, null, 12), (LeftOf(rules, capped), LeftOf(rules, open), LeftOf(lastMonth, capped)));
+        Assert.Equal((2, null, null, 12), (LeftOf(rules, capped), LeftOf(rules, open), LeftOf(rules, deduction), LeftOf(lastMonth, capped)));
+        (await _api.Award(village, household, capped)).ShouldBeProblem(HttpStatusCode.Conflict, "monthly-cap-reached");
     }
 
     [Fact]

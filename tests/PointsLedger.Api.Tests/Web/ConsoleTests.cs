@@ -112,7 +112,7 @@ public sealed class ConsoleTests(BrowserApp app)
 
         await SignInAsync(phone.Page, cadre);
         await phone.Page.GetByRole(AriaRole.Link, new() { Name = "巡查后给一个网格批量评分" }).ClickAsync();
-        await phone.Page.GetByLabel("网格").SelectOptionAsync("G1");
+        await phone.Page.GetByLabel("网格", new() { Exact = true }).SelectOptionAsync("G1");
         await phone.Page.GetByRole(AriaRole.Checkbox, new() { Name = "全选" }).ClickAsync();
         await phone.Page.GetByLabel("细则").SelectOptionAsync(rule);
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
@@ -125,7 +125,7 @@ public sealed class ConsoleTests(BrowserApp app)
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
         await Assertions.Expect(Result(phone.Page)).ToContainTextAsync("2 户已记入");
         await Section(phone.Page, "户籍").ClickAsync();
-        await phone.Page.GetByLabel("网格").SelectOptionAsync("G1");
+        await phone.Page.GetByLabel("网格", new() { Exact = true }).SelectOptionAsync("G1");
         await Assertions.Expect(phone.Page.GetByRole(AriaRole.List, new() { Name = "户列表" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(3);
         await phone.CheckScreenAsync("households of a grid");
 

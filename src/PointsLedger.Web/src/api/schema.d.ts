@@ -1478,7 +1478,7 @@ export interface components {
             requiresEvidence: boolean;
             /**
              * Format: int32
-             * @description What the household may still get from the rule in the cap's period around the day; none when the rule has no cap.
+             * @description What the household may still get from the rule in the cap's period around the day; none when the rule has no cap (deductions never have one).
              */
             capLeft?: number | null;
         };

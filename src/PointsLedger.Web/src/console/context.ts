@@ -1,12 +1,10 @@
-import { inject, type ComputedRef, type InjectionKey, type Ref } from 'vue'
+import { inject, type ComputedRef, type InjectionKey } from 'vue'
 import type { Schemas } from '../api/client'
 
 /** What every console screen works on: the signed-in staff member and the village they act in. */
 export interface ConsoleContext {
   me: ComputedRef<Schemas['Staff.SignedInStaff']>
   village: ComputedRef<Schemas['Villages.Village']>
-  /** Asks the screens' figures to load again, e.g. after an award changed the pending queue. */
-  changed: Ref<number>
 }
 
 export const consoleKey: InjectionKey<ConsoleContext> = Symbol('console')
@@ -20,3 +18,4 @@ export function useConsole(): ConsoleContext {
 /** Who may do what in a village: the console shows each member of staff only what the API lets them do. */
 export const mayAward = (role: string) => ['cadre', 'approver', 'admin'].includes(role)
 export const mayApprove = (role: string) => ['approver', 'admin'].includes(role)
+export const mayUseConsole = (role: string) => ['cadre', 'approver', 'admin', 'auditor'].includes(role)

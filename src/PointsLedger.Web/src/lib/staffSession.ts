@@ -31,6 +31,7 @@ export class StaffSession {
   end() {
     this.generation += 1
     clearTimeout(this.timer)
+    this.renewal = undefined
     session.accessToken = undefined
     session.refreshToken = undefined
     session.expired = undefined
@@ -54,7 +55,8 @@ export class StaffSession {
       this.schedule(renewEveryMs)
     } catch (failed) {
       if (asked !== this.generation) return
-      if (failed instanceof CallFailed && failed.decided) this.ended('登录已失效，请重新登录')
+      // A refused refresh token answers 401: unlike other calls' 401, that decides the session.
+      if (failed instanceof CallFailed && (failed.decided || failed.status === 401)) this.ended('登录已失效，请重新登录')
       else this.schedule(renewAgainMs)
     }
   }
