@@ -8,9 +8,18 @@ public sealed class TokenIssuer(SymmetricSecurityKey key, TimeProvider clock)
     public const string Issuer = "pointsledger";
     public const string Audience = "pointsledger-api";
 
-    public string Issue(Actor actor, TimeSpan lifetime)
+    /// <summary>A print link's token: the actor's claims, for one path only, and an audience the API's bearer scheme refuses.</summary>
+    public const string PrintAudience = "pointsledger-print";
+
+    public const string PathClaim = "path";
+
+    public string Issue(Actor actor, TimeSpan lifetime) => Issue(actor, lifetime, Audience, []);
+
+    public string IssuePrintLink(Actor actor, string path, TimeSpan lifetime) => Issue(actor, lifetime, PrintAudience, [new(PathClaim, path)]);
+
+    private string Issue(Actor actor, TimeSpan lifetime, string audience, KeyValuePair<string, object>[] extra)
     {
-        var claims = new Dictionary<string, object>
+        var claims = new Dictionary<string, object>(extra)
         {
             [LedgerClaims.Subject] = actor.Id,
             [LedgerClaims.Role] = actor.Role,
@@ -25,7 +34,7 @@ public sealed class TokenIssuer(SymmetricSecurityKey key, TimeProvider clock)
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
-            Audience = Audience,
+            Audience = audience,
             Claims = claims,
             IssuedAt = now,
             NotBefore = now,
@@ -34,10 +43,10 @@ public sealed class TokenIssuer(SymmetricSecurityKey key, TimeProvider clock)
         });
     }
 
-    public static TokenValidationParameters ValidationParameters(SymmetricSecurityKey key) => new()
+    public static TokenValidationParameters ValidationParameters(SymmetricSecurityKey key, string audience = Audience) => new()
     {
         ValidIssuer = Issuer,
-        ValidAudience = Audience,
+        ValidAudience = audience,
         IssuerSigningKey = key,
         NameClaimType = LedgerClaims.Subject,
         RoleClaimType = LedgerClaims.Role,

@@ -42,11 +42,7 @@ public static class CloseMonthEndpoint
         var month = Months.FirstDayOf(command.Month);
         var today = clock.Today();
         var (households, histories) = await session.LoadVillageHistoriesAsync(villageId, ct);
-        var pending = households
-            .SelectMany(h => h.Pending.Values.Where(p => p.OccurredOn < month.AddMonths(1)).Select(p => new PendingInMonth(h.HouseholdNo, p.AwardId, p.RuleCode, p.OccurredOn)))
-            .OrderBy(p => p.HouseholdNo, StringComparer.Ordinal)
-            .ToList();
-        NoticeDecisions.CheckClose(village, month, today, pending);
+        NoticeDecisions.CheckClose(village, month, today, PendingInMonth.Of(households, month));
 
         var content = NoticeSheet.Compute(village, month, village.LastNoticeDigest, histories, _ => ReadableCodes.Random());
         var digest = content.Digest();

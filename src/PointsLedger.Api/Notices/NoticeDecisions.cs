@@ -6,7 +6,14 @@ using PointsLedger.Villages;
 
 namespace PointsLedger.Notices;
 
-public sealed record PendingInMonth(string HouseholdNo, Guid AwardId, string RuleCode, DateOnly OccurredOn);
+public sealed record PendingInMonth(string HouseholdNo, Guid AwardId, string RuleCode, DateOnly OccurredOn)
+{
+    /// <summary>Awards dated in the month or before it that still wait for an approver: they hold the month open.</summary>
+    public static IReadOnlyList<PendingInMonth> Of(IEnumerable<Household> households, DateOnly month) => households
+        .SelectMany(h => h.Pending.Values.Where(p => p.OccurredOn < month.AddMonths(1)).Select(p => new PendingInMonth(h.HouseholdNo, p.AwardId, p.RuleCode, p.OccurredOn)))
+        .OrderBy(p => p.HouseholdNo, StringComparer.Ordinal)
+        .ToList();
+}
 
 public static class NoticeDecisions
 {

@@ -106,6 +106,14 @@ public static class ProblemCodes
         "请先登录。",
         "Sign in first.");
 
+    public static readonly ProblemCode PrintLinkInvalid = new("print-link-invalid", 401,
+        "打印链接已失效（5 分钟内有效，只能打开原页面），请回到村务台重新打开。",
+        "The print link has run out (it lasts five minutes, for its own page only); open it again from the console.");
+
+    public static readonly ProblemCode NotPrintable = new("not-printable", 422,
+        "{0} 不是可打印的页面。",
+        "{0} is not a printable page.");
+
     public static readonly ProblemCode HouseholdNotInVillage = new("household-not-in-village", 422,
         "户 {0} 不属于本村。",
         "Household {0} does not belong to this village.");

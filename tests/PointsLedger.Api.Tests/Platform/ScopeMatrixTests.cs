@@ -92,6 +92,7 @@ public sealed class ScopeMatrixTests(LedgerApp app)
             [Caller.Admin, Caller.AdminOwnTownship, Caller.ResidentOwn]),
         new("POST", "/api/me/mini-app", _ => "/api/me/mini-app", _ => new { code = $"wx:{Guid.NewGuid():N}" }, [Caller.ResidentOwn, Caller.ResidentOther]),
         new("POST", "/api/auth/mini-app/sign-in", _ => "/api/auth/mini-app/sign-in", _ => new { code = "forged" }, Everyone),
+        new("POST", "/api/print-links", _ => "/api/print-links", _ => new { path = "/api/reports/summary" }, Everyone[1..]),
         new("POST", "/api/auth/dev-token", _ => "/api/auth/dev-token", _ => new { role = "auditor" }, Everyone),
         new("POST", "/api/auth/sign-in", _ => "/api/auth/sign-in", _ => new { login = "nobody", password = "nothing1" }, Everyone),
         new("POST", "/api/auth/refresh", _ => "/api/auth/refresh", _ => new { refreshToken = "x.y" }, Everyone),
@@ -134,6 +135,7 @@ public sealed class ScopeMatrixTests(LedgerApp app)
             [Caller.Admin, Caller.AdminOwnTownship, Caller.ApproverOwn]),
         new("GET", "/api/villages/{villageId}/notices", w => $"/api/villages/{w.VillageId}/notices", _ => null,
             [Caller.Admin, Caller.AdminOwnTownship, Caller.Auditor, Caller.CadreOwn, Caller.ApproverOwn, Caller.ResidentOwn]),
+        new("GET", "/api/villages/{villageId}/notices/{month}/preview", w => $"/api/villages/{w.VillageId}/notices/{w.LastMonth}/preview", _ => null, VillageReaders),
         new("GET", "/api/villages/{villageId}/notices/{month}", w => $"/api/villages/{w.VillageId}/notices/{w.LastMonth}", _ => null,
             [Caller.Admin, Caller.AdminOwnTownship, Caller.Auditor, Caller.CadreOwn, Caller.ApproverOwn, Caller.ResidentOwn]),
         new("POST", "/api/villages/{villageId}/notices/{month}/objections", w => $"/api/villages/{w.VillageId}/notices/{w.LastMonth}/objections",
@@ -234,7 +236,7 @@ public sealed class ScopeMatrixTests(LedgerApp app)
     /// Read-only: the audit derives every notice again and changes nothing; the line check is anonymous, with no caller to scope a key to.
     /// An upload is multipart, not the JSON this walk sends: its replay is proven in ImportTests.
     /// </summary>
-    private static readonly string[] NotKeyed = ["/api/notices/audit", "/verify/line", "/api/villages/{villageId}/imports"];
+    private static readonly string[] NotKeyed = ["/api/notices/audit", "/api/print-links", "/verify/line", "/api/villages/{villageId}/imports"];
 
     /// <summary>Where the world's state refuses the first request, its refusal is what is replayed; every other first answer is a success.</summary>
     private static readonly Dictionary<string, HttpStatusCode> FirstRefusals = new()

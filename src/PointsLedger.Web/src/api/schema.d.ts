@@ -137,6 +137,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/print-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 打印链接: a link that opens one printable page for five minutes without a bearer header, with the caller's own rights. */
+        post: operations["POST_api_print_links"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/dev-token": {
         parameters: {
             query?: never;
@@ -983,6 +1000,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/villages/{villageId}/notices/{month}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示预览：the month's notice before it is closed, and whether it may close now. */
+        get: operations["GET_api_villages_villageId_notices_month_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/villages/{villageId}/notices/{month}/objections": {
         parameters: {
             query?: never;
@@ -1416,6 +1450,10 @@ export interface components {
             /** Format: int64 */
             before?: number | null;
         };
+        "Auth.CreatePrintLink": {
+            /** @description The printable page, e.g. `/api/villages/{id}/notices/2026-10.pdf`, with its query if any (`?paper=a3`). */
+            path: string;
+        };
         /** @description Development sign-in: any role, any scope. The route is not mapped outside Development. */
         "Auth.DevTokenRequest": {
             role: string;
@@ -1434,6 +1472,11 @@ export interface components {
             /** Format: int32 */
             expiresIn: number;
             userId: string;
+        };
+        "Auth.PrintLink": {
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         "Awards.AwardAnswer": {
             url: string;
@@ -1968,6 +2011,11 @@ export interface components {
             upheld?: boolean | null;
             answer: string;
         };
+        /** @description Why the month cannot close now, in the reader's language. */
+        "Notices.CloseBlocked": {
+            code: string;
+            detail: string;
+        };
         "Notices.CloseMonth": {
             month: string;
         };
@@ -2040,6 +2088,20 @@ export interface components {
             month: string;
             problem: string;
         };
+        /**
+         * @description The notice as it would be posted if the month closed now: the same lines and entries (proof codes are
+         *     drawn only at closing), with the awards still waiting for approval first, and what, if anything, blocks closing.
+         */
+        "Notices.NoticePreview": {
+            /** Format: uuid */
+            villageId: string;
+            month: string;
+            blocked?: components["schemas"]["Notices.CloseBlocked"];
+            pending: components["schemas"]["Notices.PendingInMonth"][];
+            households: components["schemas"]["Notices.NoticeLine"][];
+            entries: components["schemas"]["Notices.NoticeEntry"][];
+            totals: components["schemas"]["Notices.NoticeTotals"];
+        };
         "Notices.NoticeSummary": {
             month: string;
             digest: string;
@@ -2096,6 +2158,14 @@ export interface components {
         };
         /** @enum {string} */
         "Notices.Paper": "a4" | "a3";
+        "Notices.PendingInMonth": {
+            householdNo: string;
+            /** Format: uuid */
+            awardId: string;
+            ruleCode: string;
+            /** Format: date */
+            occurredOn: string;
+        };
         /** @description A resident objects for their own household; a cadre may write it down for a household that came in person. */
         "Notices.RaiseObjection": {
             /** Format: uuid */
@@ -3067,6 +3137,66 @@ export interface operations {
             };
             /** @description 操作过于频繁 · rate limited; see Retry-After. Codes: `too-many-requests` */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_api_print_links: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Auth.CreatePrintLink"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Auth.PrintLink"];
+                };
+            };
+            /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已过期 · no valid bearer token. Codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `concurrency-conflict` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法处理 · well formed but refused by a rule (the `code` says which). Codes: `idempotency-key-reused`, `not-printable` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6891,6 +7021,83 @@ export interface operations {
             };
             /** @description 暂不可用 · a service the answer needs is missing (no SMS gateway, no Chinese font for PDFs). Codes: `pdf-font-missing` */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_api_villages_villageId_notices_month_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                villageId: string;
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notices.NoticePreview"];
+                };
+            };
+            /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已过期 · no valid bearer token. Codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden`, `out-of-scope` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `unknown-format`, `village-not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `awards-pending`, `month-already-closed`, `month-not-ended`, `month-out-of-order` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法处理 · well formed but refused by a rule (the `code` says which). Codes: `invalid-month` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
