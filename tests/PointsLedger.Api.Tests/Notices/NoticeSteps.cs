@@ -4,9 +4,13 @@ using System.Net;
 namespace PointsLedger.Api.Tests.Notices;
 
 /// <summary>Notice tests work in last month, which has always ended, whatever day the tests run.</summary>
-public sealed class LastMonth(LedgerApp app)
+public sealed class LastMonth(TimeProvider clock)
 {
-    public DateOnly FirstDay { get; } = new DateOnly(app.Clock.Today().Year, app.Clock.Today().Month, 1).AddMonths(-1);
+    public LastMonth(LedgerApp app) : this(app.Clock)
+    {
+    }
+
+    public DateOnly FirstDay { get; } = new DateOnly(clock.Today().Year, clock.Today().Month, 1).AddMonths(-1);
 
     public string Text => FirstDay.ToString("yyyy-MM");
 

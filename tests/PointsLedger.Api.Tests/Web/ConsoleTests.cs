@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Playwright;
+using PointsLedger.Api.Tests.Notices;
 using PointsLedger.Api.Tests.Redemptions;
 using PointsLedger.Auth;
 
@@ -34,8 +35,12 @@ public sealed class ConsoleTests(BrowserApp app)
         await page.GetByRole(AriaRole.Navigation, new() { Name = "村务台" }).WaitForAsync();
     }
 
-    private static ILocator Section(IPage page, string name) =>
-        page.GetByRole(AriaRole.Navigation, new() { Name = "村务台" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+    /// <summary>Opens a section from the navigation and waits for its screen: the one it leaves has fields of the same names.</summary>
+    private static async Task OpenAsync(IPage page, string section)
+    {
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "村务台" }).GetByRole(AriaRole.Link, new() { Name = section, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = section, Exact = true }).WaitForAsync();
+    }
 
     private static ILocator Result(IPage page) => page.GetByRole(AriaRole.Region, new() { Name = "评分结果" });
 
@@ -65,7 +70,7 @@ public sealed class ConsoleTests(BrowserApp app)
         await phone.CheckScreenAsync("console sign-in");
         await SignInAsync(phone.Page, cadre);
         await phone.CheckScreenAsync("console home");
-        await Section(phone.Page, "评分").ClickAsync();
+        await OpenAsync(phone.Page, "评分");
         await phone.Page.GetByLabel("搜索").FillAsync("李秀英");
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
         await Assertions.Expect(phone.Page.GetByTestId("chosen-household")).ToContainTextAsync("李秀英");
@@ -85,7 +90,7 @@ public sealed class ConsoleTests(BrowserApp app)
         Assert.Equal("赵主任", (string?)ledger.Single(e => (string?)e!["kind"] == "award")!["actorName"]);
         await Assertions.Expect(phone.Page.GetByLabel("细则").Locator($"option[value='{rule}']")).ToContainTextAsync("本月还可得 5 分");
 
-        await Section(phone.Page, "户籍").ClickAsync();
+        await OpenAsync(phone.Page, "户籍");
         await phone.Page.GetByLabel("搜索").FillAsync("李秀英");
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
         var found = phone.Page.GetByRole(AriaRole.List, new() { Name = "户列表" }).GetByRole(AriaRole.Link);
@@ -124,7 +129,7 @@ public sealed class ConsoleTests(BrowserApp app)
         await phone.Page.GetByRole(AriaRole.Checkbox, new() { Name = "吴桂芝" }).ClickAsync();
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
         await Assertions.Expect(Result(phone.Page)).ToContainTextAsync("2 户已记入");
-        await Section(phone.Page, "户籍").ClickAsync();
+        await OpenAsync(phone.Page, "户籍");
         await phone.Page.GetByLabel("网格", new() { Exact = true }).SelectOptionAsync("G1");
         await Assertions.Expect(phone.Page.GetByRole(AriaRole.List, new() { Name = "户列表" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(3);
         await phone.CheckScreenAsync("households of a grid");
@@ -147,13 +152,13 @@ public sealed class ConsoleTests(BrowserApp app)
         var first = await app.PhoneAsync(browser);
 
         await SignInAsync(first.Page, submitter);
-        await Section(first.Page, "评分").ClickAsync();
+        await OpenAsync(first.Page, "评分");
         await first.Page.GetByLabel("搜索").FillAsync("郑玉兰");
         await first.Page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
         await first.Page.GetByLabel("细则").SelectOptionAsync(rule);
         await first.Page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
         await Assertions.Expect(Result(first.Page)).ToContainTextAsync("已提交，等待审批");
-        await Section(first.Page, "审核").ClickAsync();
+        await OpenAsync(first.Page, "审核");
         var own = first.Page.GetByRole(AriaRole.List, new() { Name = "待审批" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "郑玉兰" });
         await Assertions.Expect(own).ToContainTextAsync("提交人 冯委员");
         await Assertions.Expect(own.GetByRole(AriaRole.Button, new() { Name = "通过" })).ToBeDisabledAsync();
@@ -161,7 +166,7 @@ public sealed class ConsoleTests(BrowserApp app)
 
         var second = await app.PhoneAsync(browser);
         await SignInAsync(second.Page, approver);
-        await Section(second.Page, "审核").ClickAsync();
+        await OpenAsync(second.Page, "审核");
         var item = second.Page.GetByRole(AriaRole.List, new() { Name = "待审批" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "郑玉兰" });
         await item.GetByRole(AriaRole.Button, new() { Name = "通过" }).ClickAsync();
         await Assertions.Expect(item).ToContainTextAsync("已通过");
@@ -170,5 +175,49 @@ public sealed class ConsoleTests(BrowserApp app)
         Assert.Equal(8, await _api.Available(household));
         Assert.Empty(first.ConsoleErrors);
         Assert.Empty(second.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task An_approver_previews_last_month_closes_it_and_prints_its_sheet_and_pdf_without_a_token()
+    {
+        var last = new LastMonth(app.Clock);
+        var village = await _api.NewVillage();
+        var household = await HouseholdAsync(village, "何春花");
+        await _api.AwardOn(village, household, await _api.NewRule(village, "purple", 7), last.Day(12));
+        var approver = await StaffAsync(village, Roles.Approver, "吕书记");
+        await using var browser = await app.LaunchAsync();
+        var phone = await app.PhoneAsync(browser);
+
+        await SignInAsync(phone.Page, approver);
+        await OpenAsync(phone.Page, "公示");
+        await Assertions.Expect(phone.Page.GetByLabel("月份")).ToHaveValueAsync(last.Text);
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
+        var preview = phone.Page.GetByRole(AriaRole.Region, new() { Name = "公示预览" });
+        await Assertions.Expect(preview).ToContainTextAsync("何*花");
+        await Assertions.Expect(preview).ToContainTextAsync("本月 7 分");
+        await phone.CheckScreenAsync("notice preview");
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "结账公示" }).ClickAsync();
+        await Assertions.Expect(phone.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "已结账公示" })).ToBeVisibleAsync();
+        await phone.CheckScreenAsync("notice closed");
+
+        var sheet = await phone.Page.RunAndWaitForPopupAsync(() => phone.Page.GetByRole(AriaRole.Button, new() { Name = "打印", Exact = true }).ClickAsync());
+        await sheet.WaitForURLAsync("**print=**");
+        await Assertions.Expect(sheet.Locator("body")).ToContainTextAsync("何*花");
+        var pdfLink = new TaskCompletionSource<string>();
+        phone.Page.Context.Request += (_, request) =>
+        {
+            if (request.Url.Contains(".pdf?print=", StringComparison.Ordinal)) pdfLink.TrySetResult(request.Url);
+        };
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "下载 PDF" }).ClickAsync();
+        using var anonymous = new HttpClient();
+        var pdf = await anonymous.GetByteArrayAsync(await pdfLink.Task.WaitAsync(TimeSpan.FromSeconds(15)));
+        var text = PrintTools.Text(pdf);
+
+        Assert.Contains("测试村", text);
+        Assert.Contains(last.FirstDay.ToString("yyyy"), text);
+        Assert.Contains("何*花", text);
+        var closed = (await _api.Get($"/api/villages/{village.Id}", village.Cadre)).ShouldBe(HttpStatusCode.OK).Json;
+        Assert.Equal(last.Text, (string?)closed["closedThrough"]);
+        Assert.Empty(phone.ConsoleErrors);
     }
 }
