@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Playwright;
+using PointsLedger.Api.Tests.Imports;
 using PointsLedger.Api.Tests.Notices;
 using PointsLedger.Api.Tests.Redemptions;
 using PointsLedger.Auth;
@@ -218,6 +219,44 @@ public sealed class ConsoleTests(BrowserApp app)
         Assert.Contains("何*花", text);
         var closed = (await _api.Get($"/api/villages/{village.Id}", village.Cadre)).ShouldBe(HttpStatusCode.OK).Json;
         Assert.Equal(last.Text, (string?)closed["closedThrough"]);
+        Assert.Empty(phone.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task A_cadre_imports_a_roster_sees_the_refused_row_fixes_it_and_imports_again()
+    {
+        var village = await _api.NewVillage();
+        (await _api.Post($"/api/villages/{village.Id}/grids", new { code = "G1", name = "一网格" }, village.Cadre)).ShouldBe(HttpStatusCode.Created);
+        var cadre = await StaffAsync(village, Roles.Cadre, "褚文书");
+        var (shi, wei) = (IdNumbers.Valid(), IdNumbers.Valid());
+        byte[] Roster(string secondGrid) => ImportSteps.Xlsx([
+            ["门牌号", "户主", "所属网格", "身份证号码", "联系电话"],
+            ["0101", "施金凤", "G1", shi, "13900000101"],
+            ["0102", "卫国强", secondGrid, wei, null],
+        ]);
+        var first = Roster("G9");
+        await using var browser = await app.LaunchAsync();
+        var phone = await app.PhoneAsync(browser);
+
+        await SignInAsync(phone.Page, cadre);
+        await OpenAsync(phone.Page, "导入");
+        await phone.Page.GetByLabel("选择文件").SetInputFilesAsync(new FilePayload { Name = "花名册.xlsx", MimeType = "application/octet-stream", Buffer = first });
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "试导入" }).ClickAsync();
+        var result = phone.Page.GetByRole(AriaRole.Region, new() { Name = "导入结果" });
+        await Assertions.Expect(result).ToContainTextAsync("试导入（未记录）：共 2 行，新增 1，不变 0，拒绝 1");
+        await Assertions.Expect(result.GetByRole(AriaRole.List, new() { Name = "需要处理的行" })).ToContainTextAsync("第 3 行");
+        await phone.CheckScreenAsync("import dry run");
+        var afterDryRun = (await _api.Get($"/api/villages/{village.Id}/households", village.Cadre)).Json["items"]!.AsArray().Count;
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "正式导入" }).ClickAsync();
+        await Assertions.Expect(result).ToContainTextAsync("已导入：共 2 行，新增 1，不变 0，拒绝 1");
+        await phone.Page.GetByLabel("选择文件").SetInputFilesAsync(new FilePayload { Name = "花名册-改.xlsx", MimeType = "application/octet-stream", Buffer = Roster("G1") });
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "正式导入" }).ClickAsync();
+        await Assertions.Expect(result).ToContainTextAsync("已导入：共 2 行，新增 1，不变 1，拒绝 0");
+        await phone.CheckScreenAsync("import fixed");
+
+        var listed = (await _api.Get($"/api/villages/{village.Id}/households", village.Cadre)).Json["items"]!.AsArray();
+        Assert.Equal(0, afterDryRun);
+        Assert.Equal(["0101 G1", "0102 G1"], listed.Select(h => $"{h!["householdNo"]} {h["grid"]}"));
         Assert.Empty(phone.ConsoleErrors);
     }
 }
