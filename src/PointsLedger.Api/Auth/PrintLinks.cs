@@ -26,6 +26,7 @@ public static partial class PrintLinks
         ^/api/(
           villages/[0-9a-f-]{36}/notices/[0-9]{4}-[0-9]{2}\.(html|pdf|xlsx|csv)
         | villages/[0-9a-f-]{36}/households\.xlsx
+        | villages/[0-9a-f-]{36}/cards\.pdf
         | households/[0-9a-f-]{36}/card
         | merchants/[0-9a-f-]{36}/statements/[0-9]{4}-[0-9]{2}\.(xlsx|csv)
         | statements/[0-9]{4}-[0-9]{2}\.(xlsx|csv)

@@ -129,6 +129,7 @@ public sealed class ScopeMatrixTests(LedgerApp app)
             _ => new { }, [Caller.Admin, Caller.AdminOwnTownship, Caller.ApproverOwn]),
         new("POST", "/api/households/{householdId}/members/{memberId}/reject", w => $"/api/households/{w.HouseholdId}/members/{w.MemberId}/reject",
             _ => new { reason = "矩阵" }, [Caller.Admin, Caller.AdminOwnTownship, Caller.ApproverOwn]),
+        new("GET", "/api/villages/{villageId}/cards.pdf", w => $"/api/villages/{w.VillageId}/cards.pdf", _ => null, HouseholdKeepers),
         new("GET", "/api/households/{householdId}/card", w => $"/api/households/{w.HouseholdId}/card", _ => null,
             [Caller.Admin, Caller.AdminOwnTownship, Caller.CadreOwn, Caller.ResidentOwn]),
         new("POST", "/api/villages/{villageId}/notices", w => $"/api/villages/{w.VillageId}/notices", w => new { month = w.LastMonth },

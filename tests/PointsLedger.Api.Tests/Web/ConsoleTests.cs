@@ -134,6 +134,15 @@ public sealed class ConsoleTests(BrowserApp app)
         await phone.Page.GetByLabel("网格", new() { Exact = true }).SelectOptionAsync("G1");
         await Assertions.Expect(phone.Page.GetByRole(AriaRole.List, new() { Name = "户列表" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(3);
         await phone.CheckScreenAsync("households of a grid");
+        var cardsLink = new TaskCompletionSource<string>();
+        phone.Page.Context.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/cards.pdf?grid=G1&print=", StringComparison.Ordinal)) cardsLink.TrySetResult(request.Url);
+        };
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "打印户卡" }).ClickAsync();
+        using var anonymous = new HttpClient();
+        var cards = PrintTools.Text(await anonymous.GetByteArrayAsync(await cardsLink.Task.WaitAsync(TimeSpan.FromSeconds(15))));
+        Assert.Equal(3, cards.Split("五色积分卡").Length - 1);
 
         var afterBatch = new[] { await _api.Available(households[0]), await _api.Available(households[1]), await _api.Available(households[2]) };
         Assert.Equal([0, 0], afterRefusal);

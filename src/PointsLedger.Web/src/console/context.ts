@@ -18,5 +18,6 @@ export function useConsole(): ConsoleContext {
 /** Who may do what in a village: the console shows each member of staff only what the API lets them do. */
 export const mayAward = (role: string) => ['cadre', 'approver', 'admin'].includes(role)
 export const mayApprove = (role: string) => ['approver', 'admin'].includes(role)
-export const mayImport = (role: string) => ['cadre', 'admin'].includes(role)
+/** Registers households, imports sheets and prints their cards. */
+export const mayKeepHouseholds = (role: string) => ['cadre', 'admin'].includes(role)
 export const mayUseConsole = (role: string) => ['cadre', 'approver', 'admin', 'auditor'].includes(role)
