@@ -1,5 +1,6 @@
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Schema;
@@ -11,6 +12,7 @@ using PointsLedger.Merchants;
 using PointsLedger.Notices;
 using PointsLedger.Problems;
 using PointsLedger.Redemptions;
+using PointsLedger.Reports;
 using PointsLedger.Residents;
 using PointsLedger.Staff;
 using PointsLedger.Townships;
@@ -35,6 +37,8 @@ public static class MartenSetup
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
                 // Required by DistributedLock.Postgres 1.3.1, which our stand-in package resolves to (README, offline restore).
                 opts.Events.UseAdvisoryLockTransaction = true;
+                // The daemon's own timing (gaps in the sequence, leases) keeps real time, whatever clock the ledger's rules read.
+                opts.Events.TimeProvider = TimeProvider.System;
                 opts.Events.EnableUniqueIndexOnEventId = true;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
@@ -62,6 +66,17 @@ public static class MartenSetup
                 opts.Projections.Snapshot<Notice>(SnapshotLifecycle.Inline);
                 opts.Projections.Add<RedemptionRecordProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ObjectionProjection>(ProjectionLifecycle.Inline);
+                // The township reports read tallies a village's awards keep up to date, off the request path.
+                opts.Projections.Add(new ReportProjection(), ProjectionLifecycle.Async, asyncConfiguration: tallies =>
+                {
+                    // A rebuild starts them from nothing.
+                    tallies.DeleteViewTypeOnTeardown<VillageMonthTally>();
+                    tallies.DeleteViewTypeOnTeardown<VillageYearStanding>();
+                    tallies.DeleteViewTypeOnTeardown<AwardFact>();
+                });
+                opts.Schema.For<VillageMonthTally>();
+                opts.Schema.For<VillageYearStanding>();
+                opts.Schema.For<AwardFact>();
                 opts.Schema.For<Objection>().Index(x => x.NoticeId);
                 opts.Schema.For<RedemptionRecord>()
                     .Index(x => x.MerchantId)
@@ -75,6 +90,10 @@ public static class MartenSetup
                 opts.Schema.For<Household>().Duplicate(x => x.HouseholdNo).Duplicate(x => x.Names).Duplicate(x => x.Phone!);
             })
             .UseLightweightSessions()
+            // One node runs the projections at a time (the others stand by); alone in Development. Projections:Daemon
+            // = Disabled keeps a node out of it, e.g. a second app on a database whose first app runs them.
+            .AddAsyncDaemon(builder.Configuration.GetValue<DaemonMode?>("Projections:Daemon")
+                ?? (builder.Environment.IsDevelopment() ? DaemonMode.Solo : DaemonMode.HotCold))
             .IntegrateWithWolverine();
 
         // Production schema changes are applied by the operator (`db-apply`, see deploy/README.md), never by a starting node.

@@ -6,8 +6,9 @@ using PointsLedger.Exports;
 using PointsLedger.Http;
 using PointsLedger.Ledger;
 using PointsLedger.Merchants;
-using PointsLedger.Notices;
+using PointsLedger.Households;
 using PointsLedger.Problems;
+using PointsLedger.Staff;
 using PointsLedger.Statements;
 using PointsLedger.Villages;
 using Wolverine.Http;
@@ -35,15 +36,17 @@ public static class GetSummaryReportEndpoint
         var answerAs = ExportFormats.Parse(format ?? "");
 
         var villages = await session.Query<Village>().Where(v => scope == null || v.Township == scope).ToListAsync(ct);
-        var histories = new List<SummaryReport.VillageHistories>();
-        foreach (var village in villages.OrderBy(v => v.Code, StringComparer.Ordinal))
-        {
-            histories.Add(new(village, (await session.LoadVillageHistoriesAsync(village.Id, ct)).Histories));
-        }
+        var ids = villages.Select(v => v.Id).ToArray();
+        var months = Enumerable.Range(0, (last.Year - first.Year) * 12 + last.Month - first.Month + 1).Select(i => Months.Of(first.AddMonths(i))).ToList();
+        var tallies = await session.LoadManyAsync<VillageMonthTally>(ct, ids.SelectMany(id => months.Select(month => VillageMonthTally.IdOf(id, month))).ToArray());
+        var households = (await session.Query<Household>().Where(h => h.VillageId.IsOneOf(ids)).Select(h => h.VillageId).ToListAsync(ct))
+            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         var merchants = await session.Query<Merchant>().Where(m => scope == null || m.Township == scope).ToListAsync(ct);
-        var (redemptions, households) = await RedemptionsInPeriod.LoadAsync(session, merchants.Select(m => m.Id).ToList(), first, last.AddMonths(1), ct);
+        var (redemptions, redeemers) = await RedemptionsInPeriod.LoadAsync(session, merchants.Select(m => m.Id).ToList(), first, last.AddMonths(1), ct);
 
-        var report = SummaryReport.Build(scope, first, last, histories, merchants, redemptions, households);
+        var report = SummaryReport.Build(scope, first, last, villages, households, tallies, merchants, redemptions, redeemers);
+        var names = await ActorNames.OfAsync(session, report.Assessors.Select(a => a.Assessor), ct);
+        report = report with { Assessors = [.. report.Assessors.Select(a => a with { AssessorName = names.For(a.Assessor) })] };
         return answerAs.Answer(report, r => r.ToTable(), html: r => new RazorComponentResult<SummaryPage>(new { Report = r }));
     }
 }

@@ -16,6 +16,7 @@ export const router = createRouter({
         { path: 'batch', component: () => import('./console/BatchView.vue'), meta: { title: '巡查批量评分' } },
         { path: 'notices', component: () => import('./console/NoticesView.vue'), meta: { title: '公示' } },
         { path: 'imports', component: () => import('./console/ImportsView.vue'), meta: { title: '导入' } },
+        { path: 'township', component: () => import('./console/TownshipView.vue'), meta: { title: '统计' } },
         { path: 'approvals', component: () => import('./console/ApprovalsView.vue'), meta: { title: '审核' } },
       ],
     },

@@ -64,6 +64,8 @@ public sealed class LedgerApp : IAsyncLifetime
         {
             builder.UseEnvironment(environment);
             builder.UseSetting("ConnectionStrings:PointsLedger", ConnectionString);
+            // The shared app runs the projections on this database; two daemons would fight over them.
+            builder.UseSetting("Projections:Daemon", "Disabled");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             if (logs is not null)
             {

@@ -24,6 +24,10 @@ public sealed class LedgerClient(HttpClient http, IServiceProvider services, Tim
 
     public string Admin => Token(Roles.Admin);
 
+    /// <summary>Waits until the async daemon has applied every event so far to the reports' tallies.</summary>
+    public Task ProjectionsCaughtUpAsync() =>
+        Marten.Events.TestingExtensions.WaitForNonStaleProjectionDataAsync(services.GetRequiredService<Marten.IDocumentStore>(), TimeSpan.FromSeconds(60));
+
     public async Task<Response> Send(HttpMethod method, string url, string? token, string? json = null, string? idempotencyKey = null, string? language = null,
         string contentType = "application/json", string? accept = null, string? correlationId = null)
     {

@@ -84,6 +84,7 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         new("GET", "/api/me", _ => "/api/me", _ => null, [Caller.ResidentOwn, Caller.ResidentOther]),
         new("GET", "/api/me/balance", _ => "/api/me/balance", _ => null, [Caller.ResidentOwn, Caller.ResidentOther]),
         new("GET", "/api/me/ledger", _ => "/api/me/ledger", _ => null, [Caller.ResidentOwn, Caller.ResidentOther]),
+        new("GET", "/api/me/standing", _ => "/api/me/standing", _ => null, [Caller.ResidentOwn, Caller.ResidentOther]),
         new("GET", "/api/me/qr", _ => "/api/me/qr", _ => null, [Caller.ResidentOwn, Caller.ResidentOther]),
         new("GET", "/api/me/payment-code", _ => "/api/me/payment-code", _ => null, [Caller.ResidentOwn, Caller.ResidentOther]),
         new("GET", "/api/me/payment-codes/{codeId}", _ => $"/api/me/payment-codes/{Guid.NewGuid()}", _ => null, [Caller.ResidentOwn, Caller.ResidentOther]),

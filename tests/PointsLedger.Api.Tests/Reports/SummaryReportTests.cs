@@ -36,6 +36,7 @@ public sealed class SummaryReportTests(LedgerApp app)
         (await _api.Redeem(_api.Admin, new { merchantId = shop.Id, offerId = offer, householdId = eastHouseholds[0] })).ShouldBe(HttpStatusCode.Created);
         var period = $"from={_last.Text}&to={app.Clock.Today():yyyy-MM}&township={Uri.EscapeDataString(township)}";
 
+        await _api.ProjectionsCaughtUpAsync();
         var report = (await _api.Get($"/api/reports/summary?{period}", _api.Admin)).ShouldBe(HttpStatusCode.OK).Json;
 
         var granted = report["granted"]!.AsArray();

@@ -90,6 +90,7 @@ public sealed class RuleCatalogueTests(LedgerApp app)
         (await _api.Award(east, await _api.NewHousehold(east), "T-ECO")).ShouldBe(HttpStatusCode.Created);
         (await _api.Award(west, await _api.NewHousehold(west), "W-ECO")).ShouldBe(HttpStatusCode.Created);
 
+        await _api.ProjectionsCaughtUpAsync();
         var report = (await _api.Get($"/api/reports/summary?township={Uri.EscapeDataString(township)}", admin)).ShouldBe(HttpStatusCode.OK).Json;
         var westRules = (await _api.Get($"/api/villages/{west.Id}/rules", west.Cadre)).Json["items"]!.AsArray();
         var listed = (await _api.Get(templates, admin)).ShouldBe(HttpStatusCode.OK).Json.AsArray();

@@ -268,4 +268,47 @@ public sealed class ConsoleTests(BrowserApp app)
         Assert.Equal(["0101 G1", "0102 G1"], listed.Select(h => $"{h!["householdNo"]} {h["grid"]}"));
         Assert.Empty(phone.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task An_auditor_sees_the_townships_villages_at_phone_width_with_the_apis_numbers()
+    {
+        var township = $"街道{Guid.NewGuid():N}"[..12];
+        var villages = new List<TestVillage>();
+        foreach (var name in new[] { "东岭村", "西河村" })
+        {
+            var code = $"V{Guid.NewGuid():N}"[..20];
+            var id = (await _api.Post("/api/villages", new { code, name, township }, _api.Admin)).ShouldBe(HttpStatusCode.Created).Guid("villageId");
+            villages.Add(new TestVillage(id, code, _api.Token(Roles.Cadre, id), _api.Token(Roles.Approver, id), _api.Token(Roles.Approver, id)));
+        }
+        foreach (var (village, points) in villages.Zip([7, 4]))
+        {
+            var rule = await _api.NewRule(village, "orange", points);
+            for (var i = 0; i < 3; i++) (await _api.Award(village, await _api.NewHousehold(village), rule)).ShouldBe(HttpStatusCode.Created);
+        }
+        var login = $"auditor{Guid.NewGuid():N}"[..16];
+        (await _api.Post("/api/staff", new { login, displayName = "孔审计", role = Roles.Auditor, township, password = Password }, _api.Admin)).ShouldBe(HttpStatusCode.Created);
+        await _api.ProjectionsCaughtUpAsync();
+        var report = (await _api.Get($"/api/reports/summary?township={Uri.EscapeDataString(township)}", _api.Admin)).ShouldBe(HttpStatusCode.OK).Json;
+        var expected = report["granted"]!.AsArray().GroupBy(g => (string)g!["village"]!).ToDictionary(g => g.Key, g => g.Sum(x => (int)x!["earned"]!["total"]!));
+        await using var browser = await app.LaunchAsync();
+        var phone = await app.PhoneAsync(browser);
+
+        await SignInAsync(phone.Page, login);
+        await OpenAsync(phone.Page, "统计");
+        var table = phone.Page.GetByRole(AriaRole.Table, new() { Name = "各村积分" });
+        await Assertions.Expect(table.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
+        var chart = phone.Page.GetByRole(AriaRole.Img, new() { Name = "各村积分图" });
+        await Assertions.Expect(chart.Locator("svg")).ToBeVisibleAsync();
+        await phone.CheckScreenAsync("township dashboard");
+        var shown = new Dictionary<string, int>();
+        foreach (var name in new[] { "东岭村", "西河村" })
+        {
+            await Assertions.Expect(chart.Locator("svg text").Filter(new() { HasText = name })).ToHaveCountAsync(1);
+            shown[name] = int.Parse(await table.GetByRole(AriaRole.Row).Filter(new() { HasText = name }).GetByTestId("village-total").InnerTextAsync());
+        }
+
+        Assert.Equal(new Dictionary<string, int> { ["东岭村"] = 21, ["西河村"] = 12 }, expected);
+        Assert.Equal(expected, shown);
+        Assert.Empty(phone.ConsoleErrors);
+    }
 }

@@ -518,6 +518,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/villages/{villageId}/cards.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分卡批量打印: the cards of a grid's households (`?grid=`), or of the whole village, ten to an A4 page with cut marks, by household number. */
+        get: operations["GET_api_villages_villageId_cards_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/households/{householdId}/move-out": {
         parameters: {
             query?: never;
@@ -678,6 +695,23 @@ export interface paths {
          *     nothing and reports what a commit would do; importing the same file again changes nothing.
          */
         post: operations["POST_api_villages_villageId_imports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/standing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本户今年在村里的排名：by points earned this year, as the monthly notice ranks households (1, 2, 2, 4). */
+        get: operations["GET_api_me_standing"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2394,6 +2428,10 @@ export interface components {
             topFiveAwards: number;
             /** Format: double */
             topFiveShare: number;
+            /** @description Enough awards to judge by, half or more of them to five households: worth a look. */
+            readonly flagged: boolean;
+            /** @description The assessor's name, for a staff account. */
+            assessorName?: string | null;
         };
         "Reports.MerchantRedemptions": {
             merchant: string;
@@ -2418,7 +2456,7 @@ export interface components {
         /**
          * @description 街道汇总报表 over a range of months: points granted per village, colour and month; redemptions per
          *     merchant; participation; the rules used most; and per assessor the share of awards to their top five
-         *     households. Every figure is derived from the ledger's events and the redemption records.
+         *     households. The points come from the report projection's tallies, the redemptions from their records.
          */
         "Reports.SummaryReport": {
             township?: string | null;
@@ -2483,6 +2521,22 @@ export interface components {
             expiresIn: number;
             /** Format: uuid */
             householdId: string;
+        };
+        "Residents.Standing": {
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            rank: number;
+            /**
+             * Format: int32
+             * @description The village's households that have not moved out.
+             */
+            households: number;
+            /**
+             * Format: int32
+             * @description The household's points earned this year (by the awards' dates), which the rank orders.
+             */
+            earned: number;
         };
         "Search.HouseholdListItem": {
             /** Format: uuid */
@@ -4939,6 +4993,84 @@ export interface operations {
             };
         };
     };
+    GET_api_villages_villageId_cards_pdf: {
+        parameters: {
+            query?: {
+                grid?: string;
+            };
+            header?: never;
+            path: {
+                villageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已过期 · no valid bearer token. Codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden`, `out-of-scope` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `village-not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法处理 · well formed but refused by a rule (the `code` says which). Codes: `grid-empty`, `unknown-grid` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 暂不可用 · a service the answer needs is missing (no SMS gateway, no Chinese font for PDFs). Codes: `pdf-font-missing` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     POST_api_households_householdId_move_out: {
         parameters: {
             query?: never;
@@ -5584,6 +5716,62 @@ export interface operations {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
                     "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_api_me_standing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Residents.Standing"];
+                };
+            };
+            /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已过期 · no valid bearer token. Codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `household-not-found`, `village-not-found` */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

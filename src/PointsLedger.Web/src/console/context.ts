@@ -20,4 +20,5 @@ export const mayAward = (role: string) => ['cadre', 'approver', 'admin'].include
 export const mayApprove = (role: string) => ['approver', 'admin'].includes(role)
 /** Registers households, imports sheets and prints their cards. */
 export const mayKeepHouseholds = (role: string) => ['cadre', 'admin'].includes(role)
+export const mayReadTownship = (role: string) => ['admin', 'auditor'].includes(role)
 export const mayUseConsole = (role: string) => ['cadre', 'approver', 'admin', 'auditor'].includes(role)
