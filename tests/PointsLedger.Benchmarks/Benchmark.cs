@@ -11,6 +11,12 @@ public static class Benchmark
         var duration = TimeSpan.FromSeconds(args.Length > 0 ? double.Parse(args[0]) : 15);
 
         await using var host = await BenchmarkHost.StartAsync();
+        if (args.Length > 1 && args[1] == "reports")
+        {
+            // `-- 15 reports`: the township report rows alone.
+            PrintTable(duration, await new ReportScenarios(host).MeasureAsync());
+            return;
+        }
         var scenarios = new Scenarios(host, duration);
         await scenarios.PrepareAsync(households: 3_000);
 
@@ -25,19 +31,25 @@ public static class Benchmark
         rows.AddRange(await scenarios.FindHouseholds(readers: 2));
         rows.AddRange(await scenarios.Imports());
         rows.AddRange(await scenarios.NoticeOfOneThousand());
+        rows.AddRange(await new ReportScenarios(host).MeasureAsync());
         var pages = await new PageLoads(host).MeasureAsync("/app/", "/app/scan");
 
-        Console.WriteLine();
-        Console.WriteLine($"PointsLedger benchmark — {Environment.ProcessorCount} cores, PostgreSQL alongside, durable commits, {duration.TotalSeconds:0} s per scenario");
-        Console.WriteLine();
-        Console.WriteLine("| scenario | count | per second | p50 ms | p99 ms |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
-        rows.ForEach(Console.WriteLine);
+        PrintTable(duration, rows);
         Console.WriteLine();
         Console.WriteLine("The phone pages' first loads (Lighthouse, mobile emulation, Debian's Chromium)");
         Console.WriteLine();
         Console.WriteLine(PageLoads.Header);
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         pages.ToList().ForEach(Console.WriteLine);
+    }
+
+    private static void PrintTable(TimeSpan duration, IEnumerable<string> rows)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"PointsLedger benchmark — {Environment.ProcessorCount} cores, PostgreSQL alongside, durable commits, {duration.TotalSeconds:0} s per scenario");
+        Console.WriteLine();
+        Console.WriteLine("| scenario | count | per second | p50 ms | p99 ms |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var row in rows) Console.WriteLine(row);
     }
 }

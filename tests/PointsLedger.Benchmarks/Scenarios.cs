@@ -24,7 +24,7 @@ public sealed class Scenarios(BenchmarkHost host, TimeSpan duration)
         var cards = new (string, string)[households];
         await Parallel.ForEachAsync(numbers, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (n, _) =>
         {
-            var idNumber = IdNumberFor(n);
+            var idNumber = IdNumbers.For(n);
             var created = await _cadre.PostAsync($"/api/villages/{_villageId}/households",
                 new { householdNo = $"{n:D5}", headName = NameFor(n), idNumber, phone = $"139{n:D8}" });
             ids[n - 1] = (Guid)created["householdId"]!;
@@ -112,7 +112,7 @@ public sealed class Scenarios(BenchmarkHost host, TimeSpan duration)
         var households = new Guid[1_000];
         await Parallel.ForEachAsync(Enumerable.Range(0, households.Length), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
         {
-            var created = await cadre.PostAsync($"/api/villages/{villageId}/households", new { householdNo = $"{i + 1:D4}", headName = "李四英", idNumber = IdNumberFor(i + 1) });
+            var created = await cadre.PostAsync($"/api/villages/{villageId}/households", new { householdNo = $"{i + 1:D4}", headName = "李四英", idNumber = IdNumbers.For(i + 1) });
             households[i] = (Guid)created["householdId"]!;
         });
 
@@ -208,7 +208,7 @@ public sealed class Scenarios(BenchmarkHost host, TimeSpan duration)
     }
 
     private static byte[] Roster(int households) => PointsLedger.Imports.WorkbookWriter.Write("花名册",
-        Enumerable.Range(1, households).Select(n => (IReadOnlyList<string?>)[$"{n:D5}", NameFor(n), IdNumberFor(n), $"137{n:D8}"])
+        Enumerable.Range(1, households).Select(n => (IReadOnlyList<string?>)[$"{n:D5}", NameFor(n), IdNumbers.For(n), $"137{n:D8}"])
             .Prepend(["户号", "户主姓名", "身份证号", "手机号"]), [0, 2, 3]);
 
     private static byte[] Ledger(int awards) => PointsLedger.Imports.WorkbookWriter.Write("积分台账",
@@ -251,10 +251,4 @@ public sealed class Scenarios(BenchmarkHost host, TimeSpan duration)
         $"| {name} | {t.Count:N0} | {t.PerSecond:N0} | {t.Percentile(50):0.0} | {t.Percentile(99):0.0} |";
 
     private static string Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
-
-    private static string IdNumberFor(int n)
-    {
-        var body = $"3701121980{n / 28 % 12 + 1:D2}{n % 28 + 1:D2}{n % 1000:D3}";
-        return body + Households.IdNumber.CheckCharacter(body);
-    }
 }

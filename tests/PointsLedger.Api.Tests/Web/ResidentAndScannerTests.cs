@@ -81,6 +81,7 @@ public sealed class ResidentAndScannerTests(BrowserApp app)
         var balance = resident.Page.GetByRole(AriaRole.Region, new() { Name = "我的积分" });
         var shownBefore = await balance.GetByTestId("available-total").InnerTextAsync();
         var redBefore = await balance.GetByTestId("available-red").InnerTextAsync();
+        await Assertions.Expect(balance.GetByTestId("rank-this-year")).ToHaveTextAsync("1");
         await resident.Page.GetByRole(AriaRole.Button, new() { Name = "付款码" }).ClickAsync();
         var camera = await ShownCodeAsync(resident.Page);
         await resident.CheckScreenAsync("payment code");
