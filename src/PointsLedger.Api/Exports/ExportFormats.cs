@@ -16,8 +16,13 @@ public static class ExportFormats
         _ => throw new Refusal(ProblemCodes.UnknownFormat, extension),
     };
 
-    /// <summary>The JSON document itself, the table as a file named after it, or the printable page.</summary>
-    public static IResult Answer<T>(this ExportFormat format, T document, Func<T, Table> table, Func<T, IResult>? html = null, Func<T, byte[]>? pdf = null)
+    /// <summary>
+    /// The JSON document itself, the table as a file named after it, or the printable page; a spreadsheet
+    /// has the <paramref name="workbook"/>'s sheets where the document gives them, else the one table.
+    /// </summary>
+    public static IResult Answer<T>(
+        this ExportFormat format, T document, Func<T, Table> table, Func<T, IResult>? html = null, Func<T, byte[]>? pdf = null,
+        Func<T, IReadOnlyList<Table>>? workbook = null)
     {
         switch (format)
         {
@@ -30,6 +35,6 @@ public static class ExportFormats
         var fileName = $"{sheet.Title}.{format.ToString().ToLowerInvariant()}";
         return format == ExportFormat.Csv
             ? Results.File(Csv.Write(sheet), "text/csv; charset=utf-8", fileName)
-            : Results.File(Xlsx.Write(sheet), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+            : Results.File(Xlsx.Write(workbook?.Invoke(document) ?? [sheet]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
     }
 }

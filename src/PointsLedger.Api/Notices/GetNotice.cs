@@ -36,6 +36,20 @@ public sealed record NoticeView(
             ["摘要", Digest, null, null, null, null, null, null, null, null, null, null, null],
         ]);
 
+    /// <summary>The spreadsheet: the households as posted, the month's entries, and the digests that tie the sheet to the ledger.</summary>
+    public IReadOnlyList<Table> ToWorkbook() =>
+    [
+        ToTable() with { Title = "公示" },
+        new("明细", ["序号", "户号", "类型", "细则编码", "细则", "颜色", "分值", "日期", "台账页行"],
+            [.. Entries.Select(e => (IReadOnlyList<object?>)[e.EntryNo, e.HouseholdNo, NoticeBoard.KindName(e.Kind), e.RuleCode, e.RuleTitle,
+                ColorStyles.Of(e.Color).Short, e.Points, e.OccurredOn.ToString("yyyy-MM-dd"), e.PaperRef])]),
+        new("核验", ["项目", "值"],
+        [
+            ["村（社区）", $"{Township} {VillageName}（{VillageCode}）"], ["月份", Month], ["摘要", Digest], ["上月摘要", PreviousDigest],
+            ["默克尔根", MerkleRoot], ["异议截止", ObjectionDeadline.ToString("yyyy-MM-dd")], ["户数", Households.Count],
+        ]),
+    ];
+
     private static object?[] Colors(ColorTotals t) => [t.Red, t.Purple, t.Orange, t.Green, t.Blue, t.Total];
 }
 
@@ -56,6 +70,6 @@ public static class GetNoticeEndpoint
         var objections = await session.Query<Objection>().Where(o => o.NoticeId == notice.Id).OrderBy(o => o.Id).ToListAsync(ct);
         return request.Format.Answer(NoticeView.For(notice, objections, actor, clock.Today()), view => view.ToTable(),
             html: view => new RazorComponentResult<NoticeBoardPage>(new { Notice = view, VerifyUrl = verifyUrl, Paper = paper ?? Paper.A4 }),
-            pdf: view => NoticePdf.Render(view, verifyUrl, paper ?? Paper.A4, font.Typeface));
+            pdf: view => NoticePdf.Render(view, verifyUrl, paper ?? Paper.A4, font.Typeface), workbook: view => view.ToWorkbook());
     }
 }

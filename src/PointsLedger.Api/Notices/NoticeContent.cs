@@ -42,6 +42,12 @@ public sealed record NoticeContent(
 
     public string Digest() => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(this, Canonical)));
 
+    /// <summary>
+    /// A line's leaf, RFC 6962: SHA-256(0x00 ‖ the line's canonical JSON), that is its fields in this order
+    /// with no spaces: householdNo, name, earned and yearToDate (each red, purple, orange, green, blue, total),
+    /// spent, available, rank, proofCode; in strings every character outside printable ASCII, and " \ &lt; &gt; &amp; ' + `,
+    /// is written \uXXXX with upper-case hex (so the name 张*明 is "\u5F20*\u660E"). Nodes are SHA-256(0x01 ‖ left ‖ right).
+    /// </summary>
     public static byte[] LeafOf(NoticeLine line) => MerkleTree.Leaf(JsonSerializer.SerializeToUtf8Bytes(line, Canonical));
 
     public static string RootOf(IEnumerable<NoticeLine> lines) => Convert.ToHexStringLower(MerkleTree.Root(lines.Select(LeafOf).ToList()));

@@ -27,44 +27,59 @@ public static class NoticePdf
         var (width, height) = paper == Paper.A3 ? (1190.55f, 841.89f) : (841.89f, 595.28f);
         var scale = paper == Paper.A3 ? 1.4f : 1f;
         using var output = new MemoryStream();
-        using (var document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata { Title = $"{notice.VillageName} {notice.Month} 积分公示", Creator = "PointsLedger" }))
+        var pen = new PdfPen(typeface, scale);
+        var pages = new List<Action<SKCanvas>>();
+        var lines = notice.Households.ToList();
+        do
         {
-            var pen = new PdfPen(typeface, scale);
-            var lines = notice.Households.ToList();
-            var first = true;
-            do
+            var first = pages.Count == 0;
+            var top = first ? Margin + 76 * scale : Margin;
+            var bottom = height - Margin - (first ? 30 * scale : 0);
+            var rowHeight = Math.Clamp((bottom - top) / (Math.Min(30, (lines.Count + 1) / 2) + 1), 11 * scale, 16 * scale);
+            var rowsPerColumn = Math.Max(1, (int)((bottom - top) / rowHeight) - 1);
+            var tableWidth = HouseholdColumns.Sum(c => c.Width) * scale;
+            var columns = new List<List<NoticeLine>>();
+            for (var column = 0; column < 2 && lines.Count > 0; column++)
             {
-                var canvas = document.BeginPage(width, height);
-                var top = first ? Header(canvas, pen, notice, verifyUrl, width) : Margin;
-                var bottom = height - Margin - (first ? 30 * scale : 0);
-                var rowHeight = Math.Clamp((bottom - top) / (Math.Min(30, (lines.Count + 1) / 2) + 1), 11 * scale, 16 * scale);
-                var rowsPerColumn = Math.Max(1, (int)((bottom - top) / rowHeight) - 1);
-                var tableWidth = HouseholdColumns.Sum(c => c.Width) * scale;
-                for (var column = 0; column < 2 && lines.Count > 0; column++)
+                columns.Add(lines.Take(rowsPerColumn).ToList());
+                lines = lines.Skip(rowsPerColumn).ToList();
+            }
+            pages.Add(canvas =>
+            {
+                if (first) Header(canvas, pen, notice, verifyUrl, width);
+                for (var column = 0; column < columns.Count; column++)
                 {
-                    var chunk = lines.Take(rowsPerColumn).ToList();
-                    lines = lines.Skip(chunk.Count).ToList();
-                    Table(canvas, pen, Margin + column * (tableWidth + Gap), top, rowHeight, HouseholdColumns, chunk.Select(Cells).ToList());
+                    Table(canvas, pen, Margin + column * (tableWidth + Gap), top, rowHeight, HouseholdColumns, columns[column].Select(Cells).ToList());
                 }
                 if (first) Footer(canvas, pen, notice, height);
-                document.EndPage();
-                first = false;
-            }
-            while (lines.Count > 0);
+            });
+        }
+        while (lines.Count > 0);
 
-            var entries = notice.Entries.Select(e => (IReadOnlyList<string>)
-                [$"{e.EntryNo}", e.HouseholdNo, NoticeBoard.KindName(e.Kind), e.RuleTitle, ColorStyles.Of(e.Color).Short, $"{e.Points}", $"{e.OccurredOn:yyyy-MM-dd}"]).ToList();
-            var pageOfEntries = 0;
-            while (entries.Count > 0 || pageOfEntries == 0)
+        var entries = notice.Entries.Select(e => (IReadOnlyList<string>)
+            [$"{e.EntryNo}", e.HouseholdNo, NoticeBoard.KindName(e.Kind), e.RuleTitle, ColorStyles.Of(e.Color).Short, $"{e.Points}", $"{e.OccurredOn:yyyy-MM-dd}"]).ToList();
+        var entryRowHeight = 14 * scale;
+        var entriesPerPage = Math.Max(1, (int)((height - 2 * Margin - 20 * scale) / entryRowHeight) - 1);
+        var entryPages = entries.Count == 0 ? [[]] : entries.Chunk(entriesPerPage).ToList();
+        foreach (var chunk in entryPages)
+        {
+            pages.Add(canvas =>
+            {
+                pen.Text(canvas, $"{NoticeBoard.MonthTitle(notice.Month)} 加分、扣分明细（{notice.Entries.Count} 条）", Margin, Margin + 12 * scale, 12, bold: true);
+                Table(canvas, pen, Margin, Margin + 20 * scale, entryRowHeight, EntryColumns, chunk);
+            });
+        }
+
+        using (var document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata { Title = $"{notice.VillageName} {notice.Month} 积分公示", Creator = "PointsLedger" }))
+        {
+            for (var page = 0; page < pages.Count; page++)
             {
                 var canvas = document.BeginPage(width, height);
-                pen.Text(canvas, $"{NoticeBoard.MonthTitle(notice.Month)} 加分、扣分明细（{notice.Entries.Count} 条）", Margin, Margin + 12 * scale, 12, bold: true);
-                var rowHeight = 14 * scale;
-                var rows = Math.Max(1, (int)((height - 2 * Margin - 20 * scale) / rowHeight) - 1);
-                Table(canvas, pen, Margin, Margin + 20 * scale, rowHeight, EntryColumns, entries.Take(rows).ToList());
-                entries = entries.Skip(rows).ToList();
+                pages[page](canvas);
+                // A page taken down from the board on its own still says which notice it belongs to.
+                pen.Text(canvas, $"{notice.VillageName} {NoticeBoard.MonthTitle(notice.Month)} 积分公示　第 {page + 1} / {pages.Count} 页　摘要 {NoticeBoard.ShortDigest(notice.Digest)}",
+                    width / 2, height - 7, 7, align: SKTextAlign.Center);
                 document.EndPage();
-                pageOfEntries++;
             }
             document.Close();
         }
@@ -75,16 +90,15 @@ public static class NoticePdf
         [l.HouseholdNo, l.Name, .. ColorStyles.All.Select(c => $"{l.Earned.Of(c.Color)}"), $"{l.Earned.Total}", $"{l.YearToDate.Total}", $"{l.Spent}",
             $"{l.Available}", $"{l.Rank}", l.ProofCode];
 
-    private static float Header(SKCanvas canvas, PdfPen pen, NoticeView notice, string verifyUrl, float width)
+    private static void Header(SKCanvas canvas, PdfPen pen, NoticeView notice, string verifyUrl, float width)
     {
         var s = pen.Scale;
         pen.Text(canvas, $"{notice.Township} {notice.VillageName} {NoticeBoard.MonthTitle(notice.Month)} 五色积分公示", Margin, Margin + 16 * s, 16, bold: true);
-        pen.Text(canvas, $"公示 {notice.Households.Count} 户　异议截止 {notice.ObjectionDeadline:yyyy年M月d日}　摘要 {NoticeBoard.ShortDigest(notice.Digest)}", Margin, Margin + 30 * s, 8);
+        pen.Text(canvas, $"公示 {notice.Households.Count} 户　异议截止 {notice.ObjectionDeadline:yyyy年M月d日}　摘要 {NoticeBoard.ShortDigest(notice.Digest)}　默克尔根 {NoticeBoard.ShortDigest(notice.MerkleRoot)}", Margin, Margin + 30 * s, 8);
         pen.Text(canvas, string.Join("　", ColorStyles.All.Select(c => $"{c.Short}：{c.Name}")) + "　本月：本月所得　累计：本年累计　兑换：本月兑换　可用：月末可用积分　排名按本年累计",
             Margin, Margin + 42 * s, 8);
         PdfPen.QrCode(canvas, verifyUrl, width - Margin - 62 * s, Margin, 62 * s);
         pen.Text(canvas, "扫码核验", width - Margin - 31 * s, Margin + 70 * s, 7, align: SKTextAlign.Center);
-        return Margin + 76 * s;
     }
 
     private static void Footer(SKCanvas canvas, PdfPen pen, NoticeView notice, float height)
@@ -92,7 +106,7 @@ public static class NoticePdf
         var t = notice.Totals;
         pen.Text(canvas, $"合计：{string.Join("　", ColorStyles.All.Select(c => $"{c.Short} {t.Earned.Of(c.Color)}"))}　本月合计 {t.Earned.Total} 分　本月兑换 {t.Spent} 分　共 {t.Households} 户。" +
             $"如有异议，请于 {notice.ObjectionDeadline:yyyy年M月d日} 前通过小程序或到村委会提出。", Margin, height - Margin - 14 * pen.Scale, 8);
-        pen.Text(canvas, $"完整摘要 {notice.Digest}", Margin, height - Margin - 3 * pen.Scale, 7);
+        pen.Text(canvas, $"完整摘要 {notice.Digest}　默克尔根 {notice.MerkleRoot}", Margin, height - Margin - 3 * pen.Scale, 7);
     }
 
     private static void Table(SKCanvas canvas, PdfPen pen, float left, float top, float rowHeight, (string Title, float Width, bool Text)[] columns, IReadOnlyList<IReadOnlyList<string>> rows)
@@ -122,5 +136,4 @@ public static class NoticePdf
             }
         }
     }
-
 }

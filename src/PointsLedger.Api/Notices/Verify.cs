@@ -10,10 +10,21 @@ using Wolverine.Http;
 
 namespace PointsLedger.Notices;
 
-/// <summary><see cref="Line"/>: the household's line as posted, shown only with its proof code from the sheet.</summary>
+/// <summary>
+/// <see cref="Line"/>: the household's line as posted, shown only with its proof code from the sheet, with
+/// what anyone needs to check it with their own code (RFC 6962, leaf encoding in <see cref="NoticeContent.LeafOf"/>):
+/// its <see cref="Index"/> among the <see cref="TreeSize"/> lines and the <see cref="AuditPath"/> to the root.
+/// </summary>
 public sealed record SheetCheck(
     bool Valid, string Village, string Month, string? Digest, string? PreviousDigest, string? MerkleRoot, string Message,
-    NoticeLine? Line = null, bool? LineValid = null);
+    NoticeLine? Line = null, bool? LineValid = null)
+{
+    public int? Index { get; init; }
+
+    public int? TreeSize { get; init; }
+
+    public IReadOnlyList<string>? AuditPath { get; init; }
+}
 
 /// <summary>A line as printed on the sheet, with its proof code, to check against the sheet's Merkle root.</summary>
 public sealed record VerifyLine(string Village, string Month, NoticeLine Line)
@@ -67,12 +78,16 @@ public static class VerifySheetEndpoint
         var index = lines.ToList().FindIndex(l => l.HouseholdNo == householdNo && string.Equals(l.ProofCode, proof.Trim(), StringComparison.OrdinalIgnoreCase));
         if (index < 0) return sheet with { LineValid = false, Message = sheet.Message.Then(VerifyMessages.LineNotFound) };
         var leaves = lines.Select(NoticeContent.LeafOf).ToList();
-        var root = MerkleTree.RootFromPath(leaves[index], index, leaves.Count, MerkleTree.AuditPath(leaves, index));
+        var path = MerkleTree.AuditPath(leaves, index);
+        var root = MerkleTree.RootFromPath(leaves[index], index, leaves.Count, path);
         var valid = Convert.ToHexStringLower(root) == notice.Content.MerkleRoot;
         return sheet with
         {
             Line = lines[index],
             LineValid = valid,
+            Index = index,
+            TreeSize = leaves.Count,
+            AuditPath = path.Select(Convert.ToHexStringLower).ToList(),
             Message = sheet.Message.Then(valid ? VerifyMessages.LineOnSheet : VerifyMessages.LineNotOnSheet),
         };
     }

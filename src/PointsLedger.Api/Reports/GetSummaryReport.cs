@@ -47,6 +47,6 @@ public static class GetSummaryReportEndpoint
         var report = SummaryReport.Build(scope, first, last, villages, households, tallies, merchants, redemptions, redeemers);
         var names = await ActorNames.OfAsync(session, report.Assessors.Select(a => a.Assessor), ct);
         report = report with { Assessors = [.. report.Assessors.Select(a => a with { AssessorName = names.For(a.Assessor) })] };
-        return answerAs.Answer(report, r => r.ToTable(), html: r => new RazorComponentResult<SummaryPage>(new { Report = r }));
+        return answerAs.Answer(report, r => r.ToTable(), html: r => new RazorComponentResult<SummaryPage>(new { Report = r }), workbook: r => r.ToWorkbook());
     }
 }

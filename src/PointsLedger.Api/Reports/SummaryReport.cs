@@ -106,6 +106,23 @@ public sealed record SummaryReport(
     private static VillageParticipation Rate(string? code, string village, int households, int active) =>
         new(code, village, households, active, households == 0 ? 0 : Math.Round((decimal)active / households, 3));
 
+    /// <summary>The spreadsheet: one sheet per section, each with its own named columns.</summary>
+    public IReadOnlyList<Table> ToWorkbook() =>
+    [
+        new("各村积分", ["村编码", "村（社区）", "月份", "红", "紫", "橙", "绿", "蓝", "合计"],
+            [.. Granted.Select(g => (IReadOnlyList<object?>)[g.VillageCode, g.Village, g.Month, g.Earned.Red, g.Earned.Purple, g.Earned.Orange, g.Earned.Green, g.Earned.Blue, g.Earned.Total])]),
+        new("商户兑换", ["商户", "类型", "笔数", "积分", "金额（元）"],
+            [.. Redeemed.Select(r => (IReadOnlyList<object?>)[r.Merchant, r.Kind, r.Redemptions, r.Points, r.CashValue])]),
+        new("参与率", ["村编码", "村（社区）", "有得分户", "在册户", "参与率"],
+            [.. Participation.Append(Overall).Select(p => (IReadOnlyList<object?>)[p.VillageCode, p.Village, p.Participating, p.Households, new Percent(p.Rate)])]),
+        new("常用细则", ["村编码", "村（社区）", "细则编码", "细则", "次数", "积分"],
+            [.. TopRules.Select(r => (IReadOnlyList<object?>)[r.VillageCode, r.Village, r.RuleCode, r.Title, r.Awards, r.Points])]),
+        new("细则模板", ["模板编码", "模板", "采用的村", "次数", "积分"],
+            [.. Templates.Select(t => (IReadOnlyList<object?>)[t.Template, t.Title, string.Join(' ', t.Villages), t.Awards, t.Points])]),
+        new("评分人集中度", ["评分人", "加分次数", "涉及户数", "前五户次数", "前五户占比", "需关注"],
+            [.. Assessors.Select(a => (IReadOnlyList<object?>)[a.AssessorName ?? a.Assessor, a.Awards, a.Households, a.TopFiveAwards, new Percent(a.TopFiveShare), a.Flagged ? "需关注" : ""])]),
+    ];
+
     public Table ToTable() => new(
         $"{Township ?? "全部街道"}-{From}至{To}-汇总报表",
         ["类别", "名称", "月份/类型", "红", "紫", "橙", "绿", "蓝", "合计", "笔数/户数", "金额（元）/比例"],

@@ -27,8 +27,8 @@ public static class PrintTools
         }
     }
 
-    /// <summary>The first sheet of an .xlsx as LibreOffice reads it, row by row (its CSV export, UTF-8).</summary>
-    public static List<string[]> SheetAsLibreOfficeReadsIt(byte[] xlsx)
+    /// <summary>A sheet (the first unless told) of an .xlsx as LibreOffice reads it, row by row, cells as shown (its CSV export, UTF-8).</summary>
+    public static List<string[]> SheetAsLibreOfficeReadsIt(byte[] xlsx, int sheet = 1)
     {
         var folder = Directory.CreateTempSubdirectory("calc-").FullName;
         try
@@ -36,8 +36,9 @@ public static class PrintTools
             var file = Path.Combine(folder, "sheet.xlsx");
             File.WriteAllBytes(file, xlsx);
             Run("soffice", $"-env:UserInstallation=file://{folder}/profile", "--headless", "--norestore",
-                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", folder, file);
-            using var csv = Sylvan.Data.Csv.CsvDataReader.Create(Path.Combine(folder, "sheet.csv"), new Sylvan.Data.Csv.CsvDataReaderOptions { HasHeaders = false });
+                "--convert-to", $"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,{sheet}", "--outdir", folder, file);
+            var exported = Directory.GetFiles(folder, "*.csv").Single();
+            using var csv = Sylvan.Data.Csv.CsvDataReader.Create(exported, new Sylvan.Data.Csv.CsvDataReaderOptions { HasHeaders = false });
             var rows = new List<string[]>();
             while (csv.Read()) rows.Add(Enumerable.Range(0, csv.RowFieldCount).Select(csv.GetString).ToArray());
             return rows;

@@ -68,7 +68,10 @@ public sealed class NoticeTests(LedgerApp app)
         Assert.StartsWith("户号,户主,红,紫,橙,绿,蓝", csvText);
         Assert.Contains((string)notice["digest"]!, csvText);
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
-        Assert.Equal(1 + 4 + 2, workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Count());
+        var sheets = workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().ToList();
+        Assert.Equal(["公示", "明细", "核验"], sheets.Select(sheet => sheet.Name!.Value));
+        var posted = (WorksheetPart)workbook.WorkbookPart.GetPartById(sheets[0].Id!);
+        Assert.Equal(1 + 4 + 2, posted.Worksheet.Descendants<Row>().Count());
     }
 
     [Fact]

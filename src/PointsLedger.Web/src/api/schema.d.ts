@@ -2218,7 +2218,11 @@ export interface components {
             /** Format: date */
             objectionDeadline: string;
         };
-        /** @description PointsLedger.Notices.SheetCheck.Line: the household's line as posted, shown only with its proof code from the sheet. */
+        /**
+         * @description PointsLedger.Notices.SheetCheck.Line: the household's line as posted, shown only with its proof code from the sheet, with
+         *                 what anyone needs to check it with their own code (RFC 6962, leaf encoding in M:PointsLedger.Notices.NoticeContent.LeafOf(PointsLedger.Notices.NoticeLine)):
+         *                 its PointsLedger.Notices.SheetCheck.Index among the PointsLedger.Notices.SheetCheck.TreeSize lines and the PointsLedger.Notices.SheetCheck.AuditPath to the root.
+         */
         "Notices.SheetCheck": {
             valid: boolean;
             village: string;
@@ -2229,6 +2233,11 @@ export interface components {
             message: string;
             line?: components["schemas"]["Notices.NoticeLine"];
             lineValid?: boolean | null;
+            /** Format: int32 */
+            index?: number | null;
+            /** Format: int32 */
+            treeSize?: number | null;
+            auditPath?: string[] | null;
         };
         /** @description A line as printed on the sheet, with its proof code, to check against the sheet's Merkle root. */
         "Notices.VerifyLine": {
