@@ -34,6 +34,21 @@ public sealed class PageLoads(BenchmarkHost host)
         return rows;
     }
 
+    public static string SignedInHeader => "| signed-in screen | accessibility | best practices |";
+
+    /// <summary>
+    /// The console as a township admin sees it after signing in (signed-in.mjs: a Lighthouse user flow,
+    /// snapshots of home, award and the township dashboard); the pages keep their tokens in memory, so
+    /// only a flow that signs in through the page reaches them.
+    /// </summary>
+    public IEnumerable<string> MeasureSignedIn(string login, string password)
+    {
+        if (!Directory.Exists(Path.Combine(Tools, "node_modules"))) Run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
+        var output = Run("node", "signed-in.mjs", host.Address.ToString().TrimEnd('/'), login, password);
+        var steps = JsonNode.Parse(output.Trim().Split('\n')[^1])!.AsArray();
+        return steps.Select(step => $"| {(string)step!["page"]!} | {(int)step["accessibility"]!} | {(int)step["bestPractices"]!} |").ToList();
+    }
+
     private static string Score(JsonNode result, string category) => $"{(double)result["categories"]![category]!["score"]! * 100:0}";
 
     private static string Metric(JsonNode result, string audit) => $"{(double)result["audits"]![audit]!["numericValue"]!:0}";
@@ -52,7 +67,7 @@ public sealed class PageLoads(BenchmarkHost host)
         return total / 1024.0;
     }
 
-    private static void Run(string command, params string[] arguments)
+    private static string Run(string command, params string[] arguments)
     {
         var start = new ProcessStartInfo(command, arguments)
         {
@@ -63,8 +78,9 @@ public sealed class PageLoads(BenchmarkHost host)
         };
         using var process = Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
+        var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0) throw new InvalidOperationException($"{command} {string.Join(' ', arguments)} failed: {errors.Result}");
+        return output;
     }
 }
