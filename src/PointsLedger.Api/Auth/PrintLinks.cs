@@ -33,7 +33,7 @@ public static partial class PrintLinks
         | reports/summary
         | imports/[0-9a-f-]{36}/report\.xlsx
         | imports/templates/(households|awards)\.xlsx
-        )$
+        )\z
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     public static partial Regex Printable();
 

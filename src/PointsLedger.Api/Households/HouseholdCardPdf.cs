@@ -41,7 +41,8 @@ public static class HouseholdCardPdf
                     Draw(canvas, pen, cards[i], village, Left + i % Columns * Width, Top + i / Columns * Height);
                 }
                 CutMarks(canvas, (cards.Length + Columns - 1) / Columns);
-                pen.Text(canvas, $"{title}　第 {index + 1} 页，共 {pages.Count} 页　沿角线裁开", A4Width / 2, A4Height - 12, 8, align: SKTextAlign.Center);
+                // Left of the middle cut mark, and far enough from the paper's edge for an office printer.
+                pen.Text(canvas, $"{title}　第 {index + 1} 页，共 {pages.Count} 页　沿角线裁开", Left + 24, A4Height - 24, 8);
                 document.EndPage();
             }
         });

@@ -45,8 +45,9 @@ public sealed record NoticeContent(
     /// <summary>
     /// A line's leaf, RFC 6962: SHA-256(0x00 ‖ the line's canonical JSON), that is its fields in this order
     /// with no spaces: householdNo, name, earned and yearToDate (each red, purple, orange, green, blue, total),
-    /// spent, available, rank, proofCode; in strings every character outside printable ASCII, and " \ &lt; &gt; &amp; ' + `,
-    /// is written \uXXXX with upper-case hex (so the name 张*明 is "\u5F20*\u660E"). Nodes are SHA-256(0x01 ‖ left ‖ right).
+    /// spent, available, rank, proofCode; in strings \ is written \\, backspace, form feed, line feed, carriage
+    /// return and tab as \b \f \n \r \t, and every other character outside printable ASCII, and " &lt; &gt; &amp; ' + `,
+    /// as \uXXXX with upper-case hex (so the name 张*明 is "\u5F20*\u660E"). Nodes are SHA-256(0x01 ‖ left ‖ right).
     /// </summary>
     public static byte[] LeafOf(NoticeLine line) => MerkleTree.Leaf(JsonSerializer.SerializeToUtf8Bytes(line, Canonical));
 

@@ -78,7 +78,7 @@ public static class NoticePdf
                 pages[page](canvas);
                 // A page taken down from the board on its own still says which notice it belongs to.
                 pen.Text(canvas, $"{notice.VillageName} {NoticeBoard.MonthTitle(notice.Month)} 积分公示　第 {page + 1} / {pages.Count} 页　摘要 {NoticeBoard.ShortDigest(notice.Digest)}",
-                    width / 2, height - 7, 7, align: SKTextAlign.Center);
+                    width / 2, height - 14, 7, align: SKTextAlign.Center);
                 document.EndPage();
             }
             document.Close();

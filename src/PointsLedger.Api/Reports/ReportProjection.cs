@@ -38,9 +38,8 @@ public sealed class ReportProjection : IProjection
                 case AwardApproved ap when facts.TryGetValue(ap.AwardId, out var approved):
                     await batch.CountAsync(approved, +1, cancellation);
                     break;
-                case AwardRevoked r when r.WasCredited:
-                    var assessor = facts.GetValueOrDefault(r.AwardId)?.Assessor ?? r.RevokedBy;
-                    await batch.CountAsync(new AwardFact(r.AwardId, village, e.StreamId, r.RuleCode, r.Color, r.Points, r.OccurredOn, assessor), -1, cancellation);
+                case AwardRevoked r when r.WasCredited && facts.TryGetValue(r.AwardId, out var standing):
+                    await batch.CountAsync(standing with { Color = r.Color, Points = r.Points, OccurredOn = r.OccurredOn }, -1, cancellation);
                     break;
             }
         }

@@ -82,7 +82,7 @@ public sealed record SummaryReport(
             .Select(r => (r.Village, r.Awards, r.Points, Rule: r.Village.Rules.GetValueOrDefault(r.RuleCode)))
             .Where(r => r.Rule?.Template is not null)
             .GroupBy(r => r.Rule!.Template!)
-            .Select(g => new TemplateUse(g.Key, g.First().Rule!.Title,
+            .Select(g => new TemplateUse(g.Key, g.OrderBy(r => r.Village.Code, StringComparer.Ordinal).First().Rule!.Title,
                 g.Select(r => r.Village.Code).Distinct().Order(StringComparer.Ordinal).ToList(), g.Sum(r => r.Awards), g.Sum(r => r.Points)))
             .OrderBy(t => t.Template, StringComparer.Ordinal)
             .ToList();
@@ -90,6 +90,7 @@ public sealed record SummaryReport(
         var assessors = tallies
             .SelectMany(t => t.Assessors.SelectMany(a => a.Value.Select(h => (Assessor: a.Key, Household: h.Key, Awards: h.Value))))
             .GroupBy(a => a.Assessor)
+            .Where(g => g.Sum(a => a.Awards) > 0)
             .Select(g =>
             {
                 var perHousehold = g.GroupBy(a => a.Household).Select(h => h.Sum(a => a.Awards)).OrderDescending().ToList();

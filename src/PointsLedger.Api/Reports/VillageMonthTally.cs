@@ -58,14 +58,13 @@ public sealed record VillageYearStanding(string Id, Guid VillageId, int Year)
     };
 
     /// <summary>
-    /// Competition ranking (1, 2, 2, 4) among the village's <paramref name="households"/>, as the notice ranks
-    /// them; a household with nothing this year stands at zero, ahead of one whose deductions outweigh its awards.
+    /// Competition ranking (1, 2, 2, 4) among the village's households still there (<paramref name="households"/>),
+    /// as the notice ranks them: one that moved out no longer counts, and one with nothing this year stands at zero.
     /// </summary>
-    public int RankOf(Guid householdId, int households)
+    public int RankOf(Guid householdId, IReadOnlyCollection<Guid> households)
     {
         var mine = EarnedByHousehold.GetValueOrDefault(householdId);
-        var unlisted = Math.Max(0, households - EarnedByHousehold.Count);
-        return 1 + EarnedByHousehold.Values.Count(points => points > mine) + (mine < 0 ? unlisted : 0);
+        return 1 + households.Count(other => EarnedByHousehold.GetValueOrDefault(other) > mine);
     }
 }
 

@@ -23,7 +23,7 @@ public static class GetStandingEndpoint
         var year = clock.Today().Year;
         var standing = await session.LoadAsync<VillageYearStanding>(VillageYearStanding.IdOf(household.VillageId, year), ct)
             ?? new VillageYearStanding(VillageYearStanding.IdOf(household.VillageId, year), household.VillageId, year);
-        var households = await session.Query<Household>().CountAsync(h => h.VillageId == household.VillageId && h.MovedOutOn == null, ct);
-        return new Standing(year, standing.RankOf(householdId, households), households, standing.EarnedByHousehold.GetValueOrDefault(householdId));
+        var households = await session.Query<Household>().Where(h => h.VillageId == household.VillageId && h.MovedOutOn == null).Select(h => h.Id).ToListAsync(ct);
+        return new Standing(year, standing.RankOf(householdId, households), households.Count, standing.EarnedByHousehold.GetValueOrDefault(householdId));
     }
 }

@@ -11,6 +11,7 @@ export const router = createRouter({
       children: [
         { path: '', component: () => import('./console/HomeView.vue'), meta: { title: '村务台' } },
         { path: 'households', component: () => import('./console/HouseholdsView.vue'), meta: { title: '户籍' } },
+        { path: 'households/new', component: () => import('./console/RegisterHousehold.vue'), meta: { title: '登记新户' } },
         { path: 'households/:householdId', component: () => import('./console/HouseholdPage.vue'), props: true, meta: { title: '户籍' } },
         { path: 'award', component: () => import('./console/AwardView.vue'), meta: { title: '评分' } },
         { path: 'batch', component: () => import('./console/BatchView.vue'), meta: { title: '巡查批量评分' } },

@@ -93,7 +93,7 @@ public sealed class ScopeMatrixTests(LedgerApp app)
             [Caller.Admin, Caller.AdminOwnTownship, Caller.ResidentOwn]),
         new("POST", "/api/me/mini-app", _ => "/api/me/mini-app", _ => new { code = $"wx:{Guid.NewGuid():N}" }, [Caller.ResidentOwn, Caller.ResidentOther]),
         new("POST", "/api/auth/mini-app/sign-in", _ => "/api/auth/mini-app/sign-in", _ => new { code = "forged" }, Everyone),
-        new("POST", "/api/print-links", _ => "/api/print-links", _ => new { path = "/api/reports/summary" }, Everyone[1..]),
+        new("POST", "/api/print-links", _ => "/api/print-links", _ => new { path = "/api/reports/summary" }, [.. Everyone.Except([Caller.Anonymous, Caller.ResidentOwn, Caller.ResidentOther])]),
         new("POST", "/api/auth/dev-token", _ => "/api/auth/dev-token", _ => new { role = "auditor" }, Everyone),
         new("POST", "/api/auth/sign-in", _ => "/api/auth/sign-in", _ => new { login = "nobody", password = "nothing1" }, Everyone),
         new("POST", "/api/auth/refresh", _ => "/api/auth/refresh", _ => new { refreshToken = "x.y" }, Everyone),

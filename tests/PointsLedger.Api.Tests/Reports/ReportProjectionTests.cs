@@ -61,7 +61,7 @@ public sealed class ReportProjectionTests(LedgerApp app)
     }
 
     [Fact]
-    public async Task A_residents_rank_this_year_counts_awards_deductions_and_revocations_as_the_notice_does()
+    public async Task A_residents_rank_this_year_counts_awards_deductions_and_revocations_among_the_households_still_there()
     {
         var village = await _api.NewVillage();
         var award = await _api.NewRule(village, "red", 6);
@@ -72,6 +72,9 @@ public sealed class ReportProjectionTests(LedgerApp app)
         await _api.AwardOn(village, second, deduction, _api.Today());
         var withdrawn = await _api.AwardOn(village, third, award, _api.Today());
         (await _api.Post($"/api/awards/{withdrawn}/revoke", new { reason = "记错户" }, village.Approver)).ShouldBe(HttpStatusCode.OK);
+        var leaving = await _api.NewHousehold(village);
+        for (var i = 0; i < 3; i++) await _api.AwardOn(village, leaving, award, _api.Today());
+        (await _api.Post($"/api/households/{leaving}/move-out", new { reason = "迁往县城", on = _api.Today() }, village.Cadre)).ShouldBe(HttpStatusCode.OK);
         await _api.ProjectionsCaughtUpAsync();
 
         async Task<(int Rank, int Earned, int Households)> StandingOf(Guid household)

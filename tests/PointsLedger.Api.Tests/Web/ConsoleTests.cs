@@ -311,4 +311,42 @@ public sealed class ConsoleTests(BrowserApp app)
         Assert.Equal(expected, shown);
         Assert.Empty(phone.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task A_cadre_registers_a_household_then_changes_its_phone_and_reissues_its_lost_card()
+    {
+        var village = await _api.NewVillage();
+        var cadre = await StaffAsync(village, Roles.Cadre, "蒋文书");
+        var householdNo = $"N{Guid.NewGuid():N}"[..8];
+        await using var browser = await app.LaunchAsync();
+        var phone = await app.PhoneAsync(browser);
+
+        await SignInAsync(phone.Page, cadre);
+        await OpenAsync(phone.Page, "户籍");
+        await phone.Page.GetByRole(AriaRole.Link, new() { Name = "登记新户" }).ClickAsync();
+        await phone.Page.GetByLabel("户号").FillAsync(householdNo);
+        await phone.Page.GetByLabel("户主").FillAsync("沈桂香");
+        await phone.Page.GetByLabel("身份证号").FillAsync(IdNumbers.Valid());
+        await phone.CheckScreenAsync("register a household");
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
+        var facts = phone.Page.GetByRole(AriaRole.Heading, new() { Name = $"{householdNo} 号 · 沈桂香" });
+        await facts.WaitForAsync();
+        var firstCard = await phone.Page.Locator("dd").Nth(2).InnerTextAsync();
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "换手机号" }).ClickAsync();
+        await phone.Page.GetByLabel("新手机号").FillAsync("13912345678");
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "确认变更" }).ClickAsync();
+        await Assertions.Expect(phone.Page.Locator("dd").Nth(1)).ToHaveTextAsync("13912345678");
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "补发户卡" }).ClickAsync();
+        await phone.Page.GetByLabel("原因").FillAsync("原卡遗失");
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "确认变更" }).ClickAsync();
+        await Assertions.Expect(phone.Page.Locator("dd").Nth(2)).Not.ToHaveTextAsync(firstCard);
+        await Assertions.Expect(phone.Page.GetByRole(AriaRole.Region, new() { Name = "积分明细" })).ToContainTextAsync("补办户卡");
+        await phone.CheckScreenAsync("household changed");
+
+        var listed = (await _api.Get($"/api/villages/{village.Id}/households?q={householdNo}", village.Cadre)).Json["items"]!.AsArray();
+        var household = (await _api.Get($"/api/households/{(string)listed.Single()!["householdId"]!}", village.Cadre)).Json;
+        Assert.Equal(("13912345678", await phone.Page.Locator("dd").Nth(2).InnerTextAsync()), ((string?)household["phone"], (string?)household["cardNo"]));
+        Assert.Empty(phone.ConsoleErrors);
+    }
 }
+

@@ -3249,6 +3249,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `concurrency-conflict` */
             409: {
                 headers: {

@@ -3,16 +3,17 @@ import { api, call } from '../api/client'
 /**
  * Opens a printable page (a notice sheet, a roster) in a new tab without a bearer header: the tab is
  * opened at once, inside the tap, so no popup blocker stops it, and sent to a five-minute print link
- * once the server has made one. The sheet's own print button, or the browser's, prints it.
+ * once the server has made one. Where the browser allows no new tab, the console stays (leaving it
+ * would end the session, which lives in the page) and says so.
  */
 export async function openPrintable(path: string): Promise<void> {
   const tab = window.open('', '_blank')
+  if (!tab) throw new Error('浏览器没有打开新窗口：请允许本站弹出窗口，或换用手机自带浏览器，再点一次')
   try {
     const link = await call(() => api.POST('/api/print-links', { body: { path } }))
-    if (tab) tab.location.href = link.url
-    else window.location.href = link.url
+    tab.location.href = link.url
   } catch (failed) {
-    tab?.close()
+    tab.close()
     throw failed
   }
 }
