@@ -307,6 +307,11 @@ public sealed class ConsoleTests(BrowserApp app)
             shown[name] = int.Parse(await table.GetByRole(AriaRole.Row).Filter(new() { HasText = name }).GetByTestId("village-total").InnerTextAsync());
         }
 
+        await table.GetByRole(AriaRole.Button, new() { Name = "西河村" }).ClickAsync();
+        await phone.Page.GetByRole(AriaRole.Heading, new() { Name = "公示", Exact = true }).WaitForAsync();
+        await Assertions.Expect(phone.Page.GetByRole(AriaRole.Heading, new() { Name = "西河村 · 村务台" })).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Page.GetByLabel("月份")).ToHaveValueAsync(new LastMonth(app.Clock).Text);
+
         Assert.Equal(new Dictionary<string, int> { ["东岭村"] = 21, ["西河村"] = 12 }, expected);
         Assert.Equal(expected, shown);
         Assert.Empty(phone.ConsoleErrors);

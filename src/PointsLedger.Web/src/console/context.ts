@@ -5,6 +5,8 @@ import type { Schemas } from '../api/client'
 export interface ConsoleContext {
   me: ComputedRef<Schemas['Staff.SignedInStaff']>
   village: ComputedRef<Schemas['Villages.Village']>
+  /** Opens a village of the township for an admin or auditor, as picking it from the list does. */
+  openVillage: (villageId: string) => Promise<void>
 }
 
 export const consoleKey: InjectionKey<ConsoleContext> = Symbol('console')
