@@ -82,6 +82,7 @@ public static class MartenSetup
                     .Index(x => x.MerchantId)
                     .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.ReceiptNumber, x => x.ReceiptNo);
                 opts.Schema.For<UsedPaymentToken>();
+                opts.Schema.For<IdNumberMisses>().UseOptimisticConcurrency(true);
                 opts.Schema.For<IdNumberClaim>();
                 opts.Schema.For<ReplacedCard>();
                 opts.Schema.For<IdempotentResponse>();

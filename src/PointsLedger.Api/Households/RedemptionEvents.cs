@@ -14,7 +14,7 @@ public sealed record RedeemedItem(Guid? OfferId, string? Sku, string Title, int 
     public static string Describe(IEnumerable<RedeemedItem> items) => string.Join("；", items.Select(i => $"{i.Title}×{i.Quantity}"));
 }
 
-public enum IdentifiedBy { QrToken, Card, Household }
+public enum IdentifiedBy { QrToken, Card, Household, IdNumber }
 
 /// <summary>
 /// 兑换: points spent at a merchant, drawn from the lots nearest expiry within the colours each item

@@ -246,6 +246,14 @@ public static class ProblemCodes
         "身份证号后 6 位与该卡不符，今天还可尝试 {0} 次。",
         "The ID digits do not match this card; {0} tries are left today.");
 
+    public static readonly ProblemCode IdNumberUnknown = new("id-number-unknown", 404,
+        "没有找到这个身份证号的在册户，请核对后重输（今天还可再试 {0} 次）。",
+        "No household here holds this ID number; check it and try again ({0} tries left today).");
+
+    public static readonly ProblemCode IdNumberLocked = new("id-number-locked", 409,
+        "今天输错身份证号次数过多，请明天再试，或请村民出示付款码、户卡。",
+        "Too many unknown ID numbers today; try again tomorrow, or use the payment code or the card.");
+
     public static readonly ProblemCode CardLocked = new("card-locked", 409,
         "该卡今天核验错误已达 5 次，已锁定至明天，请改用付款码或联系村干部。",
         "Five wrong checks today have locked this card until tomorrow; use the payment code or ask the village cadre.");

@@ -11,13 +11,15 @@ using PointsLedger.Villages;
 
 namespace PointsLedger.Redemptions;
 
-/// <summary>How the clerk names the household: its payment QR code, its card with ID digits, or (admins) its id.</summary>
+/// <summary>How the clerk names the household: its payment QR code, its card with ID digits, the ID card alone, or (admins) its id.</summary>
 public interface IIdentifiesHousehold
 {
     string? QrToken { get; }
     string? CardNo { get; }
     string? IdLast6 { get; }
     Guid? HouseholdId { get; }
+    /// <summary>The full 18 characters of a household member's ID card, typed or read from the card.</summary>
+    string? IdNumber { get; }
 }
 
 public sealed record IdentifiedHousehold(
@@ -33,7 +35,7 @@ public sealed class HouseholdIdentifier(PaymentCodeKey key, IdNumberHasher hashe
     public async Task<IdentifiedHousehold> IdentifyAsync(
         IDocumentSession session, IIdentifiesHousehold request, Merchant merchant, Actor actor, CancellationToken ct)
     {
-        var (householdId, by, token) = await FindAsync(session, request, actor, ct);
+        var (householdId, by, token) = await FindAsync(session, request, merchant, actor, ct);
         var stream = await session.Events.FetchForExclusiveWriting<Household>(householdId, ct);
         var household = stream.Aggregate ?? throw new Refusal(ProblemCodes.HouseholdNotFound, householdId);
         var village = await session.HoldOpenAndLoadAsync(household.VillageId, ct);
@@ -50,7 +52,7 @@ public sealed class HouseholdIdentifier(PaymentCodeKey key, IdNumberHasher hashe
     }
 
     private async Task<(Guid HouseholdId, IdentifiedBy By, PaymentToken? Token)> FindAsync(
-        IQuerySession session, IIdentifiesHousehold request, Actor actor, CancellationToken ct)
+        IDocumentSession session, IIdentifiesHousehold request, Merchant merchant, Actor actor, CancellationToken ct)
     {
         if (request.QrToken is { } text)
         {
@@ -64,8 +66,26 @@ public sealed class HouseholdIdentifier(PaymentCodeKey key, IdNumberHasher hashe
             if (householdId != Guid.Empty) return (householdId, IdentifiedBy.Card, null);
             throw await session.LoadAsync<ReplacedCard>(cardNo, ct) is null ? new Refusal(ProblemCodes.CardNotFound) : new Refusal(ProblemCodes.CardReplaced);
         }
+        if (request.IdNumber is { } idNumber) return (await FindByIdNumberAsync(session, idNumber, merchant, actor, ct), IdentifiedBy.IdNumber, null);
         actor.MustBe(Roles.Admin);
         return (request.HouseholdId!.Value, IdentifiedBy.Household, null);
+    }
+
+    /// <summary>
+    /// The household one of whose people holds the number in the merchant's township, found by the number's
+    /// keyed hash; a number that matches nobody is committed as the clerk's miss before it is refused.
+    /// </summary>
+    private async Task<Guid> FindByIdNumberAsync(IDocumentSession session, string idNumber, Merchant merchant, Actor actor, CancellationToken ct)
+    {
+        var missesId = IdNumberMisses.IdFor(actor.Id, clock.Today());
+        var misses = await session.LoadAsync<IdNumberMisses>(missesId, ct) ?? new IdNumberMisses(missesId, 0);
+        if (misses.Count >= IdNumberMisses.Limit) throw new Refusal(ProblemCodes.IdNumberLocked);
+        if (await session.LoadAsync<IdNumberClaim>(IdNumberClaim.IdFor(merchant.Township, hasher.Hash(idNumber)), ct) is { } claim) return claim.HouseholdId;
+
+        var missed = misses with { Count = misses.Count + 1 };
+        session.Store(missed);
+        await session.SaveChangesAsync(ct);
+        throw missed.Count >= IdNumberMisses.Limit ? new Refusal(ProblemCodes.IdNumberLocked) : new Refusal(ProblemCodes.IdNumberUnknown, IdNumberMisses.Limit - missed.Count);
     }
 
     private async Task CheckCardAsync(
@@ -86,8 +106,11 @@ public static class HouseholdIdentificationRules
     /// <summary>Exactly one way to name the household; the card needs the ID digits with it.</summary>
     public static void ValidateIdentification<T>(this AbstractValidator<T> validator) where T : IIdentifiesHousehold
     {
-        validator.RuleFor(x => x).Must(x => (x.QrToken is not null ? 1 : 0) + (x.CardNo is not null ? 1 : 0) + (x.HouseholdId is not null ? 1 : 0) == 1)
-            .OverridePropertyName("qrToken").WithMessage("须且只能提供 qrToken、cardNo（加 idLast6）或 householdId 其中之一", "Give exactly one of qrToken, cardNo (with idLast6) or householdId");
+        validator.RuleFor(x => x).Must(x => new object?[] { x.QrToken, x.CardNo, x.HouseholdId, x.IdNumber }.Count(way => way is not null) == 1)
+            .OverridePropertyName("qrToken")
+            .WithMessage("须且只能提供 qrToken、cardNo（加 idLast6）、idNumber 或 householdId 其中之一", "Give exactly one of qrToken, cardNo (with idLast6), idNumber or householdId");
+        validator.RuleFor(x => x.IdNumber).Must(IdNumber.IsValid).When(x => x.IdNumber is not null)
+            .WithMessage("身份证号应为 18 位且校验位正确", "An ID number has 18 characters and a valid check character");
         validator.RuleFor(x => x.QrToken).MaximumLength(200);
         validator.RuleFor(x => x.CardNo).Matches("^[0-9]{12}$").WithMessage("卡号为 12 位数字", "A card number has 12 digits");
         validator.RuleFor(x => x.IdLast6).NotEmpty().When(x => x.CardNo is not null).WithMessage("持卡兑换须提供身份证号后 6 位", "A card needs the last six characters of the ID number");

@@ -12,7 +12,7 @@ using Wolverine.Http;
 
 namespace PointsLedger.Redemptions;
 
-public sealed record QuoteRedemption(Guid MerchantId, string? QrToken, string? CardNo, string? IdLast6, Guid? HouseholdId) : IIdentifiesHousehold
+public sealed record QuoteRedemption(Guid MerchantId, string? QrToken, string? CardNo, string? IdLast6, Guid? HouseholdId, string? IdNumber = null) : IIdentifiesHousehold
 {
     public sealed class Validator : AbstractValidator<QuoteRedemption>
     {

@@ -15,7 +15,8 @@ namespace PointsLedger.Redemptions;
 
 /// <summary>One offer (<see cref="OfferId"/>) or several items, for the household the clerk identified.</summary>
 public sealed record Redeem(
-    Guid MerchantId, Guid? OfferId, ImmutableList<RedeemLine>? Items, string? QrToken, string? CardNo, string? IdLast6, Guid? HouseholdId)
+    Guid MerchantId, Guid? OfferId, ImmutableList<RedeemLine>? Items, string? QrToken, string? CardNo, string? IdLast6, Guid? HouseholdId,
+    string? IdNumber = null)
     : IIdentifiesHousehold
 {
     [System.Text.Json.Serialization.JsonIgnore]

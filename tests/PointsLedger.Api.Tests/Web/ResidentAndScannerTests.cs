@@ -120,6 +120,33 @@ public sealed class ResidentAndScannerTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task A_clerk_redeems_for_a_resident_who_brought_only_the_id_card()
+    {
+        var till = await TillAsync(offerPoints: 10);
+        var idNumber = IdNumbers.Valid();
+        var household = (await _api.Post($"/api/villages/{till.Village.Id}/households",
+            new { householdNo = $"H{Guid.NewGuid():N}"[..10], headName = "曹秀兰", idNumber }, till.Village.Cadre)).ShouldBe(HttpStatusCode.Created).Guid("householdId");
+        (await _api.Award(till.Village, household, await _api.NewRule(till.Village, "green", 15))).ShouldBe(HttpStatusCode.Created);
+        await using var browser = await app.LaunchAsync();
+        var clerk = await app.PhoneAsync(browser);
+        await SignInClerkAsync(clerk.Page, till.ClerkLogin);
+
+        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "手动输入" }).ClickAsync();
+        await clerk.Page.GetByLabel("身份证号", new() { Exact = true }).FillAsync(idNumber);
+        await clerk.CheckScreenAsync("id number entry");
+        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "按身份证号查询" }).ClickAsync();
+        var quote = clerk.Page.GetByRole(AriaRole.Region, new() { Name = "兑换信息" });
+        await Assertions.Expect(quote).ToContainTextAsync("曹*兰");
+        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "增加 10 分抵" }).ClickAsync();
+        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "确认兑换" }).ClickAsync();
+        await Receipt(clerk.Page).WaitForAsync();
+
+        Assert.Equal("10", await Receipt(clerk.Page).GetByTestId("receipt-points").InnerTextAsync());
+        Assert.Equal(5, await _api.Available(household));
+        Assert.Empty(clerk.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task A_clerk_types_an_elderly_residents_card_number_and_id_digits_and_a_wrong_try_says_how_many_are_left()
     {
         var till = await TillAsync(offerPoints: 10);
@@ -137,12 +164,12 @@ public sealed class ResidentAndScannerTests(BrowserApp app)
         await clerk.Page.GetByLabel("卡号").FillAsync((string)registered.Json["cardNo"]!);
         var wrong = idNumber[^6..] == "000000" ? "111111" : "000000";
         await clerk.Page.GetByLabel("身份证后六位").FillAsync(wrong);
-        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
         var refusal = clerk.Page.GetByRole(AriaRole.Alert);
         await Assertions.Expect(refusal).ToContainTextAsync("今天还可尝试");
         var refusalText = await refusal.InnerTextAsync();
         await clerk.Page.GetByLabel("身份证后六位").FillAsync(idNumber[^6..]);
-        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
         var quote = clerk.Page.GetByRole(AriaRole.Region, new() { Name = "兑换信息" });
         await Assertions.Expect(quote.GetByTestId("quote-available")).ToHaveTextAsync("25");
         await clerk.Page.GetByRole(AriaRole.Button, new() { Name = "增加 10 分抵" }).ClickAsync();

@@ -1718,7 +1718,7 @@ export interface components {
             movedOutOn?: string | null;
         };
         /** @enum {string} */
-        "Households.IdentifiedBy": "qrToken" | "card" | "household";
+        "Households.IdentifiedBy": "qrToken" | "card" | "household" | "idNumber";
         /**
          * @description One line of a household's history. PointsLedger.Households.LedgerEntry.Earned and PointsLedger.Households.LedgerEntry.Available are what the
          *     event changed in each measure, on the day PointsLedger.Households.LedgerEntry.OccurredOn (the award's date, the day of a
@@ -2330,6 +2330,7 @@ export interface components {
             idLast6?: string | null;
             /** Format: uuid */
             householdId?: string | null;
+            idNumber?: string | null;
         };
         /** @description A receipt as printed again: no ID data, the name masked. */
         "Redemptions.Receipt": {
@@ -2366,6 +2367,7 @@ export interface components {
             idLast6?: string | null;
             /** Format: uuid */
             householdId?: string | null;
+            idNumber?: string | null;
         };
         /** @description What the clerk asks for: an offer or goods (by SKU), and how many. */
         "Redemptions.RedeemLine": {
@@ -7582,7 +7584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `card-not-found`, `household-not-found`, `merchant-not-found`, `village-not-found` */
+            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `card-not-found`, `household-not-found`, `id-number-unknown`, `merchant-not-found`, `village-not-found` */
             404: {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
@@ -7593,7 +7595,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `card-locked`, `card-replaced`, `concurrency-conflict`, `household-closed`, `month-closed`, `token-expired`, `token-used` */
+            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `card-locked`, `card-replaced`, `concurrency-conflict`, `household-closed`, `id-number-locked`, `month-closed`, `token-expired`, `token-used` */
             409: {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
@@ -7688,7 +7690,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `card-not-found`, `household-not-found`, `merchant-not-found`, `village-not-found` */
+            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `card-not-found`, `household-not-found`, `id-number-unknown`, `merchant-not-found`, `village-not-found` */
             404: {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
@@ -7699,7 +7701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `card-locked`, `card-replaced`, `concurrency-conflict`, `household-closed`, `insufficient-points`, `limit-reached`, `month-closed`, `offer-not-valid`, `out-of-stock`, `token-expired`, `token-used` */
+            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `card-locked`, `card-replaced`, `concurrency-conflict`, `household-closed`, `id-number-locked`, `insufficient-points`, `limit-reached`, `month-closed`, `offer-not-valid`, `out-of-stock`, `token-expired`, `token-used` */
             409: {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
