@@ -353,5 +353,36 @@ public sealed class ConsoleTests(BrowserApp app)
         Assert.Equal(("13912345678", await phone.Page.Locator("dd").Nth(2).InnerTextAsync()), ((string?)household["phone"], (string?)household["cardNo"]));
         Assert.Empty(phone.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task An_approver_answers_a_residents_objection_to_a_closed_notice_within_its_window()
+    {
+        var last = new LastMonth(app.Clock);
+        var village = await _api.NewVillage();
+        var household = await HouseholdAsync(village, "魏长顺");
+        await _api.AwardOn(village, household, await _api.NewRule(village, "blue", 5), last.Day(8));
+        (await _api.CloseMonth(village, last.Text)).ShouldBe(HttpStatusCode.Created);
+        (await _api.Post($"/api/villages/{village.Id}/notices/{last.Text}/objections", new { entryNo = 1, text = "这条加分日期记错了" },
+            _api.Token("resident", householdId: household))).ShouldBe(HttpStatusCode.Created);
+        var approver = await StaffAsync(village, Roles.Approver, "杨主任");
+        await using var browser = await app.LaunchAsync();
+        var phone = await app.PhoneAsync(browser);
+
+        await SignInAsync(phone.Page, approver);
+        await OpenAsync(phone.Page, "公示");
+        await phone.Page.GetByLabel("月份").SelectOptionAsync(last.Text);
+        var objection = phone.Page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "这条加分日期记错了" });
+        await Assertions.Expect(objection).ToContainTextAsync("待答复");
+        var number = (string)(await _api.Get($"/api/households/{household}", village.Cadre)).Json["householdNo"]!;
+        await phone.Page.GetByLabel($"答复 {number} 号").FillAsync("已核实，下月更正");
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "采纳", Exact = true }).ClickAsync();
+        await Assertions.Expect(objection).ToContainTextAsync("已采纳");
+        await Assertions.Expect(objection).ToContainTextAsync("答复：已核实，下月更正");
+        await phone.CheckScreenAsync("objection answered");
+
+        var answered = (await _api.Get($"/api/villages/{village.Id}/notices/{last.Text}", village.Cadre)).Json["objections"]!.AsArray().Single()!;
+        Assert.Equal(("upheld", "已核实，下月更正"), ((string?)answered["status"], (string?)answered["answer"]));
+        Assert.Empty(phone.ConsoleErrors);
+    }
 }
 
