@@ -21,6 +21,7 @@ public sealed class ReportProjection : IProjection
         var villages = await VillagesOfAsync(operations, events, awards, cancellation);
         var earlier = awards.Select(e => e.Data switch { AwardApproved a => a.AwardId, AwardRevoked r => r.AwardId, _ => (Guid?)null }).OfType<Guid>().Distinct().ToArray();
         var facts = (await operations.LoadManyAsync<AwardFact>(cancellation, earlier)).ToDictionary(f => f.Id);
+        var stored = facts.Keys.ToHashSet();
         var batch = new TallyBatch(operations);
 
         foreach (var e in awards)
@@ -44,12 +45,10 @@ public sealed class ReportProjection : IProjection
             }
         }
 
+        // Facts loaded only to be read stay as they are; new ones are kept, and a revoked award's go.
         var revoked = awards.Select(e => e.Data).OfType<AwardRevoked>().Select(r => r.AwardId).ToHashSet();
-        foreach (var fact in facts.Values)
-        {
-            if (revoked.Contains(fact.Id)) operations.Delete<AwardFact>(fact.Id);
-            else operations.Store(fact);
-        }
+        foreach (var fact in facts.Values.Where(f => !stored.Contains(f.Id) && !revoked.Contains(f.Id))) operations.Store(fact);
+        foreach (var id in revoked) operations.Delete<AwardFact>(id);
         batch.Store();
     }
 

@@ -12,6 +12,12 @@ export function villageTime(at: string | Date): string {
   return new Intl.DateTimeFormat('zh-CN', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at))
 }
 
+/** The month before a month ("2026-01" → "2025-12"): the last one that has ended, for this month. */
+export function monthBefore(month: string): string {
+  const [year, number] = month.split('-').map(Number) as [number, number]
+  return number === 1 ? `${year - 1}-12` : `${year}-${String(number - 1).padStart(2, '0')}`
+}
+
 /** "12/1 14:05", in Beijing time: when the figures on the page are from. */
 export function villageDateTime(at: string | Date): string {
   return new Intl.DateTimeFormat('zh-CN', { timeZone: zone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { colorLabel } from '../colors'
 import { formatCountdown, localExpiry, needsRefresh, secondsLeft } from '../countdown'
-import { villageDate, villageDateTime, villageMonth, villageTime } from '../villageTime'
+import { monthBefore, villageDate, villageDateTime, villageMonth, villageTime } from '../villageTime'
 import { RetryKey } from '../retryKey'
 import { CallFailed } from '../../api/client'
 
@@ -91,5 +91,11 @@ describe('the phone clock', () => {
     expect(villageTime('2026-11-30T16:05:00Z')).toBe('00:05')
     expect(villageDate('2026-11-30T16:05:00Z')).toBe('2026-12-01')
     expect(villageDateTime('2026-11-30T16:05:00Z')).toBe('12/1 00:05')
+  })
+})
+
+describe('the month before', () => {
+  it('steps back across the year', () => {
+    expect([monthBefore('2026-12'), monthBefore('2026-01')]).toEqual(['2026-11', '2025-12'])
   })
 })
