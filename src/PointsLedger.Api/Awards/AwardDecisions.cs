@@ -21,10 +21,11 @@ public static class AwardDecisions
         : household.MustBeOpen();
 
     /// <param name="expiry">The township's policy: nothing is dated into a year whose points have already expired.</param>
-    /// <param name="paperRef">The paper ledger's page and line, for an award entered from the book.</param>
+    /// <param name="paperRef">The paper ledger's page and line, for an award entered from the book; it stands as the award's evidence.</param>
+    /// <param name="score">An assessment's points, from one up to the rule's; otherwise the rule's points (per unit, times the quantity).</param>
     public static IRecordsAward Grant(
         Household household, Village village, Rule rule, Guid awardId, DateOnly occurredOn, string? note, Actor actor, DateOnly today, ExpiryPolicy expiry,
-        string? paperRef = null)
+        string? paperRef = null, AwardDetails? details = null, int? score = null)
     {
         if (occurredOn > today) throw new Refusal(ProblemCodes.OccurredInFuture, occurredOn.ToString("yyyy-MM-dd"));
         if (occurredOn < expiry.ExpiredBefore(today)) throw new Refusal(ProblemCodes.OccurredInExpiredYear, occurredOn.ToString("yyyy-MM-dd"));
@@ -32,17 +33,45 @@ public static class AwardDecisions
         GuardAgainstOwnHousehold(household, actor);
         household.MustBeOpen();
         if (rule.IsRetired) throw new Refusal(ProblemCodes.RuleRetired, rule.Code) { Extensions = { ["replacedBy"] = rule.ReplacedBy } };
-        if (rule.Limit is { } cap && CapUsed(household, village, rule, occurredOn) is { } used && used + rule.Points > cap.Points)
+        if (!AppliesTo(rule, household.Kind)) throw new Refusal(ProblemCodes.RuleNotForAccount, rule.Title, household.Kind.Label());
+        if (rule.RequiresEvidence && paperRef is null && details?.EvidenceIds is not { Count: > 0 }) throw new Refusal(ProblemCodes.EvidenceRequired, rule.Title);
+        var points = PointsFor(rule, details?.Quantity, score);
+        if (rule.Limit is { } cap && CapUsed(household, village, rule, occurredOn) is { } used && used + points > cap.Points)
         {
-            throw CapReached(rule, cap, used);
+            throw CapReached(rule, cap, used, points);
         }
 
+        details = details is { IsEmpty: false } ? details : null;
         if (rule.RequiresApproval)
         {
-            return new AwardSubmitted(awardId, rule.Code, rule.Color, rule.Points, occurredOn, actor.Id, note, paperRef);
+            return new AwardSubmitted(awardId, rule.Code, rule.Color, points, occurredOn, actor.Id, note, paperRef, details);
         }
-        return new PointsAwarded(awardId, rule.Code, rule.Color, rule.Points, occurredOn, actor.Id, note,
-            DeductionDraws(household, rule.Color, rule.Points), paperRef);
+        return new PointsAwarded(awardId, rule.Code, rule.Color, points, occurredOn, actor.Id, note,
+            DeductionDraws(household, rule.Color, points), paperRef, details);
+    }
+
+    /// <summary>Whether the rule awards this kind of account: households only, unless it says otherwise.</summary>
+    public static bool AppliesTo(Rule rule, AccountKind kind) => rule.AppliesTo switch
+    {
+        RuleAppliesTo.Both => true,
+        RuleAppliesTo.Individual => kind.IsIndividual(),
+        _ => !kind.IsIndividual(),
+    };
+
+    private static int PointsFor(Rule rule, int? quantity, int? score)
+    {
+        if (score is { } scored)
+        {
+            var (low, high) = rule.Points > 0 ? (1, rule.Points) : (rule.Points, -1);
+            return scored >= low && scored <= high ? scored : throw new Refusal(ProblemCodes.ScoreOutOfBounds, scored, rule.Title, low, high);
+        }
+        return (rule.Unit, quantity) switch
+        {
+            (null, null) => rule.Points,
+            (null, _) => throw new Refusal(ProblemCodes.QuantityNotApplicable, rule.Title),
+            (_, null) => throw new Refusal(ProblemCodes.QuantityRequired, rule.Title),
+            (_, { } units) => rule.Points * units,
+        };
     }
 
     public static AwardApproved Approve(Household household, Village village, Guid awardId, Actor approver)
@@ -89,13 +118,13 @@ public static class AwardDecisions
     public static int? CapUsed(Household household, Village village, Rule rule, DateOnly day) =>
         rule.Limit is { } cap ? household.PointsInPeriod(village.LineageOf(rule), day, cap) : null;
 
-    private static Refusal CapReached(Rule rule, RuleCap cap, int used) => new(cap.Per switch
+    private static Refusal CapReached(Rule rule, RuleCap cap, int used, int points) => new(cap.Per switch
     {
         CapPeriod.Month => ProblemCodes.MonthlyCapReached,
         CapPeriod.Quarter => ProblemCodes.QuarterlyCapReached,
         CapPeriod.Year => ProblemCodes.YearlyCapReached,
         _ => ProblemCodes.OnceCapReached,
-    }, rule.Title, used, cap.Points, rule.Points);
+    }, rule.Title, used, cap.Points, points);
 
     private static ImmutableList<LotChange> DeductionDraws(Household household, PointColor color, int points) =>
         points >= 0 ? [] : household.Lots.Draw(-points, lot => lot.Color == color);

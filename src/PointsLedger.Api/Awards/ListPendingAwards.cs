@@ -17,6 +17,13 @@ public sealed record PendingAwardItem(
 {
     /// <summary>The submitter's name, for staff accounts.</summary>
     public string? SubmittedByName { get; init; }
+
+    public string? Note { get; init; }
+
+    /// <summary>The hours, photos (<c>GET /api/evidence/{id}/thumbnail</c>), claimant or quarter the approver decides on.</summary>
+    public AwardDetails? Details { get; init; }
+
+    public AccountKind Kind { get; init; }
 }
 
 public static class ListPendingAwardsEndpoint
@@ -55,7 +62,10 @@ public static class ListPendingAwardsEndpoint
         // Award ids are version 7 UUIDs: their text sorts by the time they were submitted.
         var pending = (await households.ToListAsync(ct))
             .SelectMany(h => h.Pending.Values.Select(p => new PendingAwardItem(p.AwardId, h.Id, h.VillageId, h.HouseholdNo,
-                seesNames ? h.HeadName : PersonName.Mask(h.HeadName), p.RuleCode, p.Color, p.Points, p.OccurredOn, p.SubmittedBy)))
+                seesNames ? h.HeadName : PersonName.Mask(h.HeadName), p.RuleCode, p.Color, p.Points, p.OccurredOn, p.SubmittedBy)
+            {
+                Note = p.Note, Details = p.Details, Kind = h.Kind,
+            }))
             .Where(p => submittedBy is null || p.SubmittedBy == submittedBy)
             .Where(p => after is null || string.CompareOrdinal(p.AwardId.ToString("N"), after.AwardId) > 0)
             .OrderBy(p => p.AwardId.ToString("N"), StringComparer.Ordinal)

@@ -5,6 +5,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Schema;
 using Npgsql;
+using PointsLedger.Evidence;
 using PointsLedger.Households;
 using PointsLedger.Idempotency;
 using PointsLedger.Imports;
@@ -63,6 +64,8 @@ public static class MartenSetup
                 opts.Schema.For<ImportChunk>().Index(x => x.ImportId);
                 opts.Schema.For<ImportedAward>();
                 opts.Storage.ExtendedSchemaObjects.Add(ImportFiles.Table());
+                opts.Schema.For<EvidencePhoto>();
+                opts.Storage.ExtendedSchemaObjects.Add(EvidenceImages.Table());
                 opts.Projections.Snapshot<Notice>(SnapshotLifecycle.Inline);
                 opts.Projections.Add<RedemptionRecordProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ObjectionProjection>(ProjectionLifecycle.Inline);

@@ -30,4 +30,9 @@ public static class GetLedgerEndpoint
             ActorName = names.For(e.Actor),
         }).ToList());
     }
+
+    /// <summary>积分明细 of any account, a household's or an individual's.</summary>
+    [WolverineGet("/api/accounts/{accountId}/ledger"), Tags("Accounts")]
+    public static Task<HouseholdLedger> GetAccountLedger(Guid accountId, PointColor? color, Actor actor, IQuerySession session, CancellationToken ct) =>
+        Get(accountId, color, actor, session, ct);
 }

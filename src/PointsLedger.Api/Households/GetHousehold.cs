@@ -19,6 +19,11 @@ public static class GetHouseholdEndpoints
     public static async Task<Balance> GetBalance(Guid householdId, Actor actor, IQuerySession session, CancellationToken ct)
     {
         var household = await session.LoadForReaderAsync(householdId, actor, ct);
-        return new Balance(household.Id, household.Available, household.Earned);
+        return new Balance(household.Id, household.Kind, household.Available, household.Earned);
     }
+
+    /// <summary>可用积分与累计积分：any account's, a household's or an individual's.</summary>
+    [WolverineGet("/api/accounts/{accountId}/balance"), Tags("Accounts")]
+    public static Task<Balance> GetAccountBalance(Guid accountId, Actor actor, IQuerySession session, CancellationToken ct) =>
+        GetBalance(accountId, actor, session, ct);
 }

@@ -4,10 +4,16 @@ using PointsLedger.Ledger;
 namespace PointsLedger.Households;
 
 /// <summary>An award waiting for approval: it counts towards its rule's monthly cap but moves no points.</summary>
-public sealed record PendingAward(Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, string SubmittedBy);
+public sealed record PendingAward(Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, string SubmittedBy)
+{
+    public string? Note { get; init; }
+
+    public AwardDetails? Details { get; init; }
+}
 
 /// <summary>
-/// A household's account: one event stream per household, kept as an inline snapshot that holds only
+/// An account: a household's, or an individual's (<see cref="Kind"/>), whose name and number are then
+/// <see cref="HeadName"/> and <see cref="HouseholdNo"/>. One event stream per account, kept as an inline snapshot that holds only
 /// what decisions need on every request, so it does not grow with every award: the earned totals, the
 /// lots (one per credited award), the pending awards, the points each rule gave per month, the times
 /// each offer was redeemed per month, and today's wrong card checks.
@@ -22,6 +28,8 @@ public sealed record Household(
     // Snapshots stored before redemptions existed have neither member.
     public ImmutableDictionary<string, int> RedemptionsByOfferAndMonth { get; init; } = RedemptionsByOfferAndMonth ?? ImmutableDictionary<string, int>.Empty;
     public CardFailures CardFailures { get; init; } = CardFailures ?? CardFailures.None;
+
+    public AccountKind Kind { get; init; }
 
     public ImmutableList<Member> Members { get; init; } = ImmutableList<Member>.Empty;
 
@@ -87,11 +95,20 @@ public sealed record Household(
         ColorTotals.Zero, ImmutableList<Lot>.Empty, ImmutableDictionary<Guid, PendingAward>.Empty, ImmutableDictionary<string, int>.Empty,
         ImmutableDictionary<string, int>.Empty, CardFailures.None);
 
+    public static Household Create(IndividualRegistered e) => Create(new HouseholdRegistered(
+        e.AccountId, e.VillageId, e.AccountNo, e.Name, e.IdNumberMasked, e.IdNumberHash, e.Phone, e.Grid, e.CardNo, e.CardCheck, e.RegisteredBy)) with
+    {
+        Kind = e.Kind,
+    };
+
     public Household Apply(PointsAwarded e) =>
         Credit(e.AwardId, e.Color, e.Points, e.OccurredOn, e.Changes).CountTowardsCap(e.RuleCode, e.OccurredOn, Math.Max(e.Points, 0));
 
     public Household Apply(AwardSubmitted e) =>
-        (this with { Pending = Pending.Add(e.AwardId, new PendingAward(e.AwardId, e.RuleCode, e.Color, e.Points, e.OccurredOn, e.SubmittedBy)) })
+        (this with { Pending = Pending.Add(e.AwardId, new PendingAward(e.AwardId, e.RuleCode, e.Color, e.Points, e.OccurredOn, e.SubmittedBy)
+        {
+            Note = e.Note, Details = e.Details,
+        }) })
         .CountTowardsCap(e.RuleCode, e.OccurredOn, Math.Max(e.Points, 0));
 
     public Household Apply(AwardApproved e)

@@ -7,6 +7,11 @@ public sealed record HouseholdRegistered(
     Guid HouseholdId, Guid VillageId, string HouseholdNo, string HeadName, string IdNumberMasked, string IdNumberHash,
     string? Phone, string? Grid, string CardNo, string CardCheck, string RegisteredBy);
 
+/// <summary>An individual's account (网格员, 志愿者…): the same stream as a household's, numbered <see cref="AccountNo"/> in the village.</summary>
+public sealed record IndividualRegistered(
+    Guid AccountId, Guid VillageId, AccountKind Kind, string AccountNo, string Name, string IdNumberMasked, string IdNumberHash,
+    string? Phone, string? Grid, string CardNo, string CardCheck, string RegisteredBy);
+
 /// <summary>Credited at once: a positive award opens a lot; a deduction draws lots of its colour down.</summary>
 /// <summary>The event that records an award: <see cref="PointsAwarded"/> when it is credited at once, <see cref="AwardSubmitted"/> when it waits for approval.</summary>
 public interface IRecordsAward
@@ -17,13 +22,24 @@ public interface IRecordsAward
 }
 
 /// <param name="PaperRef">The page and line of the paper ledger (纸质台账) it was entered from, so the book tallies with the ledger.</param>
+/// <param name="Details">What the award carries beyond its rule; none for most.</param>
 public sealed record PointsAwarded(
     Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, string AwardedBy, string? Note,
-    ImmutableList<LotChange> Changes, string? PaperRef = null) : IRecordsAward;
+    ImmutableList<LotChange> Changes, string? PaperRef = null, AwardDetails? Details = null) : IRecordsAward;
 
 /// <summary>Waiting for an approver because the rule asks for one; moves no points yet.</summary>
 public sealed record AwardSubmitted(
-    Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, string SubmittedBy, string? Note, string? PaperRef = null) : IRecordsAward;
+    Guid AwardId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, string SubmittedBy, string? Note, string? PaperRef = null,
+    AwardDetails? Details = null) : IRecordsAward;
+
+/// <param name="Quantity">How many of the rule's unit (hours of volunteer service) the points are for.</param>
+/// <param name="EvidenceIds">The photos that show it (<c>POST /api/evidence</c>).</param>
+/// <param name="ClaimedBy">The resident whose claim it grew from (自己提); the award's actor is the cadre who accepted it.</param>
+/// <param name="Period">The quarter an assessment scored (2026-Q4).</param>
+public sealed record AwardDetails(int? Quantity = null, ImmutableList<string>? EvidenceIds = null, string? ClaimedBy = null, string? Period = null)
+{
+    public bool IsEmpty => Quantity is null && EvidenceIds is not { Count: > 0 } && ClaimedBy is null && Period is null;
+}
 
 public sealed record AwardApproved(Guid AwardId, string ApprovedBy, ImmutableList<LotChange> Changes);
 

@@ -13,7 +13,7 @@ public sealed record MemberView(Guid MemberId, string Name, string Relation, str
 
 public sealed record HouseholdView(
     Guid HouseholdId, Guid VillageId, string HouseholdNo, string HeadName, string IdNumber, string? Phone, string? Grid, string? CardNo,
-    ColorTotals Available, ColorTotals Earned, IReadOnlyList<MemberView> Members, HouseholdStatus Status, DateOnly? MovedOutOn)
+    ColorTotals Available, ColorTotals Earned, IReadOnlyList<MemberView> Members, HouseholdStatus Status, DateOnly? MovedOutOn, AccountKind Kind)
 {
     public static HouseholdView For(Household h, Actor reader)
     {
@@ -31,8 +31,8 @@ public sealed record HouseholdView(
                 .Select(m => new MemberView(m.Member.MemberId, personal ? m.Member.Name : PersonName.Mask(m.Member.Name), m.Member.Relation,
                     Households.IdNumber.Mask(m.Member.IdNumberMasked), m.Status))
                 .ToList(),
-            h.Status, h.MovedOutOn);
+            h.Status, h.MovedOutOn, h.Kind);
     }
 }
 
-public sealed record Balance(Guid HouseholdId, ColorTotals Available, ColorTotals Earned);
+public sealed record Balance(Guid HouseholdId, AccountKind Kind, ColorTotals Available, ColorTotals Earned);

@@ -17,6 +17,9 @@ public sealed record LedgerEntry(
 
     /// <summary>The actor as people know them: a staff member's name, or 本户 for the household itself.</summary>
     public string? ActorName { get; init; }
+
+    /// <summary>An award's hours, photos, claimant or assessed quarter, where it has any.</summary>
+    public AwardDetails? Details { get; init; }
 }
 
 public static class LedgerEntries
@@ -33,17 +36,17 @@ public static class LedgerEntries
                 case PointsAwarded a:
                     lotColors[a.AwardId] = a.Color;
                     yield return Line(e, a.Points > 0 ? "award" : "deduction", a.AwardId, a.RuleCode, a.Color, a.OccurredOn,
-                        a.Points, Moved(a.Points, a.Changes), a.AwardedBy, a.Note) with { PaperRef = a.PaperRef };
+                        a.Points, Moved(a.Points, a.Changes), a.AwardedBy, a.Note) with { PaperRef = a.PaperRef, Details = a.Details };
                     break;
                 case AwardSubmitted s:
                     submitted[s.AwardId] = s;
-                    yield return Line(e, "submitted", s.AwardId, s.RuleCode, s.Color, s.OccurredOn, 0, 0, s.SubmittedBy, s.Note) with { PaperRef = s.PaperRef };
+                    yield return Line(e, "submitted", s.AwardId, s.RuleCode, s.Color, s.OccurredOn, 0, 0, s.SubmittedBy, s.Note) with { PaperRef = s.PaperRef, Details = s.Details };
                     break;
                 case AwardApproved ap:
                     var award = submitted[ap.AwardId];
                     lotColors[ap.AwardId] = award.Color;
                     yield return Line(e, "approved", ap.AwardId, award.RuleCode, award.Color, award.OccurredOn,
-                        award.Points, Moved(award.Points, ap.Changes), ap.ApprovedBy, null) with { PaperRef = award.PaperRef };
+                        award.Points, Moved(award.Points, ap.Changes), ap.ApprovedBy, null) with { PaperRef = award.PaperRef, Details = award.Details };
                     break;
                 case AwardRevoked r:
                     yield return Line(e, "revoked", r.AwardId, r.RuleCode, r.Color, r.OccurredOn,

@@ -11,7 +11,8 @@ namespace PointsLedger.Households;
 public static class MemberDecisions
 {
     public static MemberProposed Propose(Household household, Member member, Actor actor) =>
-        household.MustBeOpen().HasPerson(member.IdNumberHash)
+        household.Kind.IsIndividual() ? throw new Refusal(ProblemCodes.NotAHousehold)
+        : household.MustBeOpen().HasPerson(member.IdNumberHash)
             ? throw new Refusal(ProblemCodes.MemberAlreadyRegistered)
             : new MemberProposed(member.MemberId, member.Name, member.Relation, member.IdNumberMasked, member.IdNumberHash, member.CardCheck, actor.Id);
 

@@ -49,7 +49,8 @@ public static class MoveOutEndpoint
         var (household, village) = await session.ToChangeAsync(stream, actor, ct);
         var decided = HouseholdDecisions.MoveOut(household, village, command.On, command.Reason, actor, clock.Today(),
             settings.Value.MoveOutFor(village.Township));
-        var people = household.Members.Select(m => m.IdNumberHash).Prepend(household.IdNumberHash).Select(hash => IdNumberClaim.IdFor(village.Township, hash));
+        var people = household.Members.Select(m => m.IdNumberHash).Prepend(household.IdNumberHash)
+            .SelectMany(hash => new[] { IdNumberClaim.IdFor(village.Township, hash), IdNumberClaim.IndividualIdFor(village.Township, hash) });
         foreach (var claim in await session.LoadManyAsync<IdNumberClaim>(ct, people))
         {
             if (claim.HouseholdId == household.Id) session.Delete(claim);

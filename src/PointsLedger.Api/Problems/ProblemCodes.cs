@@ -498,6 +498,62 @@ public static class ProblemCodes
         "本村没有户号 {0}。",
         "The village has no household number {0}.");
 
+    public static readonly ProblemCode RuleNotForAccount = new("rule-not-for-account", 422,
+        "细则“{0}”不适用于{1}账户。",
+        "Rule {0} does not apply to this kind of account ({1}).");
+
+    public static readonly ProblemCode EvidenceRequired = new("evidence-required", 422,
+        "细则“{0}”须附照片（evidenceIds）。",
+        "Rule {0} requires a photo (evidenceIds).");
+
+    public static readonly ProblemCode QuantityRequired = new("quantity-required", 422,
+        "细则“{0}”按时长计分，请填写 quantity（小时数）。",
+        "Rule {0} awards per hour: give quantity (the hours).");
+
+    public static readonly ProblemCode QuantityNotApplicable = new("quantity-not-applicable", 422,
+        "细则“{0}”按次计分，不填 quantity。",
+        "Rule {0} awards per award; leave quantity out.");
+
+    public static readonly ProblemCode ScoreOutOfBounds = new("score-out-of-bounds", 422,
+        "评分 {0} 超出细则“{1}”的范围（{2} 至 {3} 分）。",
+        "The score {0} is outside rule {1}'s bounds ({2} to {3}).");
+
+    public static readonly ProblemCode AccountNotIndividual = new("account-not-individual", 422,
+        "账户 {0} 不是本村的个人账户（网格员、志愿者等）。",
+        "Account {0} is not an individual's account of this village.");
+
+    public static readonly ProblemCode NotAHousehold = new("not-a-household", 422,
+        "个人账户没有家庭成员。",
+        "An individual's account has no members.");
+
+    public static readonly ProblemCode PeriodNotEnded = new("period-not-ended", 422,
+        "{0} 尚未结束，结束后才能考核赋分。",
+        "The period {0} has not ended yet; assess it once it has.");
+
+    public static readonly ProblemCode EvidenceNotFound = new("evidence-not-found", 404,
+        "找不到照片 {0}。",
+        "No such photo {0}.");
+
+    public static readonly ProblemCode ImageInvalid = new("image-invalid", 422,
+        "无法识别该图片（请上传手机拍摄的 JPEG、PNG 或 HEIC 照片）。",
+        "The file is not an image that can be read (upload a JPEG, PNG or HEIC photo).");
+
+    public static readonly ProblemCode ImageTooLarge = new("image-too-large", 413,
+        "图片过大：最多 {0}（文件 10 MB、4000 万像素以内）。",
+        "The image is too large: at most {0} (10 MB and 40 megapixels).");
+
+    public static readonly ProblemCode ClaimNotFound = new("claim-not-found", 404,
+        "找不到该申报。",
+        "No such claim.");
+
+    public static readonly ProblemCode ClaimNotOpen = new("claim-not-open", 409,
+        "该申报已处理。",
+        "The claim has already been decided.");
+
+    public static readonly ProblemCode TooManyOpenClaims = new("too-many-open-claims", 409,
+        "本户已有 {0} 条待处理的申报，请等村里处理后再申报。",
+        "The household already has {0} open claims; wait until the village decides them.");
+
     public static readonly ProblemCode TooManyRequests = new("too-many-requests", 429,
         "操作过于频繁，请稍后再试。",
         "Too many requests; try again later.");

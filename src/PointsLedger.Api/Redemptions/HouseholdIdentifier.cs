@@ -73,14 +73,17 @@ public sealed class HouseholdIdentifier(PaymentCodeKey key, IdNumberHasher hashe
 
     /// <summary>
     /// The household one of whose people holds the number in the merchant's township, found by the number's
-    /// keyed hash; a number that matches nobody is committed as the clerk's miss before it is refused.
+    /// keyed hash, or else the individual's account (网格员, 志愿者…) of that person; a number that matches
+    /// nobody is committed as the clerk's miss before it is refused.
     /// </summary>
     private async Task<Guid> FindByIdNumberAsync(IDocumentSession session, string idNumber, Merchant merchant, Actor actor, CancellationToken ct)
     {
         var missesId = IdNumberMisses.IdFor(actor.Id, clock.Today());
         var misses = await session.LoadAsync<IdNumberMisses>(missesId, ct) ?? new IdNumberMisses(missesId, 0);
         if (misses.Count >= IdNumberMisses.Limit) throw new Refusal(ProblemCodes.IdNumberLocked);
-        if (await session.LoadAsync<IdNumberClaim>(IdNumberClaim.IdFor(merchant.Township, hasher.Hash(idNumber)), ct) is { } claim) return claim.HouseholdId;
+        var hash = hasher.Hash(idNumber);
+        var claims = await session.LoadManyAsync<IdNumberClaim>(ct, IdNumberClaim.IdFor(merchant.Township, hash), IdNumberClaim.IndividualIdFor(merchant.Township, hash));
+        if (claims.OrderBy(claim => claim.Id.Length).FirstOrDefault() is { } claim) return claim.HouseholdId;
 
         var missed = misses with { Count = misses.Count + 1 };
         session.Store(missed);

@@ -18,14 +18,16 @@ public enum HouseholdSort
 /// <param name="Name">The head's name; masked (张*明) for readers outside the household's village.</param>
 /// <param name="Available">可用积分, all colours.</param>
 /// <param name="Earned">累计积分, all colours.</param>
-public sealed record HouseholdListItem(Guid HouseholdId, string HouseholdNo, string Name, string? Grid, HouseholdStatus Status, int Available, int Earned);
+public sealed record HouseholdListItem(
+    Guid HouseholdId, string HouseholdNo, string Name, string? Grid, HouseholdStatus Status, int Available, int Earned, AccountKind Kind);
 
 public static class ListHouseholdsEndpoint
 {
     /// <summary>Where a page ended: the sort it was in and the last household's key in it.</summary>
     private sealed record Position(HouseholdSort Sort, string Key);
 
-    private sealed record Row(Guid Id, string HouseholdNo, string HeadName, string? Grid, DateOnly? MovedOutOn, int Available, int Earned, string ByEarned, string ByAvailable)
+    private sealed record Row(
+        Guid Id, string HouseholdNo, string HeadName, string? Grid, DateOnly? MovedOutOn, int Available, int Earned, string ByEarned, string ByAvailable, AccountKind Kind)
     {
         public string KeyIn(HouseholdSort sort) => sort switch { HouseholdSort.Number => HouseholdNo, HouseholdSort.Earned => ByEarned, _ => ByAvailable };
     }
@@ -33,11 +35,12 @@ public static class ListHouseholdsEndpoint
     /// <summary>
     /// 查找农户: the village's households, 50 a page (<c>cursor</c> = the last page's <c>next</c>), by number or
     /// by points (most first). <c>q</c> matches the household number and, for readers who see names (the
-    /// village's staff, admins), the head's or a member's name or the phone's last four digits.
+    /// village's staff, admins), the head's or a member's name or the phone's last four digits. Individuals'
+    /// accounts (网格员, 志愿者…) are listed too; <c>kind</c> keeps one kind.
     /// </summary>
     [WolverineGet("/api/villages/{villageId}/households"), Tags("Households")]
     public static async Task<Page<HouseholdListItem>> Get(
-        Guid villageId, string? q, string? grid, HouseholdStatus? status, HouseholdSort? sort, string? cursor,
+        Guid villageId, string? q, string? grid, HouseholdStatus? status, AccountKind? kind, HouseholdSort? sort, string? cursor,
         Actor actor, IQuerySession session, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin, Roles.Auditor, Roles.Cadre, Roles.Approver).MustActIn(villageId);
@@ -49,6 +52,7 @@ public static class ListHouseholdsEndpoint
 
         var query = session.Query<Household>().Where(h => h.VillageId == villageId);
         if (grid is not null) query = query.Where(h => h.Grid == grid);
+        if (kind is not null) query = query.Where(h => h.Kind == kind);
         if (status == HouseholdStatus.Active) query = query.Where(h => h.MovedOutOn == null);
         if (status == HouseholdStatus.Closed) query = query.Where(h => h.MovedOutOn != null);
         if (q?.Trim() is { Length: > 0 } text)
@@ -69,11 +73,11 @@ public static class ListHouseholdsEndpoint
         };
 
         var rows = await query.Take(Cursor.PageSize + 1)
-            .Select(h => new Row(h.Id, h.HouseholdNo, h.HeadName, h.Grid, h.MovedOutOn, h.Available.Total, h.Earned.Total, h.ByEarned, h.ByAvailable))
+            .Select(h => new Row(h.Id, h.HouseholdNo, h.HeadName, h.Grid, h.MovedOutOn, h.Available.Total, h.Earned.Total, h.ByEarned, h.ByAvailable, h.Kind))
             .ToListAsync(ct);
         var page = Cursor.Paged(rows, last => new Position(order, last.KeyIn(order)));
         return new Page<HouseholdListItem>(page.Items.Select(r => new HouseholdListItem(r.Id, r.HouseholdNo,
             seesNames ? r.HeadName : PersonName.Mask(r.HeadName), r.Grid, r.MovedOutOn is null ? HouseholdStatus.Active : HouseholdStatus.Closed,
-            r.Available, r.Earned)).ToList(), page.Next);
+            r.Available, r.Earned, r.Kind)).ToList(), page.Next);
     }
 }

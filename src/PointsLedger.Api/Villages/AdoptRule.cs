@@ -16,10 +16,15 @@ namespace PointsLedger.Villages;
 /// corrects, which is retired by the same event.
 /// </summary>
 /// <param name="MonthlyCap">Shorthand for <c>cap</c> per month.</param>
+/// <param name="AppliesTo">Whose accounts it awards: <c>household</c> (the default), <c>individual</c> or <c>both</c>.</param>
+/// <param name="Unit">Awards by the unit (<c>hour</c>) at <see cref="PointsPerUnit"/> each, instead of <see cref="Points"/>.</param>
 public sealed record AdoptRule(
     string? Code, PointColor? Color, string? Title, int Points, int? MonthlyCap, bool? RequiresApproval, bool? RequiresEvidence,
-    RuleCap? Cap = null, string? Template = null, string? Replaces = null)
+    RuleCap? Cap = null, string? Template = null, string? Replaces = null, RuleAppliesTo? AppliesTo = null, AwardUnit? Unit = null, int? PointsPerUnit = null)
 {
+    /// <summary>What one award, or one unit of it, is worth.</summary>
+    public int PointsEach => Unit is null ? Points : PointsPerUnit ?? 0;
+
     public sealed class Validator : AbstractValidator<AdoptRule>
     {
         private const string CodePattern = "^[A-Za-z0-9_.-]+$";
@@ -34,13 +39,18 @@ public sealed record AdoptRule(
             RuleFor(x => x.Title).Null().When(x => x.Template is not null).WithMessage("采用模板时名称由模板决定", "A template sets the title");
             RuleFor(x => x.Template).MaximumLength(32).Matches(CodePattern);
             RuleFor(x => x.Replaces).MaximumLength(32).Matches(CodePattern);
-            RuleFor(x => x.Points).NotEqual(0).InclusiveBetween(-1000, 1000);
+            RuleFor(x => x.Points).NotEqual(0).InclusiveBetween(-1000, 1000).When(x => x.Unit is null);
+            RuleFor(x => x.Points).Equal(0).When(x => x.Unit is not null).WithMessage("按时长计分的细则用 pointsPerUnit，不填 points", "A rule per unit takes pointsPerUnit, not points");
+            RuleFor(x => x.Unit).IsInEnum();
+            RuleFor(x => x.AppliesTo).IsInEnum();
+            RuleFor(x => x.PointsPerUnit).NotNull().InclusiveBetween(1, 100).When(x => x.Unit is not null);
+            RuleFor(x => x.PointsPerUnit).Null().When(x => x.Unit is null).WithMessage("pointsPerUnit 须与 unit 同时填写", "pointsPerUnit goes with unit");
             RuleFor(x => x.MonthlyCap).Null().When(x => x.Points < 0).WithMessage("扣分细则不设每月上限", "A deduction has no monthly cap");
-            RuleFor(x => x.MonthlyCap).GreaterThanOrEqualTo(x => x.Points).When(x => x.Points > 0 && x.MonthlyCap is not null);
+            RuleFor(x => x.MonthlyCap).GreaterThanOrEqualTo(x => x.PointsEach).When(x => x.PointsEach > 0 && x.MonthlyCap is not null);
             RuleFor(x => x.Cap).Null().When(x => x.MonthlyCap is not null).WithMessage("cap 与 monthlyCap 只填其一", "Give cap or monthlyCap, not both");
             RuleFor(x => x.Cap).Null().When(x => x.Points < 0).WithMessage("扣分细则不设上限", "A deduction has no cap");
             RuleFor(x => x.Cap!).SetValidator(new RuleCapValidator()).When(x => x.Cap is not null);
-            RuleFor(x => x.Cap!.Points).GreaterThanOrEqualTo(x => x.Points).When(x => x.Cap is not null && x.Points > 0);
+            RuleFor(x => x.Cap!.Points).GreaterThanOrEqualTo(x => x.PointsEach).When(x => x.Cap is not null && x.PointsEach > 0);
         }
     }
 }

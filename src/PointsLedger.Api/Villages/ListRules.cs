@@ -6,12 +6,13 @@ using Wolverine.Http;
 namespace PointsLedger.Villages;
 
 /// <param name="Replaces">The code of the rule this one corrects; <paramref name="ReplacedBy"/> the one that corrects it.</param>
+/// <param name="Points">With a <paramref name="Unit"/>, the points per unit.</param>
 public sealed record RuleView(
     string Code, PointColor Color, string Title, int Points, RuleCap? Cap, bool RequiresApproval, bool RequiresEvidence,
-    RuleStatus Status, string? Template, string? Replaces, string? ReplacedBy, string? RetiredReason)
+    RuleStatus Status, string? Template, string? Replaces, string? ReplacedBy, string? RetiredReason, RuleAppliesTo AppliesTo, AwardUnit? Unit)
 {
     public static RuleView Of(Rule rule) => new(rule.Code, rule.Color, rule.Title, rule.Points, rule.Limit, rule.RequiresApproval, rule.RequiresEvidence,
-        rule.IsRetired ? RuleStatus.Retired : RuleStatus.Active, rule.Template, rule.Replaces, rule.ReplacedBy, rule.RetiredReason);
+        rule.IsRetired ? RuleStatus.Retired : RuleStatus.Active, rule.Template, rule.Replaces, rule.ReplacedBy, rule.RetiredReason, rule.AppliesTo, rule.Unit);
 }
 
 public enum RuleStatus

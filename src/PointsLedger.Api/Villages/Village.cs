@@ -11,9 +11,24 @@ public sealed record VillageRegistered(Guid VillageId, string Code, string Name,
 
 /// <param name="Template">The township template it was adopted from, whose colour and title it keeps.</param>
 /// <param name="Replaces">The code of the rule it corrects, retired by this adoption.</param>
+/// <param name="AppliesTo">Whose accounts it awards; none (rules adopted before individuals' accounts) means households.</param>
+/// <param name="Unit">With a unit, <see cref="Points"/> are per unit and an award says how many (志愿服务时长: points per hour).</param>
 public sealed record RuleAdopted(
     Guid RuleId, string Code, PointColor Color, string Title, int Points, int? MonthlyCap,
-    bool RequiresApproval, bool RequiresEvidence, string AdoptedBy, RuleCap? Cap = null, string? Template = null, string? Replaces = null);
+    bool RequiresApproval, bool RequiresEvidence, string AdoptedBy, RuleCap? Cap = null, string? Template = null, string? Replaces = null,
+    RuleAppliesTo? AppliesTo = null, AwardUnit? Unit = null);
+
+public enum RuleAppliesTo
+{
+    Household,
+    Individual,
+    Both,
+}
+
+public enum AwardUnit
+{
+    Hour,
+}
 
 /// <summary>No new awards under the rule from now on; its past awards stand.</summary>
 public sealed record RuleRetired(string Code, string Reason, string RetiredBy);
@@ -33,6 +48,11 @@ public sealed record Rule(
     public string? Replaces { get; init; }
     public string? ReplacedBy { get; init; }
     public string? RetiredReason { get; init; }
+
+    public RuleAppliesTo AppliesTo { get; init; }
+
+    /// <summary>When set, <see cref="Points"/> are per unit.</summary>
+    public AwardUnit? Unit { get; init; }
 
     public bool IsRetired => RetiredReason is not null;
 
@@ -58,7 +78,7 @@ public sealed record Village(Guid Id, string Code, string Name, string Township,
     {
         var rules = Rules.SetItem(e.Code, new Rule(e.RuleId, e.Code, e.Color, e.Title, e.Points, e.MonthlyCap, e.RequiresApproval, e.RequiresEvidence)
         {
-            Cap = e.Cap, Template = e.Template, Replaces = e.Replaces,
+            Cap = e.Cap, Template = e.Template, Replaces = e.Replaces, AppliesTo = e.AppliesTo ?? RuleAppliesTo.Household, Unit = e.Unit,
         });
         if (e.Replaces is { } replaced)
         {

@@ -22,22 +22,22 @@ public static class VillageDecisions
         if (command.Template is not { } templateCode)
         {
             if (village.Rules.ContainsKey(command.Code!)) throw new Refusal(ProblemCodes.RuleCodeTaken, command.Code!);
-            return new RuleAdopted(ruleId, command.Code!, command.Color!.Value, command.Title!, command.Points, command.MonthlyCap,
-                command.RequiresApproval ?? false, command.RequiresEvidence ?? false, actor.Id, command.Cap, null, command.Replaces);
+            return new RuleAdopted(ruleId, command.Code!, command.Color!.Value, command.Title!, command.PointsEach, command.MonthlyCap,
+                command.RequiresApproval ?? false, command.RequiresEvidence ?? false, actor.Id, command.Cap, null, command.Replaces, command.AppliesTo, command.Unit);
         }
 
         var template = township?.Templates.GetValueOrDefault(templateCode) ?? throw new Refusal(ProblemCodes.UnknownTemplate, templateCode);
         var code = command.Code ?? template.Code;
         if (village.Rules.ContainsKey(code)) throw new Refusal(ProblemCodes.RuleCodeTaken, code);
-        if (command.Points < template.MinPoints || command.Points > template.MaxPoints)
+        if (command.PointsEach < template.MinPoints || command.PointsEach > template.MaxPoints)
         {
-            throw new Refusal(ProblemCodes.PointsOutsideTemplate, command.Points, template.Title, template.MinPoints, template.MaxPoints);
+            throw new Refusal(ProblemCodes.PointsOutsideTemplate, command.PointsEach, template.Title, template.MinPoints, template.MaxPoints);
         }
         if (template.Cap is not null && (command.Cap ?? (object?)command.MonthlyCap) is not null) throw new Refusal(ProblemCodes.TemplateSetsCap, template.Title);
         // A village may be stricter than its township, never looser: approval and evidence the template asks for stay.
-        return new RuleAdopted(ruleId, code, template.Color, template.Title, command.Points, command.MonthlyCap,
+        return new RuleAdopted(ruleId, code, template.Color, template.Title, command.PointsEach, command.MonthlyCap,
             template.RequiresApproval || command.RequiresApproval == true, template.RequiresEvidence || command.RequiresEvidence == true, actor.Id,
-            command.Cap ?? template.Cap, template.Code, command.Replaces);
+            command.Cap ?? template.Cap, template.Code, command.Replaces, command.AppliesTo, command.Unit);
     }
 
     /// <summary>No new awards under the rule; retiring a retired rule changes nothing.</summary>
