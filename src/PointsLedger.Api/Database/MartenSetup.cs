@@ -5,6 +5,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Schema;
 using Npgsql;
+using PointsLedger.Claims;
 using PointsLedger.Evidence;
 using PointsLedger.Households;
 using PointsLedger.Idempotency;
@@ -69,6 +70,8 @@ public static class MartenSetup
                 opts.Projections.Snapshot<Notice>(SnapshotLifecycle.Inline);
                 opts.Projections.Add<RedemptionRecordProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ObjectionProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<ClaimRecordProjection>(ProjectionLifecycle.Inline);
+                opts.Schema.For<ClaimRecord>().Index(x => x.VillageId).Index(x => x.HouseholdId);
                 // The township reports read tallies a village's awards keep up to date, off the request path.
                 opts.Projections.Add(new ReportProjection(), ProjectionLifecycle.Async, asyncConfiguration: tallies =>
                 {

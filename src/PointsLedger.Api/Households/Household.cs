@@ -35,6 +35,9 @@ public sealed record Household(
 
     public ImmutableDictionary<Guid, MemberChange> MemberChanges { get; init; } = ImmutableDictionary<Guid, MemberChange>.Empty;
 
+    /// <summary>The resident's claims no cadre has decided yet.</summary>
+    public ImmutableHashSet<Guid> OpenClaims { get; init; } = ImmutableHashSet<Guid>.Empty;
+
     /// <summary>How often the phone changed: a resident's token issued before the last change no longer signs them in.</summary>
     public int PhoneChanges { get; init; }
 
@@ -178,6 +181,12 @@ public sealed record Household(
     public Household Apply(HouseholdMovedOut e) => this with { MovedOutOn = e.On, Lots = Lots.ApplyChanges(e.Forfeited) };
 
     public Household Apply(PaymentCodeIssued e) => this;
+
+    public Household Apply(ClaimFiled e) => this with { OpenClaims = OpenClaims.Add(e.ClaimId) };
+
+    public Household Apply(ClaimAccepted e) => this with { OpenClaims = OpenClaims.Remove(e.ClaimId) };
+
+    public Household Apply(ClaimDeclined e) => this with { OpenClaims = OpenClaims.Remove(e.ClaimId) };
 
     public Household Apply(CardCheckFailed e) =>
         this with { CardFailures = new CardFailures(e.On, CardFailures.On == e.On ? CardFailures.Count + 1 : 1) };

@@ -51,6 +51,6 @@ public static class CloseMonthEndpoint
         stream.AppendOne(new MonthClosed(content.Month, noticeId, digest, content.PreviousDigest, actor.Id));
         session.Events.StartStream<Notice>(noticeId, new NoticePublished(noticeId, villageId, content, digest, deadline, actor.Id));
 
-        return new ClosedMonthAnswer(villageId, content.Month, digest, content.PreviousDigest, content.MerkleRoot, deadline, content.Households.Count);
+        return new ClosedMonthAnswer(villageId, content.Month, digest, content.PreviousDigest, content.MerkleRoot, deadline, content.Totals.Households);
     }
 }

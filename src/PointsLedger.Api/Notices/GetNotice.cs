@@ -31,8 +31,9 @@ public sealed record NoticeView(
         $"{VillageName}-{Month}-积分公示",
         ["户号", "户主", "红", "紫", "橙", "绿", "蓝", "本月合计", "本年累计", "本月兑换", "可用积分", "排名", "核验码"],
         [
-            .. Households.Select(l => (IReadOnlyList<object?>)[l.HouseholdNo, l.Name, .. Colors(l.Earned), l.YearToDate.Total, l.Spent, l.Available, l.Rank, l.ProofCode]),
-            ["合计", $"{Totals.Households} 户", .. Colors(Totals.Earned), null, Totals.Spent, null, null, null],
+            .. Households.Where(l => !l.IsIndividual).Select(Row),
+            .. Households.Any(l => l.IsIndividual) ? [[NoticeBoard.IndividualsTitle, .. Enumerable.Repeat<object?>(null, 12)], .. Households.Where(l => l.IsIndividual).Select(Row)] : Array.Empty<IReadOnlyList<object?>>(),
+            ["合计", NoticeBoard.Posted(Totals), .. Colors(Totals.Earned), null, Totals.Spent, null, null, null],
             ["摘要", Digest, null, null, null, null, null, null, null, null, null, null, null],
         ]);
 
@@ -40,15 +41,18 @@ public sealed record NoticeView(
     public IReadOnlyList<Table> ToWorkbook() =>
     [
         ToTable() with { Title = "公示" },
-        new("明细", ["序号", "户号", "类型", "细则编码", "细则", "颜色", "分值", "日期", "台账页行"],
+        new("明细", ["序号", "户号/编号", "类型", "细则编码", "细则", "颜色", "分值", "日期", "台账页行", "时长（小时）"],
             [.. Entries.Select(e => (IReadOnlyList<object?>)[e.EntryNo, e.HouseholdNo, NoticeBoard.KindName(e.Kind), e.RuleCode, e.RuleTitle,
-                ColorStyles.Of(e.Color).Short, e.Points, e.OccurredOn.ToString("yyyy-MM-dd"), e.PaperRef])]),
+                ColorStyles.Of(e.Color).Short, e.Points, e.OccurredOn.ToString("yyyy-MM-dd"), e.PaperRef, e.Quantity])]),
         new("核验", ["项目", "值"],
         [
             ["村（社区）", $"{Township} {VillageName}（{VillageCode}）"], ["月份", Month], ["摘要", Digest], ["上月摘要", PreviousDigest],
-            ["默克尔根", MerkleRoot], ["异议截止", ObjectionDeadline.ToString("yyyy-MM-dd")], ["户数", Households.Count],
+            ["默克尔根", MerkleRoot], ["异议截止", ObjectionDeadline.ToString("yyyy-MM-dd")], ["户数", Totals.Households], ["个人数", Totals.Individuals ?? 0],
         ]),
     ];
+
+    private static IReadOnlyList<object?> Row(NoticeLine l) =>
+        [NoticeBoard.NumberOf(l), l.Name, .. Colors(l.Earned), l.YearToDate.Total, l.Spent, l.Available, l.Rank, l.ProofCode];
 
     private static object?[] Colors(ColorTotals t) => [t.Red, t.Purple, t.Orange, t.Green, t.Blue, t.Total];
 }

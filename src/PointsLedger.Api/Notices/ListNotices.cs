@@ -22,7 +22,7 @@ public static class ListNoticesEndpoint
             .CountBy(id => id).ToDictionary();
         return notices
             .OrderByDescending(n => n.Content.Month, StringComparer.Ordinal)
-            .Select(n => new NoticeSummary(n.Content.Month, n.Digest, n.ObjectionDeadline, n.IsFinal(today), n.Content.Households.Count, open.GetValueOrDefault(n.Id)))
+            .Select(n => new NoticeSummary(n.Content.Month, n.Digest, n.ObjectionDeadline, n.IsFinal(today), n.Content.Totals.Households, open.GetValueOrDefault(n.Id)))
             .ToList();
     }
 }

@@ -29,7 +29,7 @@ public static class NoticePdf
         using var output = new MemoryStream();
         var pen = new PdfPen(typeface, scale);
         var pages = new List<Action<SKCanvas>>();
-        var lines = notice.Households.ToList();
+        var lines = notice.Households.Where(line => !line.IsIndividual).ToList();
         do
         {
             var first = pages.Count == 0;
@@ -56,19 +56,11 @@ public static class NoticePdf
         }
         while (lines.Count > 0);
 
+        var individuals = notice.Households.Where(line => line.IsIndividual).Select(Cells).ToList();
+        if (individuals.Count > 0) pages.AddRange(ListPages(pen, height, NoticeBoard.IndividualsTitle, HouseholdColumns, individuals));
         var entries = notice.Entries.Select(e => (IReadOnlyList<string>)
-            [$"{e.EntryNo}", e.HouseholdNo, NoticeBoard.KindName(e.Kind), e.RuleTitle, ColorStyles.Of(e.Color).Short, $"{e.Points}", $"{e.OccurredOn:yyyy-MM-dd}"]).ToList();
-        var entryRowHeight = 14 * scale;
-        var entriesPerPage = Math.Max(1, (int)((height - 2 * Margin - 20 * scale) / entryRowHeight) - 1);
-        var entryPages = entries.Count == 0 ? [[]] : entries.Chunk(entriesPerPage).ToList();
-        foreach (var chunk in entryPages)
-        {
-            pages.Add(canvas =>
-            {
-                pen.Text(canvas, $"{NoticeBoard.MonthTitle(notice.Month)} 加分、扣分明细（{notice.Entries.Count} 条）", Margin, Margin + 12 * scale, 12, bold: true);
-                Table(canvas, pen, Margin, Margin + 20 * scale, entryRowHeight, EntryColumns, chunk);
-            });
-        }
+            [$"{e.EntryNo}", e.HouseholdNo, NoticeBoard.KindName(e.Kind), e.RuleTitle, ColorStyles.Of(e.Color).Short, NoticeBoard.PointsOf(e), $"{e.OccurredOn:yyyy-MM-dd}"]).ToList();
+        pages.AddRange(ListPages(pen, height, $"{NoticeBoard.MonthTitle(notice.Month)} 加分、扣分明细（{notice.Entries.Count} 条）", EntryColumns, entries));
 
         using (var document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata { Title = $"{notice.VillageName} {notice.Month} 积分公示", Creator = "PointsLedger" }))
         {
@@ -86,15 +78,29 @@ public static class NoticePdf
         return output.ToArray();
     }
 
+    /// <summary>Pages of one titled table, as many as its rows need (one, empty, for none).</summary>
+    private static IEnumerable<Action<SKCanvas>> ListPages(
+        PdfPen pen, float height, string title, (string Title, float Width, bool Text)[] columns, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        var rowHeight = 14 * pen.Scale;
+        var perPage = Math.Max(1, (int)((height - 2 * Margin - 20 * pen.Scale) / rowHeight) - 1);
+        var chunks = rows.Count == 0 ? [[]] : rows.Chunk(perPage).ToList();
+        return chunks.Select(chunk => (Action<SKCanvas>)(canvas =>
+        {
+            pen.Text(canvas, title, Margin, Margin + 12 * pen.Scale, 12, bold: true);
+            Table(canvas, pen, Margin, Margin + 20 * pen.Scale, rowHeight, columns, chunk);
+        }));
+    }
+
     private static IReadOnlyList<string> Cells(NoticeLine l) =>
-        [l.HouseholdNo, l.Name, .. ColorStyles.All.Select(c => $"{l.Earned.Of(c.Color)}"), $"{l.Earned.Total}", $"{l.YearToDate.Total}", $"{l.Spent}",
+        [NoticeBoard.NumberOf(l), l.Name, .. ColorStyles.All.Select(c => $"{l.Earned.Of(c.Color)}"), $"{l.Earned.Total}", $"{l.YearToDate.Total}", $"{l.Spent}",
             $"{l.Available}", $"{l.Rank}", l.ProofCode];
 
     private static void Header(SKCanvas canvas, PdfPen pen, NoticeView notice, string verifyUrl, float width)
     {
         var s = pen.Scale;
         pen.Text(canvas, $"{notice.Township} {notice.VillageName} {NoticeBoard.MonthTitle(notice.Month)} 五色积分公示", Margin, Margin + 16 * s, 16, bold: true);
-        pen.Text(canvas, $"公示 {notice.Households.Count} 户　异议截止 {notice.ObjectionDeadline:yyyy年M月d日}　摘要 {NoticeBoard.ShortDigest(notice.Digest)}　默克尔根 {NoticeBoard.ShortDigest(notice.MerkleRoot)}", Margin, Margin + 30 * s, 8);
+        pen.Text(canvas, $"公示 {NoticeBoard.Posted(notice.Totals)}　异议截止 {notice.ObjectionDeadline:yyyy年M月d日}　摘要 {NoticeBoard.ShortDigest(notice.Digest)}　默克尔根 {NoticeBoard.ShortDigest(notice.MerkleRoot)}", Margin, Margin + 30 * s, 8);
         pen.Text(canvas, string.Join("　", ColorStyles.All.Select(c => $"{c.Short}：{c.Name}")) + "　本月：本月所得　累计：本年累计　兑换：本月兑换　可用：月末可用积分　排名按本年累计",
             Margin, Margin + 42 * s, 8);
         PdfPen.QrCode(canvas, verifyUrl, width - Margin - 62 * s, Margin, 62 * s);
@@ -104,7 +110,7 @@ public static class NoticePdf
     private static void Footer(SKCanvas canvas, PdfPen pen, NoticeView notice, float height)
     {
         var t = notice.Totals;
-        pen.Text(canvas, $"合计：{string.Join("　", ColorStyles.All.Select(c => $"{c.Short} {t.Earned.Of(c.Color)}"))}　本月合计 {t.Earned.Total} 分　本月兑换 {t.Spent} 分　共 {t.Households} 户。" +
+        pen.Text(canvas, $"合计：{string.Join("　", ColorStyles.All.Select(c => $"{c.Short} {t.Earned.Of(c.Color)}"))}　本月合计 {t.Earned.Total} 分　本月兑换 {t.Spent} 分　共 {NoticeBoard.Posted(t)}。" +
             $"如有异议，请于 {notice.ObjectionDeadline:yyyy年M月d日} 前通过小程序或到村委会提出。", Margin, height - Margin - 14 * pen.Scale, 8);
         pen.Text(canvas, $"完整摘要 {notice.Digest}　默克尔根 {notice.MerkleRoot}", Margin, height - Margin - 3 * pen.Scale, 7);
     }

@@ -11,6 +11,8 @@ namespace PointsLedger.Notices;
 /// </summary>
 public sealed record HouseholdHistory(string HouseholdNo, string HeadName, DateTimeOffset RegisteredAt, IReadOnlyList<LedgerEntry> Entries)
 {
+    public AccountKind Kind { get; init; }
+
     public IReadOnlyList<(DateOnly Since, string Name)> LaterHeads { get; init; } = [];
 
     public string HeadOn(DateOnly day) => LaterHeads.LastOrDefault(head => head.Since <= day).Name ?? HeadName;
@@ -35,7 +37,7 @@ public static class NoticeSheet
         var shown = households
             .Where(h => LedgerClock.DateOf(h.RegisteredAt) <= last || h.Entries.Any(e => e.OccurredOn <= last))
             .Where(h => h.MovedOutOn is not { } left || left >= month)
-            .OrderBy(h => h.HouseholdNo, StringComparer.Ordinal)
+            .OrderBy(h => h.Kind.IsIndividual()).ThenBy(h => h.HouseholdNo, StringComparer.Ordinal)
             .Select(h => (Household: h, Dated: h.Entries.Where(e => e.OccurredOn <= last).ToList()))
             .ToList();
 
@@ -45,12 +47,16 @@ public static class NoticeSheet
             YearToDate: EarnedBetween(h.Dated, yearStart, last),
             Spent: -h.Dated.Where(e => e.Kind.StartsWith("redemption", StringComparison.Ordinal) && e.OccurredOn >= month).Sum(e => e.Available),
             Available: h.Dated.Sum(e => e.Available))).ToList();
-        // Competition ranking: 1, 2, 2, 4.
-        var rankOf = measured.Select(m => m.YearToDate.Total).OrderDescending().Select((total, index) => (total, index))
-            .GroupBy(x => x.total).ToDictionary(g => g.Key, g => g.First().index + 1);
+        // Competition ranking (1, 2, 2, 4), households among households and individuals among individuals.
+        var rankOf = measured.GroupBy(m => m.Household.Kind.IsIndividual()).ToDictionary(section => section.Key, section => section
+            .Select(m => m.YearToDate.Total).OrderDescending().Select((total, index) => (total, index))
+            .GroupBy(x => x.total).ToDictionary(g => g.Key, g => g.First().index + 1));
         var lines = measured
             .Select(m => new NoticeLine(m.Household.HouseholdNo, PersonName.Mask(m.Household.HeadOn(last)), m.Earned, m.YearToDate, m.Spent, m.Available,
-                rankOf[m.YearToDate.Total], proofCodeFor(m.Household.HouseholdNo)))
+                rankOf[m.Household.Kind.IsIndividual()][m.YearToDate.Total], proofCodeFor(m.Household.HouseholdNo))
+            {
+                Kind = m.Household.Kind.IsIndividual() ? m.Household.Kind : null,
+            })
             .ToList();
 
         var entryNo = 0;
@@ -62,11 +68,15 @@ public static class NoticeSheet
             .Select(x => new NoticeEntry(++entryNo, x.HouseholdNo, EntryKind(x.Entry), x.Entry.RuleCode!,
                 village.Rules.GetValueOrDefault(x.Entry.RuleCode!)?.Title ?? x.Entry.RuleCode!, x.Entry.Color!.Value, x.Entry.Earned, x.Entry.OccurredOn!.Value)
             {
-                PaperRef = x.Entry.PaperRef,
+                PaperRef = x.Entry.PaperRef, Quantity = x.Entry.Details?.Quantity,
             })
             .ToList();
 
-        var totals = new NoticeTotals(lines.Aggregate(ColorTotals.Zero, (sum, l) => sum.Plus(l.Earned)), lines.Sum(l => l.Spent), lines.Count);
+        var individuals = lines.Count(l => l.IsIndividual);
+        var totals = new NoticeTotals(lines.Aggregate(ColorTotals.Zero, (sum, l) => sum.Plus(l.Earned)), lines.Sum(l => l.Spent), lines.Count - individuals)
+        {
+            Individuals = individuals > 0 ? individuals : null,
+        };
         return new NoticeContent(village.Code, village.Name, village.Township, Months.Of(month), previousDigest,
             NoticeContent.RootOf(lines), lines, entries, totals);
     }

@@ -21,9 +21,15 @@ public static class VillageHistories
     private static HouseholdHistory History(IEnumerable<IEvent> stream)
     {
         var events = stream.ToList();
-        var registered = (HouseholdRegistered)events[0].Data;
-        return new HouseholdHistory(registered.HouseholdNo, registered.HeadName, events[0].Timestamp, LedgerEntries.From(events).ToList())
+        var (number, name, kind) = events[0].Data switch
         {
+            HouseholdRegistered household => (household.HouseholdNo, household.HeadName, AccountKind.Household),
+            IndividualRegistered individual => (individual.AccountNo, individual.Name, individual.Kind),
+            var other => throw new InvalidOperationException($"an account's stream starts with {other.GetType().Name}"),
+        };
+        return new HouseholdHistory(number, name, events[0].Timestamp, LedgerEntries.From(events).ToList())
+        {
+            Kind = kind,
             LaterHeads = events.Where(e => e.Data is HeadChanged).Select(e => (LedgerClock.DateOf(e.Timestamp), ((HeadChanged)e.Data).HeadName)).ToList(),
         };
     }

@@ -39,12 +39,12 @@ public static class GetSummaryReportEndpoint
         var ids = villages.Select(v => v.Id).ToArray();
         var months = Enumerable.Range(0, (last.Year - first.Year) * 12 + last.Month - first.Month + 1).Select(i => Months.Of(first.AddMonths(i))).ToList();
         var tallies = await session.LoadManyAsync<VillageMonthTally>(ct, ids.SelectMany(id => months.Select(month => VillageMonthTally.IdOf(id, month))).ToArray());
-        var households = (await session.Query<Household>().Where(h => h.VillageId.IsOneOf(ids)).Select(h => h.VillageId).ToListAsync(ct))
-            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        var accounts = (await session.Query<Household>().Where(h => h.VillageId.IsOneOf(ids)).Select(h => new { h.Id, h.VillageId, h.Kind }).ToListAsync(ct))
+            .Select(a => (a.Id, a.VillageId, a.Kind)).ToList();
         var merchants = await session.Query<Merchant>().Where(m => scope == null || m.Township == scope).ToListAsync(ct);
         var (redemptions, redeemers) = await RedemptionsInPeriod.LoadAsync(session, merchants.Select(m => m.Id).ToList(), first, last.AddMonths(1), ct);
 
-        var report = SummaryReport.Build(scope, first, last, villages, households, tallies, merchants, redemptions, redeemers);
+        var report = SummaryReport.Build(scope, first, last, villages, accounts, tallies, merchants, redemptions, redeemers);
         var names = await ActorNames.OfAsync(session, report.Assessors.Select(a => a.Assessor), ct);
         report = report with { Assessors = [.. report.Assessors.Select(a => a with { AssessorName = names.For(a.Assessor) })] };
         return answerAs.Answer(report, r => r.ToTable(), html: r => new RazorComponentResult<SummaryPage>(new { Report = r }), workbook: r => r.ToWorkbook());

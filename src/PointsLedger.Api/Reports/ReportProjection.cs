@@ -26,15 +26,15 @@ public sealed class ReportProjection : IProjection
 
         foreach (var e in awards)
         {
-            var village = villages[e.StreamId];
+            var (village, kind) = villages[e.StreamId];
             switch (e.Data)
             {
                 case PointsAwarded a:
-                    var awarded = facts[a.AwardId] = new AwardFact(a.AwardId, village, e.StreamId, a.RuleCode, a.Color, a.Points, a.OccurredOn, a.AwardedBy);
+                    var awarded = facts[a.AwardId] = new AwardFact(a.AwardId, village, e.StreamId, a.RuleCode, a.Color, a.Points, a.OccurredOn, a.AwardedBy) { Kind = kind };
                     await batch.CountAsync(awarded, +1, cancellation);
                     break;
                 case AwardSubmitted s:
-                    facts[s.AwardId] = new AwardFact(s.AwardId, village, e.StreamId, s.RuleCode, s.Color, s.Points, s.OccurredOn, s.SubmittedBy);
+                    facts[s.AwardId] = new AwardFact(s.AwardId, village, e.StreamId, s.RuleCode, s.Color, s.Points, s.OccurredOn, s.SubmittedBy) { Kind = kind };
                     break;
                 case AwardApproved ap when facts.TryGetValue(ap.AwardId, out var approved):
                     await batch.CountAsync(approved, +1, cancellation);
@@ -52,13 +52,18 @@ public sealed class ReportProjection : IProjection
         batch.Store();
     }
 
-    /// <summary>The village of each household in the batch: from its registration when that is in the batch, else its snapshot.</summary>
-    private static async Task<Dictionary<Guid, Guid>> VillagesOfAsync(
+    /// <summary>The village and kind of each account in the batch: from its registration when that is in the batch, else its snapshot.</summary>
+    private static async Task<Dictionary<Guid, (Guid Village, AccountKind Kind)>> VillagesOfAsync(
         IDocumentOperations operations, IReadOnlyList<IEvent> events, IReadOnlyList<IEvent> awards, CancellationToken cancellation)
     {
-        var villages = events.Select(e => e.Data).OfType<HouseholdRegistered>().ToDictionary(r => r.HouseholdId, r => r.VillageId);
+        var villages = new Dictionary<Guid, (Guid Village, AccountKind Kind)>();
+        foreach (var registered in events.Select(e => e.Data))
+        {
+            if (registered is HouseholdRegistered h) villages[h.HouseholdId] = (h.VillageId, AccountKind.Household);
+            if (registered is IndividualRegistered i) villages[i.AccountId] = (i.VillageId, i.Kind);
+        }
         var unknown = awards.Select(e => e.StreamId).Where(id => !villages.ContainsKey(id)).Distinct().ToArray();
-        foreach (var household in await operations.LoadManyAsync<Household>(cancellation, unknown)) villages[household.Id] = household.VillageId;
+        foreach (var account in await operations.LoadManyAsync<Household>(cancellation, unknown)) villages[account.Id] = (account.VillageId, account.Kind);
         return villages;
     }
 

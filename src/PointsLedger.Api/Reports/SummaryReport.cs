@@ -14,6 +14,9 @@ public sealed record MerchantRedemptions(string Merchant, string Kind, int Redem
 
 public sealed record VillageParticipation(string? VillageCode, string Village, int Households, int Participating, decimal Rate);
 
+/// <param name="Accounts">Accounts of the kind registered in the township's villages; <paramref name="Awarded"/> those with a standing award in the period.</param>
+public sealed record KindUse(AccountKind Kind, string Label, int Accounts, int Awarded, int Awards, int Points);
+
 public sealed record RuleUse(string VillageCode, string Village, string RuleCode, string Title, int Awards, int Points);
 
 /// <summary>One township template across the villages that adopted it: what was awarded under it in the period.</summary>
@@ -39,10 +42,13 @@ public sealed record SummaryReport(
     IReadOnlyList<VillageParticipation> Participation, VillageParticipation Overall, IReadOnlyList<RuleUse> TopRules,
     IReadOnlyList<AssessorConcentration> Assessors, IReadOnlyList<TemplateUse> Templates)
 {
-    /// <param name="households">Each village's registered households, the participation rate's denominator.</param>
+    /// <summary>The awards by kind of account: households, and the individuals (网格员, 志愿者…) besides them.</summary>
+    public IReadOnlyList<KindUse> Kinds { get; init; } = [];
+
+    /// <param name="accounts">Every account of the villages with its kind: households are the participation rate's denominator.</param>
     /// <param name="tallies">The villages' months in the period, as <see cref="ReportProjection"/> keeps them.</param>
     public static SummaryReport Build(
-        string? township, DateOnly from, DateOnly to, IReadOnlyList<Village> villages, IReadOnlyDictionary<Guid, int> households,
+        string? township, DateOnly from, DateOnly to, IReadOnlyList<Village> villages, IReadOnlyList<(Guid Id, Guid VillageId, AccountKind Kind)> accounts,
         IReadOnlyList<VillageMonthTally> tallies, IReadOnlyList<Merchant> merchants, IReadOnlyList<RedemptionRecord> redemptions,
         IReadOnlyDictionary<Guid, Household> redeemers)
     {
@@ -62,9 +68,17 @@ public sealed record SummaryReport(
             .OrderByDescending(m => m.Points).ThenBy(m => m.Merchant, StringComparer.Ordinal)
             .ToList();
 
+        var kindOf = accounts.ToDictionary(a => a.Id, a => a.Kind);
+        var households = accounts.Where(a => a.Kind == AccountKind.Household).GroupBy(a => a.VillageId).ToDictionary(g => g.Key, g => g.Count());
         var participation = byVillage
             .Select(v => Rate(v.Village.Code, v.Village.Name, households.GetValueOrDefault(v.Village.Id),
-                v.Months.SelectMany(t => t.AwardsByHousehold.Keys).Distinct().Count()))
+                v.Months.SelectMany(t => t.AwardsByHousehold.Keys).Distinct().Count(id => kindOf.GetValueOrDefault(id) == AccountKind.Household)))
+            .ToList();
+        var awarded = tallies.SelectMany(t => t.AwardsByHousehold.Keys).Distinct().ToHashSet();
+        var kinds = Enum.GetValues<AccountKind>()
+            .Select(kind => new KindUse(kind, kind.Label(), accounts.Count(a => a.Kind == kind), accounts.Count(a => a.Kind == kind && awarded.Contains(a.Id)),
+                tallies.Sum(t => t.Kinds.GetValueOrDefault(kind)?.Awards ?? 0), tallies.Sum(t => t.Kinds.GetValueOrDefault(kind)?.Points ?? 0)))
+            .Where(use => use.Kind == AccountKind.Household || use.Accounts > 0)
             .ToList();
         var overall = Rate(null, "全部", participation.Sum(p => p.Households), participation.Sum(p => p.Participating));
 
@@ -101,7 +115,10 @@ public sealed record SummaryReport(
             .OrderByDescending(a => a.TopFiveShare).ThenByDescending(a => a.Awards).ThenBy(a => a.Assessor, StringComparer.Ordinal)
             .ToList();
 
-        return new SummaryReport(township, Months.Of(from), Months.Of(to), granted, redeemed, participation, overall, topRules, assessors, templates);
+        return new SummaryReport(township, Months.Of(from), Months.Of(to), granted, redeemed, participation, overall, topRules, assessors, templates)
+        {
+            Kinds = kinds,
+        };
     }
 
     private static VillageParticipation Rate(string? code, string village, int households, int active) =>
@@ -116,6 +133,8 @@ public sealed record SummaryReport(
             [.. Redeemed.Select(r => (IReadOnlyList<object?>)[r.Merchant, r.Kind, r.Redemptions, r.Points, r.CashValue])]),
         new("参与率", ["村编码", "村（社区）", "有得分户", "在册户", "参与率"],
             [.. Participation.Append(Overall).Select(p => (IReadOnlyList<object?>)[p.VillageCode, p.Village, p.Participating, p.Households, new Percent(p.Rate)])]),
+        new("账户类别", ["类别", "账户数", "有得分", "加分次数", "积分"],
+            [.. Kinds.Select(k => (IReadOnlyList<object?>)[k.Label, k.Accounts, k.Awarded, k.Awards, k.Points])]),
         new("常用细则", ["村编码", "村（社区）", "细则编码", "细则", "次数", "积分"],
             [.. TopRules.Select(r => (IReadOnlyList<object?>)[r.VillageCode, r.Village, r.RuleCode, r.Title, r.Awards, r.Points])]),
         new("细则模板", ["模板编码", "模板", "采用的村", "次数", "积分"],
@@ -131,6 +150,7 @@ public sealed record SummaryReport(
             .. Granted.Select(g => (IReadOnlyList<object?>)["发放积分", g.Village, g.Month, g.Earned.Red, g.Earned.Purple, g.Earned.Orange, g.Earned.Green, g.Earned.Blue, g.Earned.Total, null, null]),
             .. Redeemed.Select(r => (IReadOnlyList<object?>)["商户兑换", r.Merchant, r.Kind, null, null, null, null, null, r.Points, r.Redemptions, r.CashValue]),
             .. Participation.Append(Overall).Select(p => (IReadOnlyList<object?>)["参与率", p.Village, null, null, null, null, null, null, p.Participating, p.Households, p.Rate]),
+            .. Kinds.Select(k => (IReadOnlyList<object?>)["账户类别", k.Label, null, null, null, null, null, null, k.Points, k.Awards, k.Accounts]),
             .. TopRules.Select(r => (IReadOnlyList<object?>)["常用细则", $"{r.Village} {r.Title}", r.RuleCode, null, null, null, null, null, r.Points, r.Awards, null]),
             .. Templates.Select(t => (IReadOnlyList<object?>)["细则模板", t.Title, t.Template, null, null, null, null, null, t.Points, t.Awards, string.Join(' ', t.Villages)]),
             .. Assessors.Select(a => (IReadOnlyList<object?>)["评分人集中度", a.AssessorName ?? a.Assessor, null, null, null, null, null, null, a.TopFiveAwards, a.Awards, a.TopFiveShare]),

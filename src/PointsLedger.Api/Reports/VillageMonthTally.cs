@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PointsLedger.Households;
 using PointsLedger.Ledger;
 
 namespace PointsLedger.Reports;
@@ -20,6 +21,9 @@ public sealed record VillageMonthTally(string Id, Guid VillageId, string Month)
 
     public ImmutableDictionary<string, RuleTally> Rules { get; init; } = ImmutableDictionary<string, RuleTally>.Empty;
 
+    /// <summary>The standing awards by the kind of account they went to: households, grid workers, volunteers…</summary>
+    public ImmutableDictionary<AccountKind, RuleTally> Kinds { get; init; } = ImmutableDictionary<AccountKind, RuleTally>.Empty;
+
     public ImmutableDictionary<string, ImmutableDictionary<Guid, int>> Assessors { get; init; } =
         ImmutableDictionary<string, ImmutableDictionary<Guid, int>>.Empty;
 
@@ -31,8 +35,12 @@ public sealed record VillageMonthTally(string Id, Guid VillageId, string Month)
         var tally = this with { Earned = Earned.Add(award.Color, sign * award.Points) };
         if (award.Points <= 0) return tally;
         var rule = Rules.GetValueOrDefault(award.RuleCode) ?? new RuleTally(0, 0);
+        var kind = Kinds.GetValueOrDefault(award.Kind) ?? new RuleTally(0, 0);
         return tally with
         {
+            Kinds = kind.Awards + sign == 0
+                ? Kinds.Remove(award.Kind)
+                : Kinds.SetItem(award.Kind, new RuleTally(kind.Awards + sign, kind.Points + sign * award.Points)),
             AwardsByHousehold = Step(AwardsByHousehold, award.HouseholdId, sign),
             Rules = rule.Awards + sign == 0
                 ? Rules.Remove(award.RuleCode)
@@ -70,4 +78,7 @@ public sealed record VillageYearStanding(string Id, Guid VillageId, int Year)
 
 /// <summary>What an approval or a revocation, arriving later, needs to know of the award it names.</summary>
 /// <param name="Assessor">Who put the award forward: its awarder, or for an approved award its submitter.</param>
-public sealed record AwardFact(Guid Id, Guid VillageId, Guid HouseholdId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, string Assessor);
+public sealed record AwardFact(Guid Id, Guid VillageId, Guid HouseholdId, string RuleCode, PointColor Color, int Points, DateOnly OccurredOn, string Assessor)
+{
+    public AccountKind Kind { get; init; }
+}

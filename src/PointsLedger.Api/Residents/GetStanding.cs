@@ -9,7 +9,7 @@ using Wolverine.Http;
 namespace PointsLedger.Residents;
 
 /// <param name="Earned">The household's points earned this year (by the awards' dates), which the rank orders.</param>
-/// <param name="Households">The village's households that have not moved out.</param>
+/// <param name="Households">The village's households that have not moved out (for an individual, its individuals).</param>
 public sealed record Standing(int Year, int Rank, int Households, int Earned);
 
 public static class GetStandingEndpoint
@@ -23,7 +23,10 @@ public static class GetStandingEndpoint
         var year = clock.Today().Year;
         var standing = await session.LoadAsync<VillageYearStanding>(VillageYearStanding.IdOf(household.VillageId, year), ct)
             ?? new VillageYearStanding(VillageYearStanding.IdOf(household.VillageId, year), household.VillageId, year);
-        var households = await session.Query<Household>().Where(h => h.VillageId == household.VillageId && h.MovedOutOn == null).Select(h => h.Id).ToListAsync(ct);
+        // Households rank among households, individuals among individuals, as on the notice.
+        var households = (await session.Query<Household>().Where(h => h.VillageId == household.VillageId && h.MovedOutOn == null)
+                .Select(h => new { h.Id, h.Kind }).ToListAsync(ct))
+            .Where(h => h.Kind.IsIndividual() == household.Kind.IsIndividual()).Select(h => h.Id).ToList();
         return new Standing(year, standing.RankOf(householdId, households), households.Count, standing.EarnedByHousehold.GetValueOrDefault(householdId));
     }
 }
