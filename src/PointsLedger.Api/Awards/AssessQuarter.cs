@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public sealed record AssessQuarter(string Period, AssessmentScore[] Scores)
     public const int MaxScores = 500;
 
     /// <summary>The quarter's last day.</summary>
+    [JsonIgnore]
     public DateOnly LastDay
     {
         get

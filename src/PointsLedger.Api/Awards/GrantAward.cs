@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -19,13 +20,14 @@ namespace PointsLedger.Awards;
 public sealed record GrantAward(
     Guid? HouseholdId, string RuleCode, DateOnly OccurredOn, string? Note, Guid? AccountId = null, int? Quantity = null, string[]? EvidenceIds = null)
 {
+    [JsonIgnore]
     public Guid Account => AccountId ?? HouseholdId ?? Guid.Empty;
 
     public sealed class Validator : AbstractValidator<GrantAward>
     {
         public Validator()
         {
-            RuleFor(x => x.Account).NotEmpty().WithMessage("请给出 householdId 或 accountId", "Give householdId or accountId");
+            RuleFor(x => x.Account).NotEmpty().OverridePropertyName("householdId").WithMessage("请给出 householdId 或 accountId", "Give householdId or accountId");
             RuleFor(x => x.AccountId).Null().When(x => x.HouseholdId is not null).WithMessage("householdId 与 accountId 只填其一", "Give householdId or accountId, not both");
             RuleFor(x => x.Quantity).InclusiveBetween(1, 1000);
             RuleFor(x => x.EvidenceIds).SetValidator(new EvidenceIdsValidator()!);

@@ -11,7 +11,7 @@ public static class EvidenceAttachment
     /// <summary>
     /// Gives the photos to the account an award or claim is for, in the caller's transaction. A photo must be
     /// the caller's own upload, or already this account's (a resident's claim photos, taken on by the cadre
-    /// who accepts it); another account's photo is as unknown as one that does not exist.
+    /// who accepts it); anyone else's photo is as unknown as one that does not exist.
     /// </summary>
     public static async Task<ImmutableList<string>?> AttachEvidenceAsync(
         this IDocumentSession session, IReadOnlyCollection<string>? evidenceIds, Household account, Actor actor, CancellationToken ct)
@@ -21,9 +21,9 @@ public static class EvidenceAttachment
         foreach (var id in evidenceIds)
         {
             var photo = photos.GetValueOrDefault(id);
-            var mayAttach = photo is not null && (photo.AccountId == account.Id || photo.AccountId is null && photo.UploadedBy.Contains(actor.Id));
-            if (!mayAttach) throw new Refusal(ProblemCodes.EvidenceNotFound, id);
-            if (photo!.AccountId is null) session.Store(photo with { AccountId = account.Id });
+            var attached = photo?.AccountIds.Contains(account.Id) == true;
+            if (photo is null || !attached && !photo.UploadedBy.Contains(actor.Id)) throw new Refusal(ProblemCodes.EvidenceNotFound, id);
+            if (!attached) session.Store(photo with { AccountIds = photo.AccountIds.Add(account.Id) });
         }
         return [.. evidenceIds.Distinct()];
     }

@@ -4,11 +4,11 @@ namespace PointsLedger.Evidence;
 
 /// <summary>
 /// A photo kept as evidence, known by the SHA-256 of its JPEG (the same photo uploaded twice is kept once).
-/// Until an award or a claim takes it, only those who uploaded it may see it; from then on, whoever may
-/// read that account. Its bytes are in <see cref="EvidenceImages"/>.
+/// Those who uploaded it may see it, and once awards or claims take it, whoever may read one of their
+/// accounts. Its bytes are in <see cref="EvidenceImages"/>.
 /// </summary>
 public sealed record EvidencePhoto(string Id, ImmutableList<string> UploadedBy, int Width, int Height, int Bytes, DateTimeOffset UploadedAt)
 {
-    /// <summary>The household's or individual's account the photo shows something of.</summary>
-    public Guid? AccountId { get; init; }
+    /// <summary>The households' or individuals' accounts whose awards or claims the photo shows.</summary>
+    public ImmutableList<Guid> AccountIds { get; init; } = [];
 }

@@ -21,9 +21,17 @@ public static class GetEvidenceEndpoints
     private static async Task<byte[]> LoadForReaderAsync(IQuerySession session, string evidenceId, Actor actor, CancellationToken ct)
     {
         var photo = await session.LoadAsync<EvidencePhoto>(evidenceId, ct);
-        var allowed = photo is not null && (photo.UploadedBy.Contains(actor.Id)
-            || photo.AccountId is { } account && await session.LoadAsync<Household>(account, ct) is { } household && await session.MayReadAsync(household, actor, ct));
+        var allowed = photo is not null && (photo.UploadedBy.Contains(actor.Id) || await MayReadAnyAsync(session, photo.AccountIds, actor, ct));
         return allowed && await EvidenceImages.LoadAsync(session, evidenceId, ct) is { } jpeg ? jpeg : throw new Refusal(ProblemCodes.EvidenceNotFound, evidenceId);
+    }
+
+    private static async Task<bool> MayReadAnyAsync(IQuerySession session, IReadOnlyList<Guid> accountIds, Actor actor, CancellationToken ct)
+    {
+        foreach (var account in await session.LoadManyAsync<Household>(ct, accountIds))
+        {
+            if (await session.MayReadAsync(account, actor, ct)) return true;
+        }
+        return false;
     }
 
     // Known by its content, a photo never changes; it is private to its readers.

@@ -23,8 +23,6 @@ public static class PhotoEncoder
     static PhotoEncoder()
     {
         // A second guard behind the header check: no decoder may allocate past a photo's size.
-        ResourceLimits.Width = 20_000;
-        ResourceLimits.Height = 20_000;
         ResourceLimits.Area = (ulong)MaxPixels;
     }
 

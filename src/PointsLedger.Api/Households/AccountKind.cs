@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace PointsLedger.Households;
@@ -18,6 +20,16 @@ public enum AccountKind
 
 public static class AccountKinds
 {
+    private static readonly Dictionary<string, AccountKind> ByName = Enum.GetValues<AccountKind>().ToDictionary(Name, StringComparer.Ordinal);
+
+    /// <summary>The kind as the API writes it: household, grid-worker, volunteer, rider, other.</summary>
+    public static string Name(this AccountKind kind) =>
+        typeof(AccountKind).GetField(kind.ToString())!.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
+        ?? JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
+
+    /// <summary>A kind as the API writes it (grid-worker), e.g. from a query string; none for a name that is not one.</summary>
+    public static AccountKind? Parse(string? name) => name is not null && ByName.TryGetValue(name, out var kind) ? kind : null;
+
     public static bool IsIndividual(this AccountKind kind) => kind != AccountKind.Household;
 
     public static string Label(this AccountKind kind) => kind switch

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using PointsLedger.Ledger;
 
 namespace PointsLedger.Households;
@@ -38,6 +39,7 @@ public sealed record AwardSubmitted(
 /// <param name="Period">The quarter an assessment scored (2026-Q4).</param>
 public sealed record AwardDetails(int? Quantity = null, ImmutableList<string>? EvidenceIds = null, string? ClaimedBy = null, string? Period = null)
 {
+    [JsonIgnore]
     public bool IsEmpty => Quantity is null && EvidenceIds is not { Count: > 0 } && ClaimedBy is null && Period is null;
 }
 

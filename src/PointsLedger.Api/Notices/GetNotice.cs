@@ -41,7 +41,7 @@ public sealed record NoticeView(
     public IReadOnlyList<Table> ToWorkbook() =>
     [
         ToTable() with { Title = "公示" },
-        new("明细", ["序号", "户号/编号", "类型", "细则编码", "细则", "颜色", "分值", "日期", "台账页行", "时长（小时）"],
+        new("明细", ["序号", "户号", "类型", "细则编码", "细则", "颜色", "分值", "日期", "台账页行", "时长（小时）"],
             [.. Entries.Select(e => (IReadOnlyList<object?>)[e.EntryNo, e.HouseholdNo, NoticeBoard.KindName(e.Kind), e.RuleCode, e.RuleTitle,
                 ColorStyles.Of(e.Color).Short, e.Points, e.OccurredOn.ToString("yyyy-MM-dd"), e.PaperRef, e.Quantity])]),
         new("核验", ["项目", "值"],

@@ -36,11 +36,11 @@ public static class ListHouseholdsEndpoint
     /// 查找农户: the village's households, 50 a page (<c>cursor</c> = the last page's <c>next</c>), by number or
     /// by points (most first). <c>q</c> matches the household number and, for readers who see names (the
     /// village's staff, admins), the head's or a member's name or the phone's last four digits. Individuals'
-    /// accounts (网格员, 志愿者…) are listed too; <c>kind</c> keeps one kind.
+    /// accounts (网格员, 志愿者…) are listed too; <c>kind</c> (household, grid-worker, volunteer, rider, other) keeps one kind.
     /// </summary>
     [WolverineGet("/api/villages/{villageId}/households"), Tags("Households")]
     public static async Task<Page<HouseholdListItem>> Get(
-        Guid villageId, string? q, string? grid, HouseholdStatus? status, AccountKind? kind, HouseholdSort? sort, string? cursor,
+        Guid villageId, string? q, string? grid, HouseholdStatus? status, string? kind, HouseholdSort? sort, string? cursor,
         Actor actor, IQuerySession session, CancellationToken ct)
     {
         actor.MustBe(Roles.Admin, Roles.Auditor, Roles.Cadre, Roles.Approver).MustActIn(villageId);
@@ -52,7 +52,14 @@ public static class ListHouseholdsEndpoint
 
         var query = session.Query<Household>().Where(h => h.VillageId == villageId);
         if (grid is not null) query = query.Where(h => h.Grid == grid);
-        if (kind is not null) query = query.Where(h => h.Kind == kind);
+        if (kind is not null)
+        {
+            var only = AccountKinds.Parse(kind) ?? throw new Refusal(ProblemCodes.ValidationFailed)
+            {
+                Extensions = { ["errors"] = new Dictionary<string, string[]> { ["kind"] = [string.Join(", ", Enum.GetValues<AccountKind>().Select(k => k.Name()))] } },
+            };
+            query = query.Where(h => h.Kind == only);
+        }
         if (status == HouseholdStatus.Active) query = query.Where(h => h.MovedOutOn == null);
         if (status == HouseholdStatus.Closed) query = query.Where(h => h.MovedOutOn != null);
         if (q?.Trim() is { Length: > 0 } text)

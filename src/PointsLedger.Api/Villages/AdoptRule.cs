@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using JasperFx.Events;
 using Marten;
@@ -23,6 +24,7 @@ public sealed record AdoptRule(
     RuleCap? Cap = null, string? Template = null, string? Replaces = null, RuleAppliesTo? AppliesTo = null, AwardUnit? Unit = null, int? PointsPerUnit = null)
 {
     /// <summary>What one award, or one unit of it, is worth.</summary>
+    [JsonIgnore]
     public int PointsEach => Unit is null ? Points : PointsPerUnit ?? 0;
 
     public sealed class Validator : AbstractValidator<AdoptRule>

@@ -86,7 +86,7 @@ public sealed class IndependentCheckTests(LedgerApp app)
         var participation = PrintTools.SheetAsLibreOfficeReadsIt(report, 3);
 
         Assert.Equal("户号", lines[0][0]);
-        Assert.Equal(["序号", "户号", "类型", "细则编码", "细则", "颜色", "分值", "日期", "台账页行"], entries[0]);
+        Assert.Equal(["序号", "户号", "类型", "细则编码", "细则", "颜色", "分值", "日期", "台账页行", "时长（小时）"], entries[0]);
         Assert.Equal(notice["entries"]!.AsArray().Count, entries.Count - 1);
         Assert.Contains(digests, row => row[0] == "摘要" && row[1] == (string)notice["digest"]!);
         Assert.Contains(digests, row => row[0] == "默克尔根" && row[1] == (string)notice["merkleRoot"]!);

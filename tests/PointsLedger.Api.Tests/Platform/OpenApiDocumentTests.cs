@@ -65,7 +65,9 @@ public sealed class OpenApiDocumentTests(LedgerApp app)
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         Assert.Equal(["code", "status", "title", "type"], document["components"]!["schemas"]!["Problem"]!["required"]!.AsArray().Select(n => (string)n!).Order());
-        Assert.Contains("householdId", document["components"]!["schemas"]!["Awards.GrantAward"]!["required"]!.AsArray().Select(n => (string?)n));
+        var grant = document["components"]!["schemas"]!["Awards.GrantAward"]!;
+        Assert.Equal(["occurredOn", "ruleCode"], grant["required"]!.AsArray().Select(n => (string)n!).Order());
+        Assert.Superset(new HashSet<string> { "householdId", "accountId", "quantity", "evidenceIds" }, grant["properties"]!.AsObject().Select(p => p.Key).ToHashSet());
         var pdf = document["paths"]!["/api/villages/{villageId}/notices/{month}"]!["get"]!["responses"]!["200"]!["content"]!["application/pdf"]!;
         Assert.Equal("binary", (string?)pdf["schema"]!["format"]);
         var signIn = document["paths"]!["/api/auth/sign-in"]!["post"]!;

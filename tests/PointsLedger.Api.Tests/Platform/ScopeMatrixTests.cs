@@ -31,14 +31,20 @@ public sealed class ScopeMatrixTests(LedgerApp app)
     private static readonly Caller[] Everyone = Enum.GetValues<Caller>();
     private static readonly Caller[] Merchant = [Caller.Admin, Caller.AdminOwnTownship, Caller.ClerkOwn];
     private static readonly Caller[] MerchantReaders = [Caller.Admin, Caller.AdminOwnTownship, Caller.Auditor, Caller.ClerkOwn];
+    private static readonly Caller[] Uploaders = [
+        Caller.Admin, Caller.AdminOwnTownship, Caller.AdminOtherTownship, Caller.CadreOwn, Caller.CadreOther, Caller.ApproverOwn, Caller.ApproverOther,
+        Caller.ResidentOwn, Caller.ResidentOther];
 
     private const string Township = "刁镇街道";
 
     private sealed record World(
         Guid VillageId, Guid HouseholdId, Guid AwardId, Guid StaffId, string RuleCode, string Today,
         Guid MerchantId, Guid OfferId, string Sku, Guid RedemptionId, string CardNo, string IdLast6,
-        string VillageCode, string LastMonth, Guid ObjectionId, Guid MemberId, Guid LeavingHouseholdId, string RetiringRuleCode, Guid ImportId)
+        string VillageCode, string LastMonth, Guid ObjectionId, Guid MemberId, Guid LeavingHouseholdId, string RetiringRuleCode, Guid ImportId,
+        Guid IndividualId, string IndividualRuleCode, string EvidenceId, Guid ClaimId, Guid SecondClaimId)
     {
+        public string LastQuarter => DateOnly.Parse(Today).AddMonths(-3) is var d ? $"{d.Year}-Q{(d.Month + 2) / 3}" : "";
+
         public string Month => Today[..7];
 
         public object CardRedemption => new { merchantId = MerchantId, offerId = OfferId, cardNo = CardNo, idLast6 = IdLast6 };
@@ -72,6 +78,19 @@ public sealed class ScopeMatrixTests(LedgerApp app)
             [Caller.Admin, Caller.AdminOwnTownship, Caller.ApproverOwn]),
         new("POST", "/api/awards/{awardId}/revoke", w => $"/api/awards/{w.AwardId}/revoke", _ => new { reason = "矩阵" },
             [Caller.Admin, Caller.AdminOwnTownship, Caller.ApproverOwn]),
+        new("POST", "/api/villages/{villageId}/individuals", w => $"/api/villages/{w.VillageId}/individuals",
+            _ => new { kind = "volunteer", name = "志愿者", idNumber = IdNumbers.Valid() }, HouseholdKeepers),
+        new("GET", "/api/accounts/{accountId}/balance", w => $"/api/accounts/{w.HouseholdId}/balance", _ => null, Readers),
+        new("GET", "/api/accounts/{accountId}/ledger", w => $"/api/accounts/{w.HouseholdId}/ledger", _ => null, Readers),
+        new("POST", "/api/villages/{villageId}/assessments", w => $"/api/villages/{w.VillageId}/assessments",
+            w => new { period = w.LastQuarter, scores = new[] { new { accountId = w.IndividualId, ruleCode = w.IndividualRuleCode, points = 1 } } }, Village),
+        new("POST", "/api/evidence", _ => "/api/evidence", _ => new FormWithoutFile(), Uploaders),
+        new("GET", "/api/evidence/{evidenceId}", w => $"/api/evidence/{w.EvidenceId}", _ => null, Readers),
+        new("GET", "/api/evidence/{evidenceId}/thumbnail", w => $"/api/evidence/{w.EvidenceId}/thumbnail", _ => null, Readers),
+        new("POST", "/api/me/claims", _ => "/api/me/claims", w => new { ruleCode = w.RuleCode, occurredOn = w.Today }, [Caller.ResidentOwn, Caller.ResidentOther]),
+        new("GET", "/api/claims", w => $"/api/claims?villageId={w.VillageId}", _ => null, [.. VillageReaders, Caller.ResidentOwn, Caller.ResidentOther]),
+        new("POST", "/api/claims/{claimId}/accept", w => $"/api/claims/{w.ClaimId}/accept", _ => new { }, Village),
+        new("POST", "/api/claims/{claimId}/decline", w => $"/api/claims/{w.SecondClaimId}/decline", _ => new { reason = "矩阵" }, Village),
         new("POST", "/api/expiry/run", _ => "/api/expiry/run", _ => new { }, [Caller.Admin, Caller.AdminOwnTownship, Caller.AdminOtherTownship]),
         new("POST", "/api/staff", _ => "/api/staff",
             _ => new { login = $"m{Guid.NewGuid():N}"[..12], displayName = "员", role = "auditor", password = "Matrix2026pw" },
@@ -238,7 +257,7 @@ public sealed class ScopeMatrixTests(LedgerApp app)
     /// Read-only: the audit derives every notice again and changes nothing; the line check is anonymous, with no caller to scope a key to.
     /// An upload is multipart, not the JSON this walk sends: its replay is proven in ImportTests.
     /// </summary>
-    private static readonly string[] NotKeyed = ["/api/notices/audit", "/api/print-links", "/verify/line", "/api/villages/{villageId}/imports"];
+    private static readonly string[] NotKeyed = ["/api/notices/audit", "/api/print-links", "/verify/line", "/api/villages/{villageId}/imports", "/api/evidence"];
 
     /// <summary>Where the world's state refuses the first request, its refusal is what is replayed; every other first answer is a success.</summary>
     private static readonly Dictionary<string, HttpStatusCode> FirstRefusals = new()
@@ -308,10 +327,22 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         var member = (await _api.Post($"/api/households/{household}/members", new { name = "成员", idNumber = IdNumbers.Valid(), relation = "子女" },
             village.Cadre)).ShouldBe(HttpStatusCode.Created).Guid("memberId");
         (await _api.Post($"/api/villages/{village.Id}/grids", new { code = "G1", name = "一网格" }, village.Cadre)).ShouldBe(HttpStatusCode.Created);
+        var individual = (await _api.Post($"/api/villages/{village.Id}/individuals", new { kind = "grid-worker", name = "网格员", idNumber = IdNumbers.Valid() },
+            village.Cadre)).ShouldBe(HttpStatusCode.Created).Guid("accountId");
+        var individualRule = $"I{Guid.NewGuid():N}"[..10];
+        (await _api.Post($"/api/villages/{village.Id}/rules", new { code = individualRule, color = "purple", title = "考核", points = 10, appliesTo = "individual" },
+            village.Cadre)).ShouldBe(HttpStatusCode.Created);
+        using var http = app.Host.Server.CreateClient();
+        var evidence = (string)(await Photos.Upload(http, village.Cadre, Photos.Jpeg(64, 48), "证据.jpg")).ShouldBe(HttpStatusCode.Created).Json["evidenceId"]!;
+        (await _api.Post("/api/awards", new { householdId = household, ruleCode = rule, occurredOn = _api.Today(), evidenceIds = new[] { evidence } }, village.Cadre))
+            .ShouldBe(HttpStatusCode.Created);
+        var resident = _api.Token("resident", householdId: household);
+        var claim = (await _api.Post("/api/me/claims", new { ruleCode = rule, occurredOn = _api.Today() }, resident)).ShouldBe(HttpStatusCode.Created).Guid("claimId");
+        var secondClaim = (await _api.Post("/api/me/claims", new { ruleCode = rule, occurredOn = _api.Today() }, resident)).ShouldBe(HttpStatusCode.Created).Guid("claimId");
         return new World(village.Id, household, award, staff, rule, _api.Today(), merchant, offer, sku, redemption,
             (string)registered.Json["cardNo"]!, idNumber[^6..], village.Code, lastMonth.ToString("yyyy-MM"), objection, member,
             await _api.NewHousehold(village), await _api.NewRule(village, "green", 3),
-            await FinishedImport(village));
+            await FinishedImport(village), individual, individualRule, evidence, claim, secondClaim);
     }
 
     /// <summary>An import that has ended, so that nothing it does lands while the rows are walked.</summary>
