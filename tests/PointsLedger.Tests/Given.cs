@@ -22,8 +22,19 @@ public static class Given
         return events.Aggregate(household, Apply);
     }
 
+    /// <summary>An individual's account (网格员 by default), built the same way.</summary>
+    public static Household Individual(AccountKind kind = AccountKind.GridWorker, params object[] events)
+    {
+        var account = PointsLedger.Households.Household.Create(new IndividualRegistered(Guid.NewGuid(), VillageId, kind, "W-001", "李网格",
+            "370112********5678", "hash-w", null, null, "223456789012", "check", "cadre-1"));
+        return events.Aggregate(account, Apply);
+    }
+
     public static Household Apply(Household household, object e) => e switch
     {
+        ClaimFiled x => household.Apply(x),
+        ClaimAccepted x => household.Apply(x),
+        ClaimDeclined x => household.Apply(x),
         PointsAwarded x => household.Apply(x),
         AwardSubmitted x => household.Apply(x),
         AwardApproved x => household.Apply(x),
