@@ -17,11 +17,11 @@ public sealed record AwardableRuleList(Guid HouseholdId, DateOnly On, IReadOnlyL
 
 public static class ListAwardableRulesEndpoint
 {
-    /// <summary>评分细则: the village's active rules that apply to the account, as they stand on a day (today by default), each with what is left of its cap.</summary>
+    /// <summary>评分细则 (for a resident, what they may claim): the village's active rules that apply to the account, as they stand on a day (today by default), each with what is left of its cap.</summary>
     [WolverineGet("/api/households/{householdId}/rules"), Tags("Awards")]
     public static async Task<AwardableRuleList> Get(Guid householdId, DateOnly? on, Actor actor, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        actor.MustBe(Roles.Admin, Roles.Cadre, Roles.Approver);
+        actor.MustBe(Roles.Admin, Roles.Cadre, Roles.Approver, Roles.Resident);
         var household = await session.LoadForReaderAsync(householdId, actor, ct);
         var village = await session.LoadVillageAsync(household.VillageId, ct);
         var day = on ?? clock.Today();

@@ -106,6 +106,12 @@ public static class LedgerEntries
                 case MemberChangeRejected mj:
                     yield return Line(e, "member-change-rejected", null, null, null, null, 0, 0, mj.RejectedBy, mj.Reason);
                     break;
+                case ClaimFiled c:
+                    yield return Line(e, "claim-filed", null, c.RuleCode, null, c.OccurredOn, 0, 0, c.FiledBy, c.Note);
+                    break;
+                case ClaimDeclined d:
+                    yield return Line(e, "claim-declined", null, null, null, null, 0, 0, d.DeclinedBy, d.Reason);
+                    break;
                 case PointsExpired x:
                     foreach (var byColor in x.Changes.GroupBy(c => lotColors[c.AwardId]))
                     {

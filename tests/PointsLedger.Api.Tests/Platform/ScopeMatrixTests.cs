@@ -69,7 +69,7 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         new("GET", "/api/households/{householdId}", w => $"/api/households/{w.HouseholdId}", _ => null, Readers),
         new("GET", "/api/households/{householdId}/balance", w => $"/api/households/{w.HouseholdId}/balance", _ => null, Readers),
         new("GET", "/api/households/{householdId}/ledger", w => $"/api/households/{w.HouseholdId}/ledger", _ => null, Readers),
-        new("GET", "/api/households/{householdId}/rules", w => $"/api/households/{w.HouseholdId}/rules", _ => null, Village),
+        new("GET", "/api/households/{householdId}/rules", w => $"/api/households/{w.HouseholdId}/rules", _ => null, [.. Village, Caller.ResidentOwn]),
         new("POST", "/api/awards", _ => "/api/awards", w => new { householdId = w.HouseholdId, ruleCode = w.RuleCode, occurredOn = w.Today }, Village),
         new("POST", "/api/awards/batch", _ => "/api/awards/batch",
             w => new { villageId = w.VillageId, ruleCode = w.RuleCode, householdIds = new[] { w.HouseholdId }, occurredOn = w.Today }, Village),

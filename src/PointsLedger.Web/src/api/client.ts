@@ -47,6 +47,10 @@ const authorize: Middleware = {
 export const api = createClient<paths>({ fetch: timedFetch(requestTimeoutMs) })
 api.use(authorize)
 
+/** Photos and files take longer than a form over a village's mobile network: a minute before giving up. */
+export const uploads = createClient<paths>({ fetch: timedFetch(60_000) })
+uploads.use(authorize)
+
 /** What went wrong, in words for the resident or clerk: the server's Chinese message, or the network's failure. */
 export function describe(failure: unknown): string {
   const problem = failure as Partial<Problem> | undefined

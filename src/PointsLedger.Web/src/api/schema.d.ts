@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/api/accounts/{accountId}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可用积分与累计积分：any account's, a household's or an individual's. */
+        get: operations["GET_api_accounts_accountId_balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{accountId}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分明细 of any account, a household's or an individual's. */
+        get: operations["GET_api_accounts_accountId_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -191,6 +225,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/villages/{villageId}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 季度考核: one award per score, dated the day it is entered, all recorded or none (refused scores are
+         *     listed in `failures`). Each follows its rule as any award does, approval included.
+         */
+        post: operations["POST_api_villages_villageId_assessments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/awards/{awardId}": {
         parameters: {
             query?: never;
@@ -254,7 +308,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 评分细则: the village's active rules as they stand for one household on a day (today by default), each with what is left of its cap. */
+        /** 评分细则 (for a resident, what they may claim): the village's active rules that apply to the account, as they stand on a day (today by default), each with what is left of its cap. */
         get: operations["GET_api_households_householdId_rules"];
         put?: never;
         post?: never;
@@ -275,6 +329,115 @@ export interface paths {
         put?: never;
         /** 撤销：错记的积分以一条新的撤销记录冲回，原记录保留。 */
         post: operations["POST_api_awards_awardId_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{claimId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 采纳申报: the claim becomes an award by the caller, with the resident as claimant, pending approval if its rule asks for it. */
+        post: operations["POST_api_claims_claimId_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{claimId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不予采纳, with a reason the resident reads. */
+        post: operations["POST_api_claims_claimId_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 村民申报: a village's claims, oldest first, 50 a page; `status` keeps the open, accepted or declined ones.
+         *     A resident sees their own household's, whatever village is asked for.
+         */
+        get: operations["GET_api_claims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 照片: the kept JPEG, for whoever uploaded it or may read the account it belongs to. */
+        get: operations["GET_api_evidence_evidenceId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{evidenceId}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 缩略图: at most 320 pixels a side. */
+        get: operations["GET_api_evidence_evidenceId_thumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传照片: a multipart field `file`, a JPEG, PNG or HEIC photo of at most 10 MB and 40 megapixels.
+         *     It is kept re-encoded (at most 1,600 pixels a side, JPEG, no GPS or other metadata); an award or a
+         *     claim then names it in `evidenceIds`. The same photo uploaded again answers the same id.
+         */
+        post: operations["POST_api_evidence"];
         delete?: never;
         options?: never;
         head?: never;
@@ -308,7 +471,8 @@ export interface paths {
         /**
          * 查找农户: the village's households, 50 a page (`cursor` = the last page's `next`), by number or
          *     by points (most first). `q` matches the household number and, for readers who see names (the
-         *     village's staff, admins), the head's or a member's name or the phone's last four digits.
+         *     village's staff, admins), the head's or a member's name or the phone's last four digits. Individuals'
+         *     accounts (网格员, 志愿者…) are listed too; `kind` (household, grid-worker, volunteer, rider, other) keeps one kind.
          */
         get: operations["GET_api_villages_villageId_households"];
         put?: never;
@@ -549,6 +713,26 @@ export interface paths {
          *     left. Its people's ID numbers are free to be registered with another household of the township.
          */
         post: operations["POST_api_households_householdId_move_out"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/individuals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记个人账户（网格员、志愿者、骑手…）: the same five colours, card, payment code and rules as a household's.
+         *     One individual account per person in a township, besides the household they may belong to.
+         */
+        post: operations["POST_api_villages_villageId_individuals"];
         delete?: never;
         options?: never;
         head?: never;
@@ -831,6 +1015,23 @@ export interface paths {
         get: operations["GET_api_me_qr"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 我要申报：the signed-in resident asks for points under a rule of the village; at most five open claims a household. */
+        post: operations["POST_api_me_claims"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1512,6 +1713,40 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
+        /** @description 每季度考核赋分: the village committee scores its grid workers (and other individuals) for a quarter that has ended. */
+        "Awards.AssessQuarter": {
+            /** @description The quarter, `2026-Q4`. */
+            period: string;
+            scores: components["schemas"]["Awards.AssessmentScore"][];
+        };
+        "Awards.AssessedAward": {
+            /** Format: uuid */
+            accountId: string;
+            ruleCode: string;
+            /** Format: uuid */
+            awardId: string;
+            status: string;
+            /** Format: int32 */
+            points: number;
+        };
+        "Awards.AssessmentAnswer": {
+            url: string;
+            /** Format: uuid */
+            villageId: string;
+            period: string;
+            awards: components["schemas"]["Awards.AssessedAward"][];
+        };
+        "Awards.AssessmentScore": {
+            /** Format: uuid */
+            accountId: string;
+            ruleCode: string;
+            /**
+             * Format: int32
+             * @description The score, from one up to the rule's points (a deduction's: down to them).
+             */
+            points: number;
+            note?: string | null;
+        };
         "Awards.AwardAnswer": {
             url: string;
             /** Format: uuid */
@@ -1548,7 +1783,10 @@ export interface components {
             code: string;
             color: components["schemas"]["Ledger.PointColor"];
             title: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description With a Unit, the points per unit.
+             */
             points: number;
             cap?: components["schemas"]["Ledger.RuleCap"];
             requiresApproval: boolean;
@@ -1558,6 +1796,7 @@ export interface components {
              * @description What the household may still get from the rule in the cap's period around the day; none when the rule has no cap (deductions never have one).
              */
             capLeft?: number | null;
+            unit?: components["schemas"]["Villages.AwardUnit"];
         };
         "Awards.AwardableRuleList": {
             /** Format: uuid */
@@ -1577,14 +1816,26 @@ export interface components {
             awardId: string;
             status: string;
         };
-        /** @description Awards (or deducts) points to one household by a rule of its village. */
+        /** @description Awards (or deducts) points to one account, a household's or an individual's, by a rule of its village. */
         "Awards.GrantAward": {
             /** Format: uuid */
-            householdId: string;
+            householdId?: string | null;
             ruleCode: string;
             /** Format: date */
             occurredOn: string;
             note?: string | null;
+            /**
+             * Format: uuid
+             * @description The account, instead of PointsLedger.Awards.GrantAward.HouseholdId: exactly one of the two.
+             */
+            accountId?: string | null;
+            /**
+             * Format: int32
+             * @description For a rule per hour, the hours.
+             */
+            quantity?: number | null;
+            /** @description Photos uploaded by the caller (`POST /api/evidence`); a rule that requires evidence needs one. */
+            evidenceIds?: string[] | null;
         };
         /**
          * @description One rule for a whole list of households, e.g. after an inspection: all are recorded or none. The
@@ -1619,6 +1870,9 @@ export interface components {
             submittedBy: string;
             /** @description The submitter's name, for staff accounts. */
             submittedByName?: string | null;
+            note?: string | null;
+            details?: components["schemas"]["Households.AwardDetails"];
+            kind: components["schemas"]["Households.AccountKind"];
         };
         "Awards.PendingAwardItemPage": {
             items: components["schemas"]["Awards.PendingAwardItem"][];
@@ -1627,6 +1881,78 @@ export interface components {
         };
         "Awards.RevokeAward": {
             reason: string;
+        };
+        "Claims.ClaimAnswer": {
+            url: string;
+            /** Format: uuid */
+            claimId: string;
+            status: components["schemas"]["Claims.ClaimStatus"];
+        };
+        "Claims.ClaimDecided": {
+            /** Format: uuid */
+            claimId: string;
+            status: components["schemas"]["Claims.ClaimStatus"];
+            /**
+             * Format: uuid
+             * @description The award an accepted claim became (`pending` while its rule's approver has not decided).
+             */
+            awardId?: string | null;
+            awardStatus?: string | null;
+        };
+        "Claims.ClaimItem": {
+            /** Format: uuid */
+            claimId: string;
+            /** Format: uuid */
+            householdId: string;
+            /** @description The household's (or individual's) number in the village. */
+            householdNo: string;
+            /** @description The head's name, masked for readers outside the village. */
+            name: string;
+            ruleCode: string;
+            ruleTitle: string;
+            /** Format: int32 */
+            points: number;
+            /** Format: date */
+            occurredOn: string;
+            note?: string | null;
+            evidenceIds: string[];
+            status: components["schemas"]["Claims.ClaimStatus"];
+            /** Format: date-time */
+            filedAt: string;
+            /** Format: uuid */
+            awardId?: string | null;
+            declineReason?: string | null;
+        };
+        "Claims.ClaimItemPage": {
+            items: components["schemas"]["Claims.ClaimItem"][];
+            /** @description The `cursor` of the next page; null on the last page. */
+            next?: string | null;
+        };
+        /** @enum {string} */
+        "Claims.ClaimStatus": "open" | "accepted" | "declined";
+        "Claims.DeclineClaim": {
+            reason: string;
+        };
+        "Claims.FileClaim": {
+            ruleCode: string;
+            /** Format: date */
+            occurredOn: string;
+            note?: string | null;
+            /** @description Photos the resident uploaded (`POST /api/evidence`); a rule that requires evidence needs one. */
+            evidenceIds?: string[] | null;
+        };
+        "Evidence.EvidenceAnswer": {
+            url: string;
+            evidenceId: string;
+            /** Format: int32 */
+            width: number;
+            /** Format: int32 */
+            height: number;
+            /**
+             * Format: int32
+             * @description What is kept: the re-encoded JPEG's size.
+             */
+            bytes: number;
         };
         "Expiry.ExpirySweepStarted": {
             /** Format: date */
@@ -1657,17 +1983,38 @@ export interface components {
             householdId: string;
             entries: components["schemas"]["Households.LedgerEntry"][];
         };
+        /**
+         * @description Whose account a stream is: a household (户), or an individual who is not one — a grid worker (网格员),
+         *     a volunteer (志愿者), a delivery rider or courier serving as a mobile grid worker (骑手), someone else.
+         *     Every kind earns, spends and expires by the same rules.
+         * @enum {string}
+         */
+        "Households.AccountKind": "household" | "grid-worker" | "volunteer" | "rider" | "other";
         /** @description A family member (配偶、子女、父母…): once approved, their ID digits open the household card too. */
         "Households.AddMember": {
             name: string;
             idNumber: string;
             relation: string;
         };
+        "Households.AwardDetails": {
+            /**
+             * Format: int32
+             * @description How many of the rule's unit (hours of volunteer service) the points are for.
+             */
+            quantity?: number | null;
+            /** @description The photos that show it (`POST /api/evidence`). */
+            evidenceIds?: string[] | null;
+            /** @description The resident whose claim it grew from (自己提); the award's actor is the cadre who accepted it. */
+            claimedBy?: string | null;
+            /** @description The quarter an assessment scored (2026-Q4). */
+            period?: string | null;
+        };
         /** @enum {string} */
         "Households.AwardStatus": "pending" | "credited" | "revoked";
         "Households.Balance": {
             /** Format: uuid */
             householdId: string;
+            kind: components["schemas"]["Households.AccountKind"];
             available: components["schemas"]["Ledger.ColorTotals"];
             earned: components["schemas"]["Ledger.ColorTotals"];
         };
@@ -1716,9 +2063,18 @@ export interface components {
             status: components["schemas"]["Households.HouseholdStatus"];
             /** Format: date */
             movedOutOn?: string | null;
+            kind: components["schemas"]["Households.AccountKind"];
         };
         /** @enum {string} */
         "Households.IdentifiedBy": "qrToken" | "card" | "household" | "idNumber";
+        "Households.IndividualAnswer": {
+            url: string;
+            /** Format: uuid */
+            accountId: string;
+            /** @description The account's number in the village (W-001 for the first grid worker), as the notice shows it. */
+            accountNo: string;
+            cardNo: string;
+        };
         /**
          * @description One line of a household's history. PointsLedger.Households.LedgerEntry.Earned and PointsLedger.Households.LedgerEntry.Available are what the
          *     event changed in each measure, on the day PointsLedger.Households.LedgerEntry.OccurredOn (the award's date, the day of a
@@ -1749,6 +2105,7 @@ export interface components {
             ruleTitle?: string | null;
             /** @description The actor as people know them: a staff member's name, or 本户 for the household itself. */
             actorName?: string | null;
+            details?: components["schemas"]["Households.AwardDetails"];
         };
         /** @description PointsLedger.Households.MemberAnswer.Status is `pending` until an approver decides. */
         "Households.MemberAnswer": {
@@ -1829,6 +2186,14 @@ export interface components {
             idNumber: string;
             phone?: string | null;
             /** @description A grid code of the village (`POST /api/villages/{villageId}/grids`). */
+            grid?: string | null;
+        };
+        "Households.RegisterIndividual": {
+            kind: components["schemas"]["Households.AccountKind"];
+            name: string;
+            idNumber: string;
+            phone?: string | null;
+            /** @description A grid code of the village: for a grid worker, the grid they look after. */
             grid?: string | null;
         };
         "Households.ReissueCard": {
@@ -2040,6 +2405,7 @@ export interface components {
             /** Format: int32 */
             stock: number;
         };
+        "Microsoft.AspNetCore.Http.IResult": Record<string, never>;
         /** @description Upheld: the approver then records the correction in the next open month. Dismissed: the answer gives the reason. */
         "Notices.AnswerObjection": {
             upheld?: boolean | null;
@@ -2096,6 +2462,11 @@ export interface components {
             /** Format: date */
             occurredOn: string;
             paperRef?: string | null;
+            /**
+             * Format: int32
+             * @description The hours (or other units) a rule per unit awarded for.
+             */
+            quantity?: number | null;
         };
         /**
          * @description One household on the notice. PointsLedger.Notices.NoticeLine.Rank orders households by points earned this year
@@ -2114,6 +2485,7 @@ export interface components {
             /** Format: int32 */
             rank: number;
             proofCode: string;
+            kind?: components["schemas"]["Households.AccountKind"];
         };
         "Notices.NoticeMismatch": {
             /** Format: uuid */
@@ -2151,8 +2523,13 @@ export interface components {
             earned: components["schemas"]["Ledger.ColorTotals"];
             /** Format: int32 */
             spent: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The households posted; PointsLedger.Notices.NoticeTotals.Individuals the individuals, where there are any.
+             */
             households: number;
+            /** Format: int32 */
+            individuals?: number | null;
         };
         "Notices.NoticeView": {
             /** Format: uuid */
@@ -2444,6 +2821,21 @@ export interface components {
             /** @description The assessor's name, for a staff account. */
             assessorName?: string | null;
         };
+        "Reports.KindUse": {
+            kind: components["schemas"]["Households.AccountKind"];
+            label: string;
+            /**
+             * Format: int32
+             * @description Accounts of the kind registered in the township's villages; Awarded those with a standing award in the period.
+             */
+            accounts: number;
+            /** Format: int32 */
+            awarded: number;
+            /** Format: int32 */
+            awards: number;
+            /** Format: int32 */
+            points: number;
+        };
         "Reports.MerchantRedemptions": {
             merchant: string;
             kind: string;
@@ -2480,6 +2872,8 @@ export interface components {
             topRules: components["schemas"]["Reports.RuleUse"][];
             assessors: components["schemas"]["Reports.AssessorConcentration"][];
             templates: components["schemas"]["Reports.TemplateUse"][];
+            /** @description The awards by kind of account: households, and the individuals (网格员, 志愿者…) besides them. */
+            kinds: components["schemas"]["Reports.KindUse"][];
         };
         /** @description One township template across the villages that adopted it: what was awarded under it in the period. */
         "Reports.TemplateUse": {
@@ -2540,7 +2934,7 @@ export interface components {
             rank: number;
             /**
              * Format: int32
-             * @description The village's households that have not moved out.
+             * @description The village's households that have not moved out (for an individual, its individuals).
              */
             households: number;
             /**
@@ -2567,6 +2961,7 @@ export interface components {
              * @description 累计积分, all colours.
              */
             earned: number;
+            kind: components["schemas"]["Households.AccountKind"];
         };
         "Search.HouseholdListItemPage": {
             items: components["schemas"]["Search.HouseholdListItem"][];
@@ -2766,7 +3161,13 @@ export interface components {
             cap?: components["schemas"]["Ledger.RuleCap"];
             template?: string | null;
             replaces?: string | null;
+            appliesTo?: components["schemas"]["Villages.RuleAppliesTo"];
+            unit?: components["schemas"]["Villages.AwardUnit"];
+            /** Format: int32 */
+            pointsPerUnit?: number | null;
         };
+        /** @enum {string} */
+        "Villages.AwardUnit": "hour";
         "Villages.Grid": {
             code: string;
             name: string;
@@ -2799,6 +3200,8 @@ export interface components {
             replaces?: string | null;
             replacedBy?: string | null;
             retiredReason?: string | null;
+            appliesTo: components["schemas"]["Villages.RuleAppliesTo"];
+            unit?: components["schemas"]["Villages.AwardUnit"];
             readonly isRetired: boolean;
             limit?: components["schemas"]["Ledger.RuleCap"];
         };
@@ -2810,6 +3213,8 @@ export interface components {
             villageId: string;
             code: string;
         };
+        /** @enum {string} */
+        "Villages.RuleAppliesTo": "household" | "individual" | "both";
         "Villages.RuleList": {
             items: components["schemas"]["Villages.RuleView"][];
         };
@@ -2819,7 +3224,10 @@ export interface components {
             code: string;
             color: components["schemas"]["Ledger.PointColor"];
             title: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description With a Unit, the points per unit.
+             */
             points: number;
             cap?: components["schemas"]["Ledger.RuleCap"];
             requiresApproval: boolean;
@@ -2830,6 +3238,8 @@ export interface components {
             replaces?: string | null;
             replacedBy?: string | null;
             retiredReason?: string | null;
+            appliesTo: components["schemas"]["Villages.RuleAppliesTo"];
+            unit?: components["schemas"]["Villages.AwardUnit"];
         };
         /** @description A village or community with its rule catalogue; one event stream per village. */
         "Villages.Village": {
@@ -2863,6 +3273,107 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    GET_api_accounts_accountId_balance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Households.Balance"];
+                };
+            };
+            /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已过期 · no valid bearer token. Codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `household-not-found`, `village-not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_api_accounts_accountId_ledger: {
+        parameters: {
+            query?: {
+                /** @description The five colours of 五色积分; every grant carries exactly one. */
+                color?: components["schemas"]["Ledger.PointColor"];
+            };
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["History.HouseholdLedger"];
+                };
+            };
+            /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已过期 · no valid bearer token. Codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `household-not-found`, `village-not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     GET_api_audit: {
         parameters: {
             query?: {
@@ -3415,6 +3926,103 @@ export interface operations {
             };
         };
     };
+    POST_api_villages_villageId_assessments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同一键、同一请求体的重试返回第一次的结果 · a retry with the same key and body gets the first answer, whatever its status */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                villageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Awards.AssessQuarter"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Awards.AssessmentAnswer"];
+                };
+            };
+            /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
+            400: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已过期 · no valid bearer token. Codes: `unauthorized` */
+            401: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden`, `out-of-scope`, `self-award` */
+            403: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `village-not-found` */
+            404: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `concurrency-conflict`, `household-closed`, `month-closed`, `monthly-cap-reached`, `once-cap-reached`, `quarterly-cap-reached`, `rule-retired`, `yearly-cap-reached` */
+            409: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法处理 · well formed but refused by a rule (the `code` says which). Codes: `account-not-individual`, `batch-refused`, `evidence-required`, `idempotency-key-reused`, `occurred-in-expired-year`, `occurred-in-future`, `period-not-ended`, `quantity-not-applicable`, `quantity-required`, `rule-not-for-account`, `score-out-of-bounds`, `unknown-rule` */
+            422: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     GET_api_awards_awardId: {
         parameters: {
             query?: never;
@@ -3585,7 +4193,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `household-not-found`, `village-not-found` */
+            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `evidence-not-found`, `household-not-found`, `village-not-found` */
             404: {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
@@ -3607,7 +4215,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 无法处理 · well formed but refused by a rule (the `code` says which). Codes: `idempotency-key-reused`, `occurred-in-expired-year`, `occurred-in-future`, `unknown-rule` */
+            /** @description 无法处理 · well formed but refused by a rule (the `code` says which). Codes: `evidence-required`, `idempotency-key-reused`, `occurred-in-expired-year`, `occurred-in-future`, `quantity-not-applicable`, `quantity-required`, `rule-not-for-account`, `score-out-of-bounds`, `unknown-rule` */
             422: {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
@@ -3702,7 +4310,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 无法处理 · well formed but refused by a rule (the `code` says which). Codes: `batch-refused`, `grid-empty`, `grid-too-large`, `household-not-in-village`, `idempotency-key-reused`, `occurred-in-expired-year`, `occurred-in-future`, `unknown-grid`, `unknown-rule` */
+            /** @description 无法处理 · well formed but refused by a rule (the `code` says which). Codes: `batch-refused`, `evidence-required`, `grid-empty`, `grid-too-large`, `household-not-in-village`, `idempotency-key-reused`, `occurred-in-expired-year`, `occurred-in-future`, `quantity-not-applicable`, `quantity-required`, `rule-not-for-account`, `score-out-of-bounds`, `unknown-grid`, `unknown-rule` */
             422: {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
@@ -3872,6 +4480,456 @@ export interface operations {
             };
         };
     };
+    POST_api_claims_claimId_accept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同一键、同一请求体的重试返回第一次的结果 · a retry with the same key and body gets the first answer, whatever its status */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                claimId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claims.ClaimDecided"];
+                };
+            };
+            /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
+            400: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已过期 · no valid bearer token. Codes: `unauthorized` */
+            401: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden`, `out-of-scope`, `self-award` */
+            403: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `claim-not-found`, `household-not-found`, `village-not-found` */
+            404: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `claim-not-open`, `concurrency-conflict`, `household-closed`, `month-closed`, `monthly-cap-reached`, `once-cap-reached`, `quarterly-cap-reached`, `rule-retired`, `yearly-cap-reached` */
+            409: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法处理 · well formed but refused by a rule (the `code` says which). Codes: `evidence-required`, `idempotency-key-reused`, `occurred-in-expired-year`, `occurred-in-future`, `quantity-not-applicable`, `quantity-required`, `rule-not-for-account`, `score-out-of-bounds`, `unknown-rule` */
+            422: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_api_claims_claimId_decline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同一键、同一请求体的重试返回第一次的结果 · a retry with the same key and body gets the first answer, whatever its status */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                claimId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Claims.DeclineClaim"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claims.ClaimDecided"];
+                };
+            };
+            /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
+            400: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已过期 · no valid bearer token. Codes: `unauthorized` */
+            401: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden`, `out-of-scope` */
+            403: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `claim-not-found`, `household-not-found`, `village-not-found` */
+            404: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `claim-not-open`, `concurrency-conflict` */
+            409: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法处理 · well formed but refused by a rule (the `code` says which). Codes: `idempotency-key-reused` */
+            422: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_api_claims: {
+        parameters: {
+            query?: {
+                villageId?: string;
+                status?: components["schemas"]["Claims.ClaimStatus"];
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claims.ClaimItemPage"];
+                };
+            };
+            /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `invalid-cursor`, `malformed-request`, `validation-failed`, `village-required` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已过期 · no valid bearer token. Codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden`, `out-of-scope` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `village-not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_api_evidence_evidenceId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Microsoft.AspNetCore.Http.IResult"];
+                };
+            };
+            /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已过期 · no valid bearer token. Codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `evidence-not-found`, `village-not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_api_evidence_evidenceId_thumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Microsoft.AspNetCore.Http.IResult"];
+                };
+            };
+            /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已过期 · no valid bearer token. Codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `evidence-not-found`, `village-not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_api_evidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同一键、同一请求体的重试返回第一次的结果 · a retry with the same key and body gets the first answer, whatever its status */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** Format: binary */
+                    file: string;
+                };
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evidence.EvidenceAnswer"];
+                };
+            };
+            /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
+            400: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已过期 · no valid bearer token. Codes: `unauthorized` */
+            401: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden` */
+            403: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `concurrency-conflict` */
+            409: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求被拒绝 · refused. Codes: `image-too-large` */
+            413: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法处理 · well formed but refused by a rule (the `code` says which). Codes: `idempotency-key-reused`, `image-invalid` */
+            422: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     POST_api_expiry_run: {
         parameters: {
             query?: never;
@@ -3958,6 +5016,7 @@ export interface operations {
                 q?: string;
                 grid?: string;
                 status?: components["schemas"]["Households.HouseholdStatus"];
+                kind?: string;
                 sort?: components["schemas"]["Search.HouseholdSort"];
                 cursor?: string;
             };
@@ -4258,7 +5317,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 无法处理 · well formed but refused by a rule (the `code` says which). Codes: `idempotency-key-reused` */
+            /** @description 无法处理 · well formed but refused by a rule (the `code` says which). Codes: `idempotency-key-reused`, `not-a-household` */
             422: {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
@@ -5176,6 +6235,103 @@ export interface operations {
                 };
             };
             /** @description 无法处理 · well formed but refused by a rule (the `code` says which). Codes: `idempotency-key-reused`, `moved-out-before-last-award`, `occurred-in-future` */
+            422: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_api_villages_villageId_individuals: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同一键、同一请求体的重试返回第一次的结果 · a retry with the same key and body gets the first answer, whatever its status */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                villageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Households.RegisterIndividual"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Households.IndividualAnswer"];
+                };
+            };
+            /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
+            400: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已过期 · no valid bearer token. Codes: `unauthorized` */
+            401: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden`, `out-of-scope` */
+            403: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `village-not-found` */
+            404: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `concurrency-conflict`, `id-number-taken` */
+            409: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法处理 · well formed but refused by a rule (the `code` says which). Codes: `idempotency-key-reused`, `unknown-grid` */
             422: {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
@@ -6204,6 +7360,101 @@ export interface operations {
             /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden` */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_api_me_claims: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 同一键、同一请求体的重试返回第一次的结果 · a retry with the same key and body gets the first answer, whatever its status */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Claims.FileClaim"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claims.ClaimAnswer"];
+                };
+            };
+            /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
+            400: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已过期 · no valid bearer token. Codes: `unauthorized` */
+            401: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden`, `out-of-scope` */
+            403: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或无权查看 · not found, or not visible to the caller. Codes: `evidence-not-found`, `household-not-found`, `village-not-found` */
+            404: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `concurrency-conflict`, `household-closed`, `month-closed`, `rule-retired`, `too-many-open-claims` */
+            409: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法处理 · well formed but refused by a rule (the `code` says which). Codes: `evidence-required`, `idempotency-key-reused`, `occurred-in-future`, `rule-not-for-account`, `unknown-rule` */
+            422: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {

@@ -18,6 +18,8 @@ export const ledgerKinds: Record<string, string> = {
   'member-removal-proposed': '申请移除家庭成员',
   'member-change-approved': '家庭成员变更通过',
   'member-change-rejected': '家庭成员变更未通过',
+  'claim-filed': '提交申报',
+  'claim-declined': '申报未被采纳',
 }
 
 export function kindLabel(kind: string): string {

@@ -37,3 +37,14 @@ export class RetryKey {
     }
   }
 }
+
+/** One RetryKey per action on a record ("approve" of one award, "decline" of one claim), kept while the page is open. */
+export class RetryKeys {
+  private readonly keys = new Map<string, RetryKey>()
+
+  for(action: string, id: string): RetryKey {
+    const name = `${action}/${id}`
+    if (!this.keys.has(name)) this.keys.set(name, new RetryKey())
+    return this.keys.get(name)!
+  }
+}
