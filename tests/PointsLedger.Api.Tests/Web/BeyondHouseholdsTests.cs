@@ -79,7 +79,7 @@ public sealed class BeyondHouseholdsTests(BrowserApp app)
         await Assertions.Expect(phone.Page.GetByTestId("chosen-household")).ToContainTextAsync("V-001 号 · 周志愿 · 志愿者");
         await Assertions.Expect(phone.Page.GetByLabel("细则").Locator($"option[value='{rule}']")).ToContainTextAsync("每小时 +2");
         await phone.Page.GetByLabel("细则").SelectOptionAsync(rule);
-        await phone.Page.GetByLabel("时长（小时）").FillAsync("3");
+        await phone.Page.GetByLabel("时长").FillAsync("3");
         await Assertions.Expect(phone.Page.GetByRole(AriaRole.Button, new() { Name = "提交" })).ToBeDisabledAsync();
         await phone.Page.GetByLabel("拍照或选择照片").SetInputFilesAsync(photo);
         await Assertions.Expect(phone.Page.GetByRole(AriaRole.Img, new() { Name = "证据照片 1" })).ToBeVisibleAsync();
@@ -154,7 +154,7 @@ public sealed class BeyondHouseholdsTests(BrowserApp app)
         await Assertions.Expect(withPhoto).ToContainTextAsync("给村东头李奶奶送饭");
         await Assertions.Expect(withPhoto.GetByRole(AriaRole.Img, new() { Name = "证据照片 1" })).ToBeVisibleAsync();
         await desk.CheckScreenAsync("claims queue");
-        await withPhoto.GetByRole(AriaRole.Button, new() { Name = "采纳" }).ClickAsync();
+        await withPhoto.GetByRole(AriaRole.Button, new() { Name = "采纳", Exact = true }).ClickAsync();
         await Assertions.Expect(withPhoto).ToContainTextAsync("8 分已记入");
         var other = queue.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "参加党日活动" });
         await other.GetByRole(AriaRole.Button, new() { Name = "不予采纳" }).ClickAsync();
