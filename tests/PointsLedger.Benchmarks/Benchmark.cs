@@ -11,10 +11,15 @@ public static class Benchmark
         var duration = TimeSpan.FromSeconds(args.Length > 0 ? double.Parse(args[0]) : 15);
 
         await using var host = await BenchmarkHost.StartAsync();
-        // `-- 15 reports` or `-- 15 pages`: those rows alone.
+        // `-- 15 reports`, `-- 15 photos` or `-- 15 pages`: those rows alone.
         if (args.Length > 1 && args[1] == "reports")
         {
             PrintTable(duration, await new ReportScenarios(host).MeasureAsync());
+            return;
+        }
+        if (args.Length > 1 && args[1] == "photos")
+        {
+            PrintTable(duration, await new PhotoScenarios(host).MeasureAsync());
             return;
         }
         if (args.Length > 1 && args[1] == "pages")
@@ -37,6 +42,7 @@ public static class Benchmark
         rows.AddRange(await scenarios.Imports());
         rows.AddRange(await scenarios.NoticeOfOneThousand());
         rows.AddRange(await new ReportScenarios(host).MeasureAsync());
+        rows.AddRange(await new PhotoScenarios(host).MeasureAsync());
         PrintTable(duration, rows);
         await PrintPagesAsync(host);
     }

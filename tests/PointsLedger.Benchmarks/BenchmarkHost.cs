@@ -17,8 +17,9 @@ public sealed class BenchmarkHost : IAsyncDisposable
     private readonly LocalCluster? _cluster;
     private readonly string? _folder;
 
-    private BenchmarkHost(Process api, LocalCluster? cluster, string? folder, Uri address, TokenIssuer tokens)
+    private BenchmarkHost(Process api, LocalCluster? cluster, string? folder, Uri address, TokenIssuer tokens, string connectionString)
     {
+        ConnectionString = connectionString;
         Tokens = tokens;
         _api = api;
         _cluster = cluster;
@@ -29,6 +30,9 @@ public sealed class BenchmarkHost : IAsyncDisposable
     public Uri Address { get; }
 
     public TokenIssuer Tokens { get; }
+
+    /// <summary>The app's database, for what only the database can tell (how much a table grew).</summary>
+    public string ConnectionString { get; }
 
     public static async Task<BenchmarkHost> StartAsync()
     {
@@ -61,7 +65,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
             },
         };
         var api = Process.Start(start) ?? throw new InvalidOperationException("could not start the API");
-        var host = new BenchmarkHost(api, cluster, folder, address, new TokenIssuer(new SymmetricSecurityKey(signingKey), TimeProvider.System));
+        var host = new BenchmarkHost(api, cluster, folder, address, new TokenIssuer(new SymmetricSecurityKey(signingKey), TimeProvider.System), connectionString);
         try
         {
             await host.WaitUntilReadyAsync();
