@@ -92,13 +92,8 @@ public static class AssessQuarterEndpoint
                 var account = stream.Aggregate is { } found && found.VillageId == village.Id && found.Kind.IsIndividual()
                     ? found
                     : throw new Refusal(ProblemCodes.AccountNotIndividual, score.AccountId);
-                // A second score for the account counts the first towards the rules' caps.
-                var current = stream.Events.Select(e => e.Data).OfType<IRecordsAward>().Aggregate(account, (state, recorded) => recorded switch
-                {
-                    PointsAwarded a => state.Apply(a),
-                    AwardSubmitted s => state.Apply(s),
-                    _ => state,
-                });
+                await session.MustNotBeOwnAccountAsync(account, actor, ct);
+                var current = AwardDecisions.After(account, stream.Events.Select(e => e.Data));
                 var decided = AwardDecisions.Grant(current, village, village.RuleFor(score.RuleCode), Guid.CreateVersion7(), today, score.Note, actor, today, policy,
                     details: new AwardDetails(Period: command.Period), score: score.Points);
                 stream.AppendOne(AwardStreams.AsRecordedEvent(decided));

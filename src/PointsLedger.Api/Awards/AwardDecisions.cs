@@ -35,6 +35,10 @@ public static class AwardDecisions
         if (rule.IsRetired) throw new Refusal(ProblemCodes.RuleRetired, rule.Code) { Extensions = { ["replacedBy"] = rule.ReplacedBy } };
         if (!AppliesTo(rule, household.Kind)) throw new Refusal(ProblemCodes.RuleNotForAccount, rule.Title, household.Kind.Label());
         if (rule.RequiresEvidence && paperRef is null && details?.EvidenceIds is not { Count: > 0 }) throw new Refusal(ProblemCodes.EvidenceRequired, rule.Title);
+        if (details?.Period is { } period && household.Assessments.ContainsKey(Household.AssessmentKey(rule.Code, period)))
+        {
+            throw new Refusal(ProblemCodes.AlreadyAssessed, household.HouseholdNo, period, rule.Title);
+        }
         var points = PointsFor(rule, details?.Quantity, score);
         if (rule.Limit is { } cap && CapUsed(household, village, rule, occurredOn) is { } used && used + points > cap.Points)
         {
@@ -50,6 +54,14 @@ public static class AwardDecisions
             DeductionDraws(household, rule.Color, points), paperRef, details);
     }
 
+    /// <summary>The account as it stands once the awards already decided in this request are applied: a sheet's second score for it sees its first.</summary>
+    public static Household After(Household account, IEnumerable<object> decided) => decided.Aggregate(account, (state, e) => e switch
+    {
+        PointsAwarded a => state.Apply(a),
+        AwardSubmitted s => state.Apply(s),
+        _ => state,
+    });
+
     /// <summary>Whether the rule awards this kind of account: households only, unless it says otherwise.</summary>
     public static bool AppliesTo(Rule rule, AccountKind kind) => rule.AppliesTo switch
     {
@@ -58,7 +70,8 @@ public static class AwardDecisions
         _ => !kind.IsIndividual(),
     };
 
-    private static int PointsFor(Rule rule, int? quantity, int? score)
+    /// <summary>What an award under the rule is worth: the score, the hours times the points per hour, or the rule's points.</summary>
+    public static int PointsFor(Rule rule, int? quantity, int? score = null)
     {
         if (score is { } scored)
         {

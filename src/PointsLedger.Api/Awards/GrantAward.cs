@@ -15,7 +15,7 @@ namespace PointsLedger.Awards;
 
 /// <summary>Awards (or deducts) points to one account, a household's or an individual's, by a rule of its village.</summary>
 /// <param name="AccountId">The account, instead of <see cref="HouseholdId"/>: exactly one of the two.</param>
-/// <param name="Quantity">For a rule per hour, the hours.</param>
+/// <param name="Quantity">For a rule per hour, the hours (at most a day's 24).</param>
 /// <param name="EvidenceIds">Photos uploaded by the caller (<c>POST /api/evidence</c>); a rule that requires evidence needs one.</param>
 public sealed record GrantAward(
     Guid? HouseholdId, string RuleCode, DateOnly OccurredOn, string? Note, Guid? AccountId = null, int? Quantity = null, string[]? EvidenceIds = null)
@@ -29,7 +29,7 @@ public sealed record GrantAward(
         {
             RuleFor(x => x.Account).NotEmpty().OverridePropertyName("householdId").WithMessage("请给出 householdId 或 accountId", "Give householdId or accountId");
             RuleFor(x => x.AccountId).Null().When(x => x.HouseholdId is not null).WithMessage("householdId 与 accountId 只填其一", "Give householdId or accountId, not both");
-            RuleFor(x => x.Quantity).InclusiveBetween(1, 1000);
+            RuleFor(x => x.Quantity).InclusiveBetween(1, AwardDetails.MaxHours);
             RuleFor(x => x.EvidenceIds).SetValidator(new EvidenceIdsValidator()!);
             RuleFor(x => x.RuleCode).NotEmpty().MaximumLength(32);
             RuleFor(x => x.OccurredOn).NotEmpty();

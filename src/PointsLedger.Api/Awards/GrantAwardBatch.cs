@@ -77,6 +77,7 @@ public static class GrantAwardBatchEndpoint
             try
             {
                 var household = AwardDecisions.InBatch(stream.Aggregate, id, village);
+                await session.MustNotBeOwnAccountAsync(household, actor, ct);
                 var decided = AwardDecisions.Grant(household, village, rule, Guid.CreateVersion7(), command.OccurredOn, command.Note, actor, today, policy);
                 stream.AppendOne(AwardStreams.AsRecordedEvent(decided));
                 var recorded = AwardAnswer.From(id, decided);

@@ -30,7 +30,21 @@ public static class HouseholdForDecision
             ? loaded
             : await session.HoldOpenAndLoadAsync(household.VillageId, ct);
         actor.MustActIn(village);
+        await session.MustNotBeOwnAccountAsync(household, actor, ct);
         return (stream, household, village);
+    }
+
+    /// <summary>
+    /// The favour-points guard for individuals: staff whose token names their household may not act on the
+    /// individual account (网格员…) of one of its people, as they may not on the household itself.
+    /// </summary>
+    public static async Task MustNotBeOwnAccountAsync(this IQuerySession session, Household account, Actor actor, CancellationToken ct)
+    {
+        if (!account.Kind.IsIndividual() || actor.Role == Roles.Resident || actor.HouseholdId is not { } own) return;
+        if (await session.LoadAsync<Household>(own, ct) is { } household && household.HasPerson(account.IdNumberHash))
+        {
+            throw new Refusal(ProblemCodes.SelfAward);
+        }
     }
 
     /// <summary>

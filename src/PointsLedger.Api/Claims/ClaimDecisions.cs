@@ -16,7 +16,7 @@ public static class ClaimDecisions
     /// <summary>A claim names an active rule that applies to the account, for a day that is past and in an open month.</summary>
     public static ClaimFiled File(
         Household household, Village village, Rule rule, Guid claimId, DateOnly occurredOn, string? note, ImmutableList<string>? evidenceIds, Actor resident,
-        DateOnly today)
+        DateOnly today, int? quantity = null)
     {
         household.MustBeOpen();
         if (household.OpenClaims.Count >= MaxOpen) throw new Refusal(ProblemCodes.TooManyOpenClaims, household.OpenClaims.Count);
@@ -25,7 +25,8 @@ public static class ClaimDecisions
         if (rule.IsRetired) throw new Refusal(ProblemCodes.RuleRetired, rule.Code) { Extensions = { ["replacedBy"] = rule.ReplacedBy } };
         if (!AwardDecisions.AppliesTo(rule, household.Kind)) throw new Refusal(ProblemCodes.RuleNotForAccount, rule.Title, household.Kind.Label());
         if (rule.RequiresEvidence && evidenceIds is not { Count: > 0 }) throw new Refusal(ProblemCodes.EvidenceRequired, rule.Title);
-        return new ClaimFiled(claimId, village.Id, rule.Code, occurredOn, note, evidenceIds ?? [], resident.Id);
+        AwardDecisions.PointsFor(rule, quantity);
+        return new ClaimFiled(claimId, village.Id, rule.Code, occurredOn, note, evidenceIds ?? [], resident.Id, quantity);
     }
 
     public static void MustBeOpen(Household household, ClaimRecord? claim, Guid claimId)
@@ -40,7 +41,7 @@ public static class ClaimDecisions
     {
         MustBeOpen(household, claim, claim.Id);
         var award = AwardDecisions.Grant(household, village, village.RuleFor(claim.RuleCode), awardId, claim.OccurredOn, claim.Note, cadre, today, expiry,
-            details: new AwardDetails(EvidenceIds: claim.EvidenceIds.IsEmpty ? null : claim.EvidenceIds, ClaimedBy: claim.FiledBy));
+            details: new AwardDetails(claim.Quantity, claim.EvidenceIds.IsEmpty ? null : claim.EvidenceIds, claim.FiledBy));
         return (award, new ClaimAccepted(claim.Id, awardId, cadre.Id));
     }
 

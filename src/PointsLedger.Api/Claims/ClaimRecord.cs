@@ -20,6 +20,8 @@ public sealed record ClaimRecord(
     Guid Id, Guid HouseholdId, Guid VillageId, string RuleCode, DateOnly OccurredOn, string? Note, ImmutableList<string> EvidenceIds,
     string FiledBy, DateTimeOffset FiledAt)
 {
+    public int? Quantity { get; init; }
+
     public ClaimStatus Status { get; init; }
     public Guid? AwardId { get; init; }
     public string? DecidedBy { get; init; }
@@ -37,7 +39,10 @@ public sealed class ClaimRecordProjection : MultiStreamProjection<ClaimRecord, G
     }
 
     public static ClaimRecord Create(IEvent<ClaimFiled> e) => new(
-        e.Data.ClaimId, e.StreamId, e.Data.VillageId, e.Data.RuleCode, e.Data.OccurredOn, e.Data.Note, e.Data.EvidenceIds, e.Data.FiledBy, e.Timestamp);
+        e.Data.ClaimId, e.StreamId, e.Data.VillageId, e.Data.RuleCode, e.Data.OccurredOn, e.Data.Note, e.Data.EvidenceIds, e.Data.FiledBy, e.Timestamp)
+    {
+        Quantity = e.Data.Quantity,
+    };
 
     public static ClaimRecord Apply(IEvent<ClaimAccepted> e, ClaimRecord claim) => claim with
     {

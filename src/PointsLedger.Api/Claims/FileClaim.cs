@@ -3,6 +3,7 @@ using Marten;
 using PointsLedger.Auth;
 using PointsLedger.Awards;
 using PointsLedger.Evidence;
+using PointsLedger.Households;
 using PointsLedger.Http;
 using PointsLedger.Problems;
 using PointsLedger.Villages;
@@ -11,7 +12,8 @@ using Wolverine.Http;
 namespace PointsLedger.Claims;
 
 /// <param name="EvidenceIds">Photos the resident uploaded (<c>POST /api/evidence</c>); a rule that requires evidence needs one.</param>
-public sealed record FileClaim(string RuleCode, DateOnly OccurredOn, string? Note, string[]? EvidenceIds)
+/// <param name="Quantity">For a rule per hour (志愿服务), the hours.</param>
+public sealed record FileClaim(string RuleCode, DateOnly OccurredOn, string? Note, string[]? EvidenceIds, int? Quantity = null)
 {
     public sealed class Validator : AbstractValidator<FileClaim>
     {
@@ -20,6 +22,7 @@ public sealed record FileClaim(string RuleCode, DateOnly OccurredOn, string? Not
             RuleFor(x => x.RuleCode).NotEmpty().MaximumLength(32);
             RuleFor(x => x.OccurredOn).NotEmpty();
             RuleFor(x => x.Note).MaximumLength(200);
+            RuleFor(x => x.Quantity).InclusiveBetween(1, AwardDetails.MaxHours);
             RuleFor(x => x.EvidenceIds).SetValidator(new EvidenceIdsValidator()!);
         }
     }
@@ -37,7 +40,7 @@ public static class FileClaimEndpoint
         var (stream, household, village) = await session.FetchForDecisionAsync(householdId, actor, ct);
         var evidence = await session.AttachEvidenceAsync(command.EvidenceIds, household, actor, ct);
         var filed = ClaimDecisions.File(household, village, village.RuleFor(command.RuleCode), Guid.CreateVersion7(), command.OccurredOn, command.Note,
-            evidence, actor, clock.Today());
+            evidence, actor, clock.Today(), command.Quantity);
         stream.AppendOne(filed);
         return new ClaimAnswer(filed.ClaimId, ClaimStatus.Open);
     }

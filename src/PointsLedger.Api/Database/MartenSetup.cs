@@ -65,7 +65,8 @@ public static class MartenSetup
                 opts.Schema.For<ImportChunk>().Index(x => x.ImportId);
                 opts.Schema.For<ImportedAward>();
                 opts.Storage.ExtendedSchemaObjects.Add(ImportFiles.Table());
-                opts.Schema.For<EvidencePhoto>();
+                // Two awards taking one photo at once: the second retries rather than lose the first's account.
+                opts.Schema.For<EvidencePhoto>().UseOptimisticConcurrency(true);
                 opts.Storage.ExtendedSchemaObjects.Add(EvidenceImages.Table());
                 opts.Projections.Snapshot<Notice>(SnapshotLifecycle.Inline);
                 opts.Projections.Add<RedemptionRecordProjection>(ProjectionLifecycle.Inline);

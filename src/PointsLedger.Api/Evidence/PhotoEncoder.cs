@@ -20,13 +20,33 @@ public static class PhotoEncoder
     public const long MaxBytes = 10 * 1024 * 1024;
     private const int Quality = 82;
 
+    /// <summary>Decoding a phone's photo takes a core for a second: two at a time, the rest wait, so uploads cannot starve the ledger.</summary>
+    private static readonly SemaphoreSlim Decoders = new(2);
+
     static PhotoEncoder()
     {
-        // A second guard behind the header check: no decoder may allocate past a photo's size.
+        // Behind the header check (which must read a bomb's size to name it): a decoder that would still go past a photo's
+        // size, or spill to disk, or run on, fails instead.
         ResourceLimits.Area = (ulong)MaxPixels;
+        ResourceLimits.Memory = 1024UL * 1024 * 1024;
+        ResourceLimits.Disk = 0;
+        ResourceLimits.Time = 30;
     }
 
-    public static EncodedPhoto Encode(byte[] upload)
+    public static async Task<EncodedPhoto> EncodeAsync(byte[] upload, CancellationToken ct)
+    {
+        await Decoders.WaitAsync(ct);
+        try
+        {
+            return Encode(upload);
+        }
+        finally
+        {
+            Decoders.Release();
+        }
+    }
+
+    private static EncodedPhoto Encode(byte[] upload)
     {
         var format = FormatOf(upload) ?? throw new Refusal(ProblemCodes.ImageInvalid);
         var settings = new MagickReadSettings { Format = format };
@@ -34,6 +54,10 @@ public static class PhotoEncoder
         try
         {
             header = new MagickImageInfo(upload, settings);
+        }
+        catch (MagickResourceLimitErrorException)
+        {
+            throw new Refusal(ProblemCodes.ImageTooLarge, "4000 万像素");
         }
         catch (MagickException)
         {
@@ -57,6 +81,10 @@ public static class PhotoEncoder
             image.Quality = Quality;
             var jpeg = image.ToByteArray(MagickFormat.Jpeg);
             return new EncodedPhoto(jpeg, (int)image.Width, (int)image.Height);
+        }
+        catch (MagickResourceLimitErrorException)
+        {
+            throw new Refusal(ProblemCodes.ImageTooLarge, "4000 万像素");
         }
         catch (MagickException)
         {

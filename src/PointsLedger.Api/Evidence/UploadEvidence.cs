@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Marten;
+using Microsoft.AspNetCore.RateLimiting;
 using PointsLedger.Auth;
 using PointsLedger.Http;
 using PointsLedger.Problems;
@@ -18,7 +19,7 @@ public static class UploadEvidenceEndpoint
     /// It is kept re-encoded (at most 1,600 pixels a side, JPEG, no GPS or other metadata); an award or a
     /// claim then names it in <c>evidenceIds</c>. The same photo uploaded again answers the same id.
     /// </summary>
-    [WolverinePost("/api/evidence"), Tags("Evidence"), Upload]
+    [WolverinePost("/api/evidence"), Tags("Evidence"), Upload, EnableRateLimiting(RateLimits.Photo)]
     public static async Task<EvidenceAnswer> Post(IFormFile? file, Actor actor, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         actor.MustBe(Roles.Cadre, Roles.Approver, Roles.Admin, Roles.Resident);
@@ -27,7 +28,7 @@ public static class UploadEvidenceEndpoint
 
         var upload = new byte[file.Length];
         await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(upload, ct);
-        var photo = PhotoEncoder.Encode(upload);
+        var photo = await PhotoEncoder.EncodeAsync(upload, ct);
         var id = Convert.ToHexStringLower(SHA256.HashData(photo.Jpeg));
 
         if (await session.LoadAsync<EvidencePhoto>(id, ct) is { } kept)
@@ -35,7 +36,8 @@ public static class UploadEvidenceEndpoint
             if (!kept.UploadedBy.Contains(actor.Id)) session.Store(kept with { UploadedBy = kept.UploadedBy.Add(actor.Id) });
             return new EvidenceAnswer(id, kept.Width, kept.Height, kept.Bytes);
         }
-        session.Insert(new EvidencePhoto(id, [actor.Id], photo.Width, photo.Height, photo.Jpeg.Length, clock.GetUtcNow()));
+        // Stored under the document's version: the same photo uploaded twice at once is one 409 (retry), never a second row.
+        session.Store(new EvidencePhoto(id, [actor.Id], photo.Width, photo.Height, photo.Jpeg.Length, clock.GetUtcNow()));
         EvidenceImages.Save(session, id, photo.Jpeg);
         return new EvidenceAnswer(id, photo.Width, photo.Height, photo.Jpeg.Length);
     }

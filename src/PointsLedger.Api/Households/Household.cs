@@ -35,6 +35,11 @@ public sealed record Household(
 
     public ImmutableDictionary<Guid, MemberChange> MemberChanges { get; init; } = ImmutableDictionary<Guid, MemberChange>.Empty;
 
+    /// <summary>The quarters each rule assessed the account for (<see cref="AssessmentKey"/>), with the award: one assessment each, until it is revoked.</summary>
+    public ImmutableDictionary<string, Guid> Assessments { get; init; } = ImmutableDictionary<string, Guid>.Empty;
+
+    public static string AssessmentKey(string ruleCode, string period) => $"{ruleCode}/{period}";
+
     /// <summary>The resident's claims no cadre has decided yet.</summary>
     public ImmutableHashSet<Guid> OpenClaims { get; init; } = ImmutableHashSet<Guid>.Empty;
 
@@ -105,14 +110,14 @@ public sealed record Household(
     };
 
     public Household Apply(PointsAwarded e) =>
-        Credit(e.AwardId, e.Color, e.Points, e.OccurredOn, e.Changes).CountTowardsCap(e.RuleCode, e.OccurredOn, Math.Max(e.Points, 0));
+        Credit(e.AwardId, e.Color, e.Points, e.OccurredOn, e.Changes).CountTowardsCap(e.RuleCode, e.OccurredOn, Math.Max(e.Points, 0)).Assessed(e.AwardId, e.RuleCode, e.Details);
 
     public Household Apply(AwardSubmitted e) =>
         (this with { Pending = Pending.Add(e.AwardId, new PendingAward(e.AwardId, e.RuleCode, e.Color, e.Points, e.OccurredOn, e.SubmittedBy)
         {
             Note = e.Note, Details = e.Details,
         }) })
-        .CountTowardsCap(e.RuleCode, e.OccurredOn, Math.Max(e.Points, 0));
+        .CountTowardsCap(e.RuleCode, e.OccurredOn, Math.Max(e.Points, 0)).Assessed(e.AwardId, e.RuleCode, e.Details);
 
     public Household Apply(AwardApproved e)
     {
@@ -125,6 +130,7 @@ public sealed record Household(
         Earned = e.WasCredited ? Earned.Add(e.Color, -e.Points) : Earned,
         Lots = Lots.ApplyChanges(e.Changes).MarkRevoked(e.AwardId),
         Pending = Pending.Remove(e.AwardId),
+        Assessments = Assessments.RemoveRange(Assessments.Where(a => a.Value == e.AwardId).Select(a => a.Key)),
     }).CountTowardsCap(e.RuleCode, e.OccurredOn, -Math.Max(e.Points, 0));
 
     public Household Apply(PointsExpired e) => this with { Lots = Lots.ApplyChanges(e.Changes) };
@@ -208,6 +214,9 @@ public sealed record Household(
         }
         return this with { RedemptionsByOfferAndMonth = counts };
     }
+
+    private Household Assessed(Guid awardId, string ruleCode, AwardDetails? details) =>
+        details?.Period is { } period ? this with { Assessments = Assessments.SetItem(AssessmentKey(ruleCode, period), awardId) } : this;
 
     /// <summary>Caps limit what a rule gives, so callers pass only awarded (positive) points.</summary>
     private Household CountTowardsCap(string ruleCode, DateOnly occurredOn, int points)

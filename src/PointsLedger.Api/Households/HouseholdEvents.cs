@@ -39,6 +39,9 @@ public sealed record AwardSubmitted(
 /// <param name="Period">The quarter an assessment scored (2026-Q4).</param>
 public sealed record AwardDetails(int? Quantity = null, ImmutableList<string>? EvidenceIds = null, string? ClaimedBy = null, string? Period = null)
 {
+    /// <summary>An award is for one day's service.</summary>
+    public const int MaxHours = 24;
+
     [JsonIgnore]
     public bool IsEmpty => Quantity is null && EvidenceIds is not { Count: > 0 } && ClaimedBy is null && Period is null;
 }

@@ -17,7 +17,9 @@ public static class IdNumberClaims
     public static async Task<IdNumberClaimReport> BackfillAsync(IDocumentSession session, CancellationToken ct)
     {
         var villages = (await session.Query<Village>().ToListAsync(ct)).ToDictionary(v => v.Id);
-        var households = (await session.Query<Household>().Where(h => h.MovedOutOn == null).ToListAsync(ct)).OrderBy(h => h.Id).ToList();
+        // Individuals' accounts were claimed apart from the start (IdNumberClaim.IndividualIdFor).
+        var households = (await session.Query<Household>().Where(h => h.MovedOutOn == null).ToListAsync(ct))
+            .Where(h => !h.Kind.IsIndividual()).OrderBy(h => h.Id).ToList();
         var claims = (await session.Query<IdNumberClaim>().ToListAsync(ct)).ToDictionary(c => c.Id, c => c.HouseholdId);
         var byId = households.ToDictionary(h => h.Id);
         var (claimed, conflicts) = (0, new List<IdNumberConflict>());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using Marten;
 using PointsLedger.Auth;
@@ -48,11 +49,13 @@ public static class RegisterIndividualEndpoint
         var claim = IdNumberClaim.IndividualIdFor(village.Township, hasher.Hash(idNumber));
         if (await session.LoadAsync<IdNumberClaim>(claim, ct) is not null) throw new Refusal(ProblemCodes.IdNumberTaken);
 
-        // Numbered under the village's hold, so two registrations cannot take one number.
+        // The next after the highest, under the village's hold so two registrations cannot take one number; a household
+        // numbered in the same style (W-005) is skipped over, and the number index refuses any collision left.
         var prefix = command.Kind.NumberPrefix() + "-";
-        var numbered = await session.Query<Household>().CountAsync(h => h.VillageId == villageId && h.HouseholdNo.StartsWith(prefix), ct);
+        var taken = await session.Query<Household>().Where(h => h.VillageId == villageId && h.HouseholdNo.StartsWith(prefix)).Select(h => h.HouseholdNo).ToListAsync(ct);
+        var highest = taken.Select(no => int.TryParse(no.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty().Max();
         var cardNo = CardNumbers.New();
-        var registered = new IndividualRegistered(Guid.CreateVersion7(), villageId, command.Kind, $"{prefix}{numbered + 1:D3}", command.Name.Trim(),
+        var registered = new IndividualRegistered(Guid.CreateVersion7(), villageId, command.Kind, $"{prefix}{highest + 1:D3}", command.Name.Trim(),
             IdNumber.Mask(idNumber), hasher.Hash(idNumber), command.Phone, command.Grid, cardNo, hasher.CardCheck(cardNo, idNumber[^6..]), actor.Id);
         session.Insert(new IdNumberClaim(claim, registered.AccountId));
         session.Events.StartStream<Household>(registered.AccountId, registered);

@@ -8,7 +8,7 @@ namespace PointsLedger.Http;
 
 /// <summary>
 /// Per-client limits on what attackers repeat: signing in, one-time codes and public notice
-/// verification per address, redemptions, quotes and objections per signed-in caller. Over the limit: 429 with Retry-After and a problem body.
+/// verification per address, redemptions, quotes, objections and photos per signed-in caller. Over the limit: 429 with Retry-After and a problem body.
 /// </summary>
 public static class RateLimits
 {
@@ -18,6 +18,7 @@ public static class RateLimits
     public const string Verify = "verify";
     public const string DevToken = "dev-token";
     public const string Objection = "objection";
+    public const string Photo = "photo";
 
     public static void AddLedgerRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +30,7 @@ public static class RateLimits
             PerMinute(options, configuration, Verify, "VerificationsPerMinute", 30, ByAddress);
             PerMinute(options, configuration, DevToken, "DevTokensPerMinute", 120, ByAddress);
             PerMinute(options, configuration, Objection, "ObjectionsPerMinute", 10, ByCaller);
+            PerMinute(options, configuration, Photo, "PhotosPerMinute", 30, ByCaller);
             options.OnRejected = async (rejected, _) =>
             {
                 if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PointsLedger.Auth;
 using PointsLedger.Exports;
 using PointsLedger.Http;
+using PointsLedger.Households;
 using PointsLedger.Ledger;
 using PointsLedger.Printing;
 using Wolverine.Http;
@@ -29,12 +30,12 @@ public sealed record NoticeView(
 
     public Table ToTable() => new(
         $"{VillageName}-{Month}-积分公示",
-        ["户号", "户主", "红", "紫", "橙", "绿", "蓝", "本月合计", "本年累计", "本月兑换", "可用积分", "排名", "核验码"],
+        ["户号", "户主", "红", "紫", "橙", "绿", "蓝", "本月合计", "本年累计", "本月兑换", "可用积分", "排名", "核验码", "类别"],
         [
-            .. Households.Where(l => !l.IsIndividual).Select(Row),
-            .. Households.Any(l => l.IsIndividual) ? [[NoticeBoard.IndividualsTitle, .. Enumerable.Repeat<object?>(null, 12)], .. Households.Where(l => l.IsIndividual).Select(Row)] : Array.Empty<IReadOnlyList<object?>>(),
-            ["合计", NoticeBoard.Posted(Totals), .. Colors(Totals.Earned), null, Totals.Spent, null, null, null],
-            ["摘要", Digest, null, null, null, null, null, null, null, null, null, null, null],
+            .. Households.Select(l => (IReadOnlyList<object?>)[l.HouseholdNo, l.Name, .. Colors(l.Earned), l.YearToDate.Total, l.Spent, l.Available, l.Rank, l.ProofCode,
+                (l.Kind ?? AccountKind.Household).Label()]),
+            ["合计", NoticeBoard.Posted(Totals), .. Colors(Totals.Earned), null, Totals.Spent, null, null, null, null],
+            ["摘要", Digest, null, null, null, null, null, null, null, null, null, null, null, null],
         ]);
 
     /// <summary>The spreadsheet: the households as posted, the month's entries, and the digests that tie the sheet to the ledger.</summary>
@@ -50,9 +51,6 @@ public sealed record NoticeView(
             ["默克尔根", MerkleRoot], ["异议截止", ObjectionDeadline.ToString("yyyy-MM-dd")], ["户数", Totals.Households], ["个人数", Totals.Individuals ?? 0],
         ]),
     ];
-
-    private static IReadOnlyList<object?> Row(NoticeLine l) =>
-        [NoticeBoard.NumberOf(l), l.Name, .. Colors(l.Earned), l.YearToDate.Total, l.Spent, l.Available, l.Rank, l.ProofCode];
 
     private static object?[] Colors(ColorTotals t) => [t.Red, t.Purple, t.Orange, t.Green, t.Blue, t.Total];
 }

@@ -526,6 +526,10 @@ public static class ProblemCodes
         "个人账户没有家庭成员。",
         "An individual's account has no members.");
 
+    public static readonly ProblemCode AlreadyAssessed = new("already-assessed", 409,
+        "{0} 的 {1}“{2}”已考核过；如需更正，请先撤销原考核。",
+        "{0} was already assessed for {1} under {2}; revoke that assessment to correct it.");
+
     public static readonly ProblemCode PeriodNotEnded = new("period-not-ended", 422,
         "{0} 尚未结束，结束后才能考核赋分。",
         "The period {0} has not ended yet; assess it once it has.");

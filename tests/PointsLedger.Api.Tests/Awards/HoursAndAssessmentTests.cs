@@ -39,6 +39,7 @@ public sealed class HoursAndAssessmentTests(LedgerApp app)
 
         var three = await _api.Post("/api/awards", new { accountId = volunteer, ruleCode = perHour, occurredOn = on, quantity = 3 }, village.Cadre);
         var noHours = await _api.Post("/api/awards", new { accountId = volunteer, ruleCode = perHour, occurredOn = on }, village.Cadre);
+        var moreThanADay = await _api.Post("/api/awards", new { accountId = volunteer, ruleCode = perHour, occurredOn = on, quantity = 25 }, village.Cadre);
         var hoursOnAPlainRule = await _api.Post("/api/awards", new { accountId = volunteer, ruleCode = perAward, occurredOn = on, quantity = 2 }, village.Cadre);
         var overCap = await _api.Post("/api/awards", new { accountId = volunteer, ruleCode = perHour, occurredOn = on, quantity = 8 }, village.Cadre);
         var badRule = await _api.Post($"/api/villages/{village.Id}/rules", new { code = "HX", color = "red", title = "x", points = 3, unit = "hour" }, village.Cadre);
@@ -51,6 +52,7 @@ public sealed class HoursAndAssessmentTests(LedgerApp app)
         three.ShouldBe(HttpStatusCode.Created);
         Assert.Equal(6, (int)three.Json["points"]!);
         noHours.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "quantity-required");
+        moreThanADay.ShouldBeProblem(HttpStatusCode.BadRequest, "validation-failed");
         hoursOnAPlainRule.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "quantity-not-applicable");
         overCap.ShouldBeProblem(HttpStatusCode.Conflict, "monthly-cap-reached");
         Assert.Contains("16", (string?)overCap.Json["detail"]);
@@ -113,6 +115,13 @@ public sealed class HoursAndAssessmentTests(LedgerApp app)
         Assert.Equal(64, awards.Sum(a => (int)a!["points"]!));
         Assert.Equal(34, (int)(await _api.Get($"/api/accounts/{worker}/balance", village.Cadre)).Json["available"]!["total"]!);
         Assert.All(ledger.Where(e => (string?)e!["kind"] is "approved" or "award"), e => Assert.Equal(ended, (string?)e!["details"]!["period"]));
+        var again = await _api.Post(path, new { period = ended, scores = new[] { new { accountId = worker, ruleCode = review, points = 5 } } }, village.Cadre);
+        again.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "batch-refused");
+        Assert.Equal("already-assessed", (string?)again.Json["failures"]![0]!["code"]);
+        var reviewAward = awards.Single(a => (string)a!["ruleCode"]! == review && (Guid)a!["accountId"]! == worker)!;
+        (await _api.Post($"/api/awards/{(Guid)reviewAward["awardId"]!}/revoke", new { reason = "评分有误" }, village.Approver)).ShouldBe(HttpStatusCode.OK);
+        (await _api.Post(path, new { period = ended, scores = new[] { new { accountId = worker, ruleCode = review, points = 5 } } }, village.Cadre))
+            .ShouldBe(HttpStatusCode.Created);
     }
 
     [Fact]

@@ -50,9 +50,9 @@ public sealed class ClaimTests(LedgerApp app)
         Assert.Equal(("accepted", "credited"), ((string?)accepted["status"], (string?)accepted["awardStatus"]));
         acceptedTwice.ShouldBeProblem(HttpStatusCode.Conflict, "claim-not-open");
         acceptDeclined.ShouldBeProblem(HttpStatusCode.Conflict, "claim-not-open");
-        Assert.Equal(["accepted", "declined"], mine.Select(c => (string)c!["status"]!).ToArray());
-        Assert.Equal("当天没有此项活动", (string?)mine[1]!["declineReason"]);
-        Assert.Equal((string?)accepted["awardId"], (string?)mine[0]!["awardId"]);
+        Assert.Equal(["declined", "accepted"], mine.Select(c => (string)c!["status"]!).ToArray());
+        Assert.Equal("当天没有此项活动", (string?)mine[0]!["declineReason"]);
+        Assert.Equal((string?)accepted["awardId"], (string?)mine[1]!["awardId"]);
         var award = ledger.Single(e => (string?)e!["kind"] == "award")!;
         Assert.Equal((8, $"resident-{household:N}", photo), ((int)award["earned"]!, (string?)award["details"]!["claimedBy"], (string?)award["details"]!["evidenceIds"]![0]));
         Assert.NotEqual($"resident-{household:N}", (string?)award["actor"]);
@@ -85,5 +85,29 @@ public sealed class ClaimTests(LedgerApp app)
         var item = pending.Single()!;
         Assert.Equal(((string?)accepted["awardId"], $"resident-{household:N}"), ((string?)item["awardId"], (string?)item["details"]!["claimedBy"]));
         Assert.Equal(0, await _api.Available(household));
+    }
+
+    [Fact]
+    public async Task A_volunteer_claims_hours_and_the_accepted_award_is_for_those_hours()
+    {
+        var village = await _api.NewVillage();
+        var volunteer = (await _api.Post($"/api/villages/{village.Id}/individuals", new { kind = "volunteer", name = "周志愿", idNumber = IdNumbers.Valid() }, village.Cadre))
+            .ShouldBe(HttpStatusCode.Created).Guid("accountId");
+        var resident = _api.Token(Roles.Resident, householdId: volunteer);
+        var code = $"H{Guid.NewGuid():N}"[..10];
+        (await _api.Post($"/api/villages/{village.Id}/rules", new { code, color = "orange", title = "志愿服务", unit = "hour", pointsPerUnit = 2, appliesTo = "individual" },
+            village.Cadre)).ShouldBe(HttpStatusCode.Created);
+
+        var noHours = await _api.Post("/api/me/claims", new { ruleCode = code, occurredOn = _api.Today() }, resident);
+        var tooMany = await _api.Post("/api/me/claims", new { ruleCode = code, occurredOn = _api.Today(), quantity = 25 }, resident);
+        var claim = (await _api.Post("/api/me/claims", new { ruleCode = code, occurredOn = _api.Today(), quantity = 4 }, resident)).ShouldBe(HttpStatusCode.Created).Guid("claimId");
+        var queued = (await _api.Get($"/api/claims?villageId={village.Id}&status=open", village.Cadre)).Json["items"]![0]!;
+        (await _api.Post($"/api/claims/{claim}/accept", new { }, village.Cadre)).ShouldBe(HttpStatusCode.OK);
+
+        noHours.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "quantity-required");
+        tooMany.ShouldBeProblem(HttpStatusCode.BadRequest, "validation-failed");
+        Assert.Equal((4, 8), ((int)queued["quantity"]!, (int)queued["points"]!));
+        Assert.Equal(8, await _api.Available(volunteer));
+        Assert.Equal(4, (int)(await _api.Ledger(volunteer)).Single(e => (string?)e!["kind"] == "award")!["details"]!["quantity"]!);
     }
 }

@@ -83,7 +83,14 @@ public sealed class EvidenceTests(LedgerApp app)
         (await _api.Post("/api/awards", new { householdId = household, ruleCode = rule, occurredOn = _api.Today(), evidenceIds = new[] { id } }, village.Cadre))
             .ShouldBe(HttpStatusCode.Created);
 
-        var readers = new[] { village.Cadre, village.Approver, _api.Admin, _api.Token(Roles.Resident, householdId: household), _api.Token(Roles.Auditor, township: "刁镇街道") };
+        var neighbour = await _api.NewHousehold(village);
+        (await _api.Post("/api/awards", new { householdId = neighbour, ruleCode = rule, occurredOn = _api.Today(), evidenceIds = new[] { id } }, village.Cadre))
+            .ShouldBe(HttpStatusCode.Created);
+        var readers = new[]
+        {
+            village.Cadre, village.Approver, _api.Admin, _api.Token(Roles.Resident, householdId: household), _api.Token(Roles.Resident, householdId: neighbour),
+            _api.Token(Roles.Auditor, township: "刁镇街道"),
+        };
         var outsiders = new[]
         {
             other.Cadre, other.Approver, _api.Token(Roles.Resident, householdId: await _api.NewHousehold(village)), _api.Token(Roles.Clerk, merchantId: Guid.NewGuid()),

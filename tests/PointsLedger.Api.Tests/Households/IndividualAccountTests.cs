@@ -172,4 +172,67 @@ public sealed class IndividualAccountTests(LedgerApp app)
         Assert.Equal((1, 1, 20), ((int)kinds["volunteer"]["accounts"]!, (int)kinds["volunteer"]["awarded"]!, (int)kinds["volunteer"]["points"]!));
         Assert.Equal(1, (int)report["overall"]!["households"]!);
     }
+
+    [Fact]
+    public async Task An_individual_signs_in_by_phone_like_a_resident_and_shows_a_payment_code_a_clerk_redeems()
+    {
+        var village = await _api.NewVillage();
+        var phone = $"137{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var rider = (await _api.Post($"/api/villages/{village.Id}/individuals", new { kind = "rider", name = "外卖小哥", idNumber = IdNumbers.Valid(), phone }, village.Cadre))
+            .ShouldBe(HttpStatusCode.Created).Guid("accountId");
+        (await _api.Post("/api/awards", new { accountId = rider, ruleCode = await Rule(village, "both", 30), occurredOn = _api.Today() }, village.Cadre))
+            .ShouldBe(HttpStatusCode.Created);
+        var shop = await _api.NewShop(village);
+        var offer = await _api.NewOffer(shop, 10);
+
+        var code = app.Codes.NextCodeFor(phone);
+        (await _api.Post("/api/auth/resident/code", new { phone }, token: null)).ShouldBe(HttpStatusCode.OK);
+        var signedIn = (await _api.Post("/api/auth/resident/sign-in", new { phone, code = await code }, token: null)).ShouldBe(HttpStatusCode.OK).Json;
+        var token = (string)signedIn["accessToken"]!;
+        var me = (await _api.Get("/api/me", token)).ShouldBe(HttpStatusCode.OK).Json;
+        var paymentCode = (await _api.Get("/api/me/payment-code", token)).ShouldBe(HttpStatusCode.OK).Json;
+        var paid = await _api.Redeem(shop.Clerk, new { merchantId = shop.Id, offerId = offer, qrToken = (string)paymentCode["token"]! });
+        var standing = (await _api.Get("/api/me/standing", token)).ShouldBe(HttpStatusCode.OK).Json;
+
+        Assert.Equal((rider.ToString(), "rider", "R-001"), ((string?)signedIn["householdId"], (string?)me["kind"], (string?)me["householdNo"]));
+        paid.ShouldBe(HttpStatusCode.Created);
+        Assert.Equal(20, (int)paid.Json["availableAfter"]!["total"]!);
+        Assert.Equal((1, 1), ((int)standing["rank"]!, (int)standing["households"]!));
+    }
+
+    [Fact]
+    public async Task A_cadre_may_not_award_or_assess_the_grid_worker_account_of_a_person_of_their_own_household()
+    {
+        var village = await _api.NewVillage();
+        var cadresId = IdNumbers.Valid();
+        var own = (await _api.Post($"/api/villages/{village.Id}/households", new { householdNo = "0009", headName = "李网格", idNumber = cadresId }, village.Cadre))
+            .ShouldBe(HttpStatusCode.Created).Guid("householdId");
+        var ownWorker = await Individual(village, idNumber: cadresId);
+        var otherWorker = await Individual(village, name: "王网格");
+        var cadre = _api.Token(Roles.Cadre, village.Id, householdId: own);
+        var rule = await Rule(village, "individual");
+        var lastQuarter = DateOnly.Parse(_api.Today()).AddMonths(-3) is var d ? $"{d.Year}-Q{(d.Month + 2) / 3}" : "";
+
+        var award = await _api.Post("/api/awards", new { accountId = ownWorker.Id, ruleCode = rule, occurredOn = _api.Today() }, cadre);
+        var assessment = await _api.Post($"/api/villages/{village.Id}/assessments",
+            new { period = lastQuarter, scores = new[] { new { accountId = ownWorker.Id, ruleCode = rule, points = 5 } } }, cadre);
+        var someoneElse = await _api.Post("/api/awards", new { accountId = otherWorker.Id, ruleCode = rule, occurredOn = _api.Today() }, cadre);
+
+        award.ShouldBeProblem(HttpStatusCode.Forbidden, "self-award");
+        assessment.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "batch-refused");
+        Assert.Equal("self-award", (string?)assessment.Json["failures"]![0]!["code"]);
+        someoneElse.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task An_individual_is_numbered_after_the_highest_number_of_its_kind_even_one_a_household_took()
+    {
+        var village = await _api.NewVillage();
+        (await _api.Post($"/api/villages/{village.Id}/households", new { householdNo = "W-005", headName = "张三明", idNumber = IdNumbers.Valid() }, village.Cadre))
+            .ShouldBe(HttpStatusCode.Created);
+
+        var worker = await Individual(village);
+
+        Assert.Equal("W-006", worker.No);
+    }
 }

@@ -168,7 +168,7 @@ public sealed class BeyondHouseholdsTests(BrowserApp app)
         await resident.CheckScreenAsync("resident claims decided");
         Assert.Equal(8, await _api.Available(household));
         var mine = (await _api.Get("/api/claims", _api.Token(Roles.Resident, householdId: household))).Json["items"]!.AsArray();
-        Assert.Equal(["accepted", "declined"], mine.Select(c => (string)c!["status"]!).ToArray());
+        Assert.Equal(["declined", "accepted"], mine.Select(c => (string)c!["status"]!).ToArray());
         Assert.Empty(resident.ConsoleErrors);
         Assert.Empty(desk.ConsoleErrors);
         File.Delete(photo);

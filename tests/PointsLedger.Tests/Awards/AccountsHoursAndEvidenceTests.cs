@@ -76,4 +76,16 @@ public sealed class AccountsHoursAndEvidenceTests
         Assert.Equal(["ab12"], withPhoto.Details!.EvidenceIds!);
         Assert.Null(fromPaper.Details);
     }
+
+    [Fact]
+    public void Given_a_quarter_assessed_under_a_rule_when_it_is_scored_again_then_it_is_refused_until_the_first_is_revoked()
+    {
+        var rule = Given.Rule("A1", PointColor.Purple, 30) with { AppliesTo = RuleAppliesTo.Individual };
+        var first = Assert.IsType<PointsAwarded>(Grant(Given.Individual(), rule, new AwardDetails(Period: "2026-Q3"), 20));
+        var assessed = Given.Individual(AccountKind.GridWorker, first);
+
+        Assert.Equal("already-assessed", Assert.Throws<Refusal>(() => Grant(assessed, rule, new AwardDetails(Period: "2026-Q3"), 25)).Code);
+        Assert.Equal(25, Grant(assessed, rule, new AwardDetails(Period: "2026-Q4"), 25).Points);
+        Assert.Equal(25, Grant(assessed.Apply(Given.Revoked(first)), rule, new AwardDetails(Period: "2026-Q3"), 25).Points);
+    }
 }

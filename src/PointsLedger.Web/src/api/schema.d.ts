@@ -377,8 +377,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 村民申报: a village's claims, oldest first, 50 a page; `status` keeps the open, accepted or declined ones.
-         *     A resident sees their own household's, whatever village is asked for.
+         * 村民申报: a village's claims, oldest first (the queue), 50 a page; `status` keeps the open, accepted or declined ones.
+         *     A resident sees their own household's, newest first, whatever village is asked for.
          */
         get: operations["GET_api_claims"];
         put?: never;
@@ -1831,7 +1831,7 @@ export interface components {
             accountId?: string | null;
             /**
              * Format: int32
-             * @description For a rule per hour, the hours.
+             * @description For a rule per hour, the hours (at most a day's 24).
              */
             quantity?: number | null;
             /** @description Photos uploaded by the caller (`POST /api/evidence`); a rule that requires evidence needs one. */
@@ -1922,6 +1922,11 @@ export interface components {
             /** Format: uuid */
             awardId?: string | null;
             declineReason?: string | null;
+            /**
+             * Format: int32
+             * @description The hours claimed, for a rule per hour; PointsLedger.Claims.ClaimItem.Points are then for all of them.
+             */
+            quantity?: number | null;
         };
         "Claims.ClaimItemPage": {
             items: components["schemas"]["Claims.ClaimItem"][];
@@ -1940,6 +1945,11 @@ export interface components {
             note?: string | null;
             /** @description Photos the resident uploaded (`POST /api/evidence`); a rule that requires evidence needs one. */
             evidenceIds?: string[] | null;
+            /**
+             * Format: int32
+             * @description For a rule per hour (志愿服务), the hours.
+             */
+            quantity?: number | null;
         };
         "Evidence.EvidenceAnswer": {
             url: string;
@@ -3999,7 +4009,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `concurrency-conflict`, `household-closed`, `month-closed`, `monthly-cap-reached`, `once-cap-reached`, `quarterly-cap-reached`, `rule-retired`, `yearly-cap-reached` */
+            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `already-assessed`, `concurrency-conflict`, `household-closed`, `month-closed`, `monthly-cap-reached`, `once-cap-reached`, `quarterly-cap-reached`, `rule-retired`, `yearly-cap-reached` */
             409: {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
@@ -4204,7 +4214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `concurrency-conflict`, `household-closed`, `month-closed`, `monthly-cap-reached`, `once-cap-reached`, `quarterly-cap-reached`, `rule-retired`, `yearly-cap-reached` */
+            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `already-assessed`, `concurrency-conflict`, `household-closed`, `month-closed`, `monthly-cap-reached`, `once-cap-reached`, `quarterly-cap-reached`, `rule-retired`, `yearly-cap-reached` */
             409: {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
@@ -4299,7 +4309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `concurrency-conflict`, `household-closed`, `month-closed`, `monthly-cap-reached`, `once-cap-reached`, `quarterly-cap-reached`, `rule-retired`, `yearly-cap-reached` */
+            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `already-assessed`, `concurrency-conflict`, `household-closed`, `month-closed`, `monthly-cap-reached`, `once-cap-reached`, `quarterly-cap-reached`, `rule-retired`, `yearly-cap-reached` */
             409: {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
@@ -4549,7 +4559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `claim-not-open`, `concurrency-conflict`, `household-closed`, `month-closed`, `monthly-cap-reached`, `once-cap-reached`, `quarterly-cap-reached`, `rule-retired`, `yearly-cap-reached` */
+            /** @description 与当前状态冲突 · conflicts with the current state (the `code` says which rule). Codes: `already-assessed`, `claim-not-open`, `concurrency-conflict`, `household-closed`, `month-closed`, `monthly-cap-reached`, `once-cap-reached`, `quarterly-cap-reached`, `rule-retired`, `yearly-cap-reached` */
             409: {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
@@ -4624,7 +4634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden`, `out-of-scope` */
+            /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden`, `out-of-scope`, `self-award` */
             403: {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
@@ -4919,6 +4929,17 @@ export interface operations {
             };
             /** @description 无法处理 · well formed but refused by a rule (the `code` says which). Codes: `idempotency-key-reused`, `image-invalid` */
             422: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 操作过于频繁 · rate limited; see Retry-After. Codes: `too-many-requests` */
+            429: {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
                     "Idempotent-Replayed"?: "true";
@@ -7417,7 +7438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden`, `out-of-scope` */
+            /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden`, `out-of-scope`, `self-award` */
             403: {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
@@ -7450,7 +7471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 无法处理 · well formed but refused by a rule (the `code` says which). Codes: `evidence-required`, `idempotency-key-reused`, `occurred-in-future`, `rule-not-for-account`, `unknown-rule` */
+            /** @description 无法处理 · well formed but refused by a rule (the `code` says which). Codes: `evidence-required`, `idempotency-key-reused`, `occurred-in-future`, `quantity-not-applicable`, `quantity-required`, `rule-not-for-account`, `score-out-of-bounds`, `unknown-rule` */
             422: {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */

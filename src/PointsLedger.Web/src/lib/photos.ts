@@ -9,18 +9,23 @@ const sendSide = 1600
  * re-encodes it either way.
  */
 export async function shrink(file: File): Promise<Blob> {
+  const url = URL.createObjectURL(file)
   try {
-    const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' })
-    const scale = Math.min(1, sendSide / Math.max(bitmap.width, bitmap.height))
+    // An <img> decodes on every browser the pages support (createImageBitmap's options do not), turned as the camera held it.
+    const image = new Image()
+    image.src = url
+    await image.decode()
+    const scale = Math.min(1, sendSide / Math.max(image.naturalWidth, image.naturalHeight))
     const canvas = document.createElement('canvas')
-    canvas.width = Math.round(bitmap.width * scale)
-    canvas.height = Math.round(bitmap.height * scale)
-    canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height)
-    bitmap.close()
+    canvas.width = Math.round(image.naturalWidth * scale)
+    canvas.height = Math.round(image.naturalHeight * scale)
+    canvas.getContext('2d')!.drawImage(image, 0, 0, canvas.width, canvas.height)
     const jpeg = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.85))
     return jpeg ?? file
   } catch {
     return file
+  } finally {
+    URL.revokeObjectURL(url)
   }
 }
 
