@@ -210,8 +210,11 @@ public sealed class ConsoleTests(BrowserApp app)
         await Assertions.Expect(phone.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "已结账公示" })).ToBeVisibleAsync();
         await phone.CheckScreenAsync("notice closed");
 
+        // The tab opens blank at the tap and goes to the print link once the server made it: wait for that answer, then the page.
+        var linkMade = phone.Page.WaitForResponseAsync(response => response.Url.EndsWith("/api/print-links", StringComparison.Ordinal), new() { Timeout = 60_000 });
         var sheet = await phone.Page.RunAndWaitForPopupAsync(() => phone.Page.GetByRole(AriaRole.Button, new() { Name = "打印", Exact = true }).ClickAsync());
-        await sheet.WaitForURLAsync("**print=**");
+        Assert.True((await linkMade).Ok);
+        await sheet.WaitForURLAsync("**print=**", new() { Timeout = 60_000 });
         await Assertions.Expect(sheet.Locator("body")).ToContainTextAsync("何*花");
         var pdfLink = new TaskCompletionSource<string>();
         phone.Page.Context.Request += (_, request) =>
