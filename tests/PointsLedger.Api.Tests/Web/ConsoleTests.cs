@@ -302,6 +302,8 @@ public sealed class ConsoleTests(BrowserApp app)
         await Assertions.Expect(table.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
         var chart = phone.Page.GetByRole(AriaRole.Img, new() { Name = "各村积分图" });
         await Assertions.Expect(chart.Locator("svg")).ToBeVisibleAsync();
+        var kinds = phone.Page.GetByRole(AriaRole.Table, new() { Name = "按账户类别：农户与网格员、志愿者等个人" });
+        await Assertions.Expect(kinds.GetByRole(AriaRole.Row, new() { Name = "农户" })).ToBeVisibleAsync();
         await phone.CheckScreenAsync("township dashboard");
         var shown = new Dictionary<string, int>();
         foreach (var name in new[] { "东岭村", "西河村" })
