@@ -110,12 +110,14 @@ public static class MartenSetup
 
     /// <summary>
     /// Every request runs the same few statements; letting Npgsql prepare them measured ~35% more
-    /// awards/s (README, Speed). A connection string that sets its own value keeps it.
+    /// awards/s (README, Speed). While the database is down a request fails within 3 s (a 503) rather
+    /// than Npgsql's default 15 s. A connection string that sets its own values keeps them.
     /// </summary>
     private static string WithPreparedStatements(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 50;
+        if (!builder.ContainsKey("Timeout")) builder.Timeout = 3;
         return builder.ConnectionString;
     }
 }

@@ -150,6 +150,10 @@ public static class ProblemCodes
         "验证码错误或已过期，请重新获取。",
         "The code is wrong or has expired; request a new one.");
 
+    public static readonly ProblemCode DatabaseUnavailable = new("database-unavailable", 503,
+        "系统暂时无法访问数据库，请稍后重试（重试不会重复记账）。",
+        "The database cannot be reached right now; retry shortly (a retry with the same Idempotency-Key is applied once).");
+
     public static readonly ProblemCode SmsUnavailable = new("sms-unavailable", 503,
         "短信服务暂不可用，请联系村干部。",
         "Text messages are not available right now; ask the village cadre.");

@@ -28,6 +28,11 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             logger.LogWarning("{Path} answered {Status} {Code}: {Detail}", context.Request.Path, refusal.Status, refusal.Code,
                 refusal.Problem.Detail(refusal.Args, CultureInfo.InvariantCulture));
         }
+        else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning("{Path} answered 503: the database is unreachable ({Failure})", context.Request.Path, exception.GetBaseException().Message);
+            context.Response.Headers.RetryAfter = "5";
+        }
         else if (problem.Status >= 500) logger.LogError(exception, "Unhandled failure on {Path}", context.Request.Path);
         await Problem.WriteAsync(context, problem);
         return true;
@@ -48,8 +53,24 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         _ when PostgresError(exception) is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure
             => Problem.For(ProblemCodes.ConcurrencyConflict),
         _ when exception.InnerException is { } inner && inner is Refusal or ValidationException or ConcurrencyException => Map(inner),
+        _ when DatabaseUnreachable(exception) => Problem.For(ProblemCodes.DatabaseUnavailable),
         _ => Problem.For(ProblemCodes.ServerError),
     };
+
+    /// <summary>
+    /// The database is down or restarting, not refusing this request: the connection is refused, broken or
+    /// timed out (an <see cref="NpgsqlException"/> that is no server error), or the server says it is shutting
+    /// down or starting (SQLSTATE classes 57P and 08). A retry with the same Idempotency-Key is safe.
+    /// </summary>
+    private static bool DatabaseUnreachable(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is PostgresException pg) return pg.SqlState.StartsWith("57P", StringComparison.Ordinal) || pg.SqlState.StartsWith("08", StringComparison.Ordinal);
+            if (exception is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException) return true;
+        }
+        return false;
+    }
 
     private static string? UniqueViolation(Exception exception) =>
         Postgres(exception) is { SqlState: PostgresErrorCodes.UniqueViolation } pg ? pg.ConstraintName ?? "" : null;
