@@ -97,6 +97,7 @@ app.UseLedgerLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLimits(imports.MaxBytes);
+app.UseEmptyIdsAsNotFound();
 app.MapWebClients();
 if (swagger) app.UseLedgerSwagger();
 app.UseCors();

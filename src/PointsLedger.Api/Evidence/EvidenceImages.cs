@@ -20,6 +20,14 @@ public static class EvidenceImages
     public static void Save(IDocumentSession session, string id, byte[] jpeg) =>
         session.QueueSqlCommand("insert into ledger.evidence_images (id, jpeg) values (?, ?) on conflict (id) do nothing", id, jpeg);
 
+    /// <summary>Photos uploaded but taken by no award or claim before <paramref name="before"/>: nobody will name them now.</summary>
+    public static void ForgetUnattachedBefore(IDocumentSession session, DateTimeOffset before)
+    {
+        const string unattached = "jsonb_array_length(coalesce(d.data -> 'accountIds', '[]'::jsonb)) = 0 and (d.data ->> 'uploadedAt')::timestamptz < ?";
+        session.QueueSqlCommand($"delete from ledger.evidence_images i using ledger.mt_doc_evidencephoto d where d.id = i.id and {unattached}", before);
+        session.QueueSqlCommand($"delete from ledger.mt_doc_evidencephoto d where {unattached}", before);
+    }
+
     public static async Task<byte[]?> LoadAsync(IQuerySession session, string id, CancellationToken ct)
     {
         await using var connection = session.DocumentStore.Storage.Database.CreateConnection();

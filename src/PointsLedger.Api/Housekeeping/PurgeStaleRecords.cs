@@ -1,4 +1,5 @@
 using Marten;
+using PointsLedger.Evidence;
 using PointsLedger.Http;
 using PointsLedger.Idempotency;
 using PointsLedger.Imports;
@@ -10,7 +11,8 @@ namespace PointsLedger.Housekeeping;
 /// <summary>
 /// Nightly: forgets what can no longer matter, so these tables do not grow for ever: used payment
 /// tokens and one-time codes past their expiry (nobody can present them any more) once their day's budget is over, and the answers
-/// kept for Idempotency-Keys after <c>Idempotency:KeepDays</c> (7) days, long after any client retries.
+/// kept for Idempotency-Keys after <c>Idempotency:KeepDays</c> (7) days, long after any client retries, and
+/// so are photos uploaded but given to no award or claim in that time.
 /// </summary>
 public sealed record PurgeStaleRecords;
 
@@ -25,5 +27,6 @@ public static class PurgeStaleRecordsHandler
         session.DeleteWhere<OneTimeCode>(code => code.ExpiresAt < now && (code.Day == null || code.Day < today));
         session.DeleteWhere<IdempotentResponse>(answer => answer.RecordedAt < answersBefore);
         ImportFiles.ForgetBefore(session, answersBefore);
+        EvidenceImages.ForgetUnattachedBefore(session, answersBefore);
     }
 }

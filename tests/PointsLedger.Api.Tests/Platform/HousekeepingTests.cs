@@ -55,4 +55,29 @@ public sealed class HousekeepingTests(LedgerApp app)
         Assert.Null(await query.LoadAsync<IdempotentResponse>(staleAnswer));
         Assert.NotNull(await query.LoadAsync<IdempotentResponse>(freshAnswer));
     }
+
+    [Fact]
+    public async Task A_photo_no_award_or_claim_took_within_a_week_is_forgotten_and_one_an_award_took_is_kept()
+    {
+        var village = await _api.NewVillage();
+        var household = await _api.NewHousehold(village);
+        var rule = await _api.NewRule(village, "green", 2);
+        using var http = app.Host.Server.CreateClient();
+        var now = app.Clock.GetUtcNow();
+        string taken, left;
+        using (app.Clock.Pin(now.AddDays(-8)))
+        {
+            taken = (string)(await Photos.Upload(http, village.Cadre, Photos.Jpeg(300, 200), "a.jpg")).ShouldBe(HttpStatusCode.Created).Json["evidenceId"]!;
+            left = (string)(await Photos.Upload(http, village.Cadre, Photos.Jpeg(301, 200), "b.jpg")).ShouldBe(HttpStatusCode.Created).Json["evidenceId"]!;
+        }
+        (await _api.Post("/api/awards", new { householdId = household, ruleCode = rule, occurredOn = _api.Today(), evidenceIds = new[] { taken } }, village.Cadre))
+            .ShouldBe(HttpStatusCode.Created);
+
+        await Purge(now);
+
+        (await _api.Get($"/api/evidence/{taken}", village.Cadre)).ShouldBe(HttpStatusCode.OK);
+        (await _api.Get($"/api/evidence/{left}", village.Cadre)).ShouldBeProblem(HttpStatusCode.NotFound, "evidence-not-found");
+        await using var query = Store.QuerySession();
+        Assert.Null(await query.LoadAsync<PointsLedger.Evidence.EvidencePhoto>(left));
+    }
 }
