@@ -196,7 +196,8 @@ public sealed class BeyondHouseholdsTests(BrowserApp app)
         await phone.CheckScreenAsync("assessment sheet");
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "记入考核（2 人）" }).ClickAsync();
         var result = phone.Page.GetByRole(AriaRole.Region, new() { Name = "考核结果" });
-        await Assertions.Expect(result).ToContainTextAsync("不符合条件");
+        await Assertions.Expect(result).ToContainTextAsync("整张考核表未记入：1 人不符合");
+        await Assertions.Expect(result).ToContainTextAsync("王网格：评分 31 超出细则“网格员履职考核”的范围（1 至 30 分）");
         await phone.Page.GetByLabel("王网格 评分").FillAsync("25");
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "记入考核（2 人）" }).ClickAsync();
         await Assertions.Expect(result).ToContainTextAsync("已记入 2 人");
