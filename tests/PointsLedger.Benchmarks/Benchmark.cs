@@ -11,10 +11,15 @@ public static class Benchmark
         var duration = TimeSpan.FromSeconds(args.Length > 0 ? double.Parse(args[0]) : 15);
 
         await using var host = await BenchmarkHost.StartAsync();
-        // `-- 15 reports`, `-- 15 photos` or `-- 15 pages`: those rows alone.
+        // `-- 15 ceiling`, `-- 15 reports`, `-- 15 photos` or `-- 15 pages`: those rows alone.
         if (args.Length > 1 && args[1] == "reports")
         {
             PrintTable(duration, await new ReportScenarios(host).MeasureAsync());
+            return;
+        }
+        if (args.Length > 1 && args[1] == "ceiling")
+        {
+            PrintTable(duration, await new CeilingScenarios(host, duration).MeasureAsync());
             return;
         }
         if (args.Length > 1 && args[1] == "photos")
@@ -43,6 +48,7 @@ public static class Benchmark
         rows.AddRange(await scenarios.NoticeOfOneThousand());
         rows.AddRange(await new ReportScenarios(host).MeasureAsync());
         rows.AddRange(await new PhotoScenarios(host).MeasureAsync());
+        rows.AddRange(await new CeilingScenarios(host, duration).MeasureAsync());
         PrintTable(duration, rows);
         await PrintPagesAsync(host);
     }
