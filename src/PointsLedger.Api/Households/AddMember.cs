@@ -17,8 +17,7 @@ public sealed record AddMember(string Name, string IdNumber, string Relation)
         public Validator()
         {
             RuleFor(x => x.Name).NotEmpty().MaximumLength(32);
-            RuleFor(x => x.IdNumber).Must(Households.IdNumber.IsValid)
-                .WithMessage("身份证号码无效（须为18位且校验位正确）", "Not a valid ID number (18 characters with a correct check character)");
+            RuleFor(x => x.IdNumber).MustBeIdNumber();
             RuleFor(x => x.Relation).NotEmpty().MaximumLength(16);
         }
     }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using FluentValidation;
+using PointsLedger.Http;
 
 namespace PointsLedger.Households;
 
@@ -29,4 +31,8 @@ public static class IdNumber
     public static string Mask(string value) => string.Concat(value.AsSpan(0, 6), new string('*', 12));
 
     public static string Normalize(string value) => value.Trim().ToUpperInvariant();
+
+    /// <summary>The validation rule every command that takes a whole ID number states the same way.</summary>
+    public static IRuleBuilderOptions<T, string> MustBeIdNumber<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(IsValid).WithMessage("身份证号码无效（须为18位且校验位正确）", "Not a valid ID number (18 characters with a correct check character)");
 }

@@ -17,7 +17,7 @@ public sealed record RegisterHousehold(string HouseholdNo, string HeadName, stri
         {
             RuleFor(x => x.HouseholdNo).NotEmpty().MaximumLength(32);
             RuleFor(x => x.HeadName).NotEmpty().MaximumLength(32);
-            RuleFor(x => x.IdNumber).Must(Households.IdNumber.IsValid).WithMessage("身份证号码无效（须为18位且校验位正确）", "Not a valid ID number (18 characters with a correct check character)");
+            RuleFor(x => x.IdNumber).MustBeIdNumber();
             RuleFor(x => x.Phone).Matches(PhoneNumber.Pattern).When(x => x.Phone is not null).WithMessage(PhoneNumber.Message, PhoneNumber.MessageEn);
             RuleFor(x => x.Grid).MaximumLength(32);
         }
@@ -56,9 +56,8 @@ public static class RegisterHouseholdEndpoint
     /// <summary>A new household with a new card: its ID number kept only masked and hashed, the card's check keyed by the card.</summary>
     public static HouseholdRegistered Registration(Village village, RegisterHousehold command, IdNumberHasher hasher, Actor actor)
     {
-        var cardNo = CardNumbers.New();
-        var idNumber = IdNumber.Normalize(command.IdNumber);
-        return new HouseholdRegistered(Guid.CreateVersion7(), village.Id, command.HouseholdNo.Trim(), command.HeadName.Trim(), IdNumber.Mask(idNumber),
-            hasher.Hash(idNumber), command.Phone, command.Grid, cardNo, hasher.CardCheck(cardNo, idNumber[^6..]), actor.Id);
+        var holder = hasher.NewCardFor(command.IdNumber);
+        return new HouseholdRegistered(Guid.CreateVersion7(), village.Id, command.HouseholdNo.Trim(), command.HeadName.Trim(), holder.IdNumberMasked,
+            holder.IdNumberHash, command.Phone, command.Grid, holder.CardNo, holder.CardCheck, actor.Id);
     }
 }

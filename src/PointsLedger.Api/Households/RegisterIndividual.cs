@@ -19,7 +19,7 @@ public sealed record RegisterIndividual(AccountKind Kind, string Name, string Id
             RuleFor(x => x.Kind).IsInEnum().NotEqual(AccountKind.Household).WithMessage("个人账户的类别须为 grid-worker、volunteer、rider 或 other",
                 "An individual's kind is grid-worker, volunteer, rider or other");
             RuleFor(x => x.Name).NotEmpty().MaximumLength(32);
-            RuleFor(x => x.IdNumber).Must(Households.IdNumber.IsValid).WithMessage("身份证号码无效（须为18位且校验位正确）", "Not a valid ID number (18 characters with a correct check character)");
+            RuleFor(x => x.IdNumber).MustBeIdNumber();
             RuleFor(x => x.Phone).Matches(PhoneNumber.Pattern).When(x => x.Phone is not null).WithMessage(PhoneNumber.Message, PhoneNumber.MessageEn);
             RuleFor(x => x.Grid).MaximumLength(32);
         }
@@ -45,8 +45,8 @@ public static class RegisterIndividualEndpoint
         actor.MustActIn(village);
         if (command.Grid is { } grid && !village.Grids.ContainsKey(grid)) throw new Refusal(ProblemCodes.UnknownGrid, grid);
 
-        var idNumber = IdNumber.Normalize(command.IdNumber);
-        var claim = IdNumberClaim.IndividualIdFor(village.Township, hasher.Hash(idNumber));
+        var holder = hasher.NewCardFor(command.IdNumber);
+        var claim = IdNumberClaim.IndividualIdFor(village.Township, holder.IdNumberHash);
         if (await session.LoadAsync<IdNumberClaim>(claim, ct) is not null) throw new Refusal(ProblemCodes.IdNumberTaken);
 
         // The next after the highest, under the village's hold so two registrations cannot take one number; a household
@@ -54,9 +54,8 @@ public static class RegisterIndividualEndpoint
         var prefix = command.Kind.NumberPrefix() + "-";
         var taken = await session.Query<Household>().Where(h => h.VillageId == villageId && h.HouseholdNo.StartsWith(prefix)).Select(h => h.HouseholdNo).ToListAsync(ct);
         var highest = taken.Select(no => int.TryParse(no.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty().Max();
-        var cardNo = CardNumbers.New();
         var registered = new IndividualRegistered(Guid.CreateVersion7(), villageId, command.Kind, $"{prefix}{highest + 1:D3}", command.Name.Trim(),
-            IdNumber.Mask(idNumber), hasher.Hash(idNumber), command.Phone, command.Grid, cardNo, hasher.CardCheck(cardNo, idNumber[^6..]), actor.Id);
+            holder.IdNumberMasked, holder.IdNumberHash, command.Phone, command.Grid, holder.CardNo, holder.CardCheck, actor.Id);
         session.Insert(new IdNumberClaim(claim, registered.AccountId));
         session.Events.StartStream<Household>(registered.AccountId, registered);
         return new IndividualAnswer(registered.AccountId, registered.AccountNo, registered.CardNo);

@@ -12,17 +12,6 @@ public sealed class HoursAndAssessmentTests(LedgerApp app)
         (await _api.Post($"/api/villages/{village.Id}/individuals", new { kind, name = "周志愿", idNumber = IdNumbers.Valid() }, village.Cadre))
             .ShouldBe(HttpStatusCode.Created).Guid("accountId");
 
-    private async Task<string> Rule(TestVillage village, object rule)
-    {
-        var code = $"R{Guid.NewGuid():N}"[..12];
-        var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(rule, LedgerClient.JsonOptions))!.AsObject();
-        body["code"] = code;
-        body["title"] ??= $"细则{code}";
-        body["color"] ??= "purple";
-        (await _api.Post($"/api/villages/{village.Id}/rules", body, village.Cadre)).ShouldBe(HttpStatusCode.Created);
-        return code;
-    }
-
     private static string LastQuarter(DateOnly today) => today.AddMonths(-3) is var d ? $"{d.Year}-Q{(d.Month + 2) / 3}" : "";
 
     private static string ThisQuarter(DateOnly today) => $"{today.Year}-Q{(today.Month + 2) / 3}";
@@ -33,8 +22,8 @@ public sealed class HoursAndAssessmentTests(LedgerApp app)
         var village = await _api.NewVillage();
         var volunteer = await Individual(village, "volunteer");
         var lastMonth = DateOnly.Parse(_api.Today()[..7] + "-01").AddMonths(-1);
-        var perHour = await Rule(village, new { unit = "hour", pointsPerUnit = 2, monthlyCap = 20, appliesTo = "individual", title = "志愿服务" });
-        var perAward = await Rule(village, new { points = 5, appliesTo = "individual" });
+        var perHour = await _api.NewRule(village, new { unit = "hour", pointsPerUnit = 2, monthlyCap = 20, appliesTo = "individual", title = "志愿服务" });
+        var perAward = await _api.NewRule(village, new { points = 5, appliesTo = "individual" });
         var on = lastMonth.AddDays(2).ToString("yyyy-MM-dd");
 
         var three = await _api.Post("/api/awards", new { accountId = volunteer, ruleCode = perHour, occurredOn = on, quantity = 3 }, village.Cadre);
@@ -71,8 +60,8 @@ public sealed class HoursAndAssessmentTests(LedgerApp app)
         var worker = await Individual(village);
         var leader = await Individual(village);
         var household = await _api.NewHousehold(village);
-        var duty = await Rule(village, new { points = 30, appliesTo = "individual", requiresApproval = true, title = "网格员履职考核" });
-        var review = await Rule(village, new { points = 10, appliesTo = "individual", title = "群众评议" });
+        var duty = await _api.NewRule(village, new { points = 30, appliesTo = "individual", requiresApproval = true, title = "网格员履职考核" });
+        var review = await _api.NewRule(village, new { points = 10, appliesTo = "individual", title = "群众评议" });
         var today = DateOnly.Parse(_api.Today());
         var ended = LastQuarter(today);
         var path = $"/api/villages/{village.Id}/assessments";
@@ -129,7 +118,7 @@ public sealed class HoursAndAssessmentTests(LedgerApp app)
     {
         var village = await _api.NewVillage();
         var worker = await Individual(village);
-        var duty = await Rule(village, new { points = 30, appliesTo = "individual", requiresApproval = true });
+        var duty = await _api.NewRule(village, new { points = 30, appliesTo = "individual", requiresApproval = true });
         var maker = _api.Token("approver", village.Id, userId: $"maker-{Guid.NewGuid():N}");
 
         var assessed = (await _api.Post($"/api/villages/{village.Id}/assessments",

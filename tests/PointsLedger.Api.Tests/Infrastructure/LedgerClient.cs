@@ -74,6 +74,18 @@ public sealed class LedgerClient(HttpClient http, IServiceProvider services, Tim
         return code;
     }
 
+    /// <summary>A rule with the fields given (unit, appliesTo, requiresEvidence…); its code, and a title and colour unless given, are made up.</summary>
+    public async Task<string> NewRule(TestVillage village, object fields)
+    {
+        var code = $"R{Guid.NewGuid():N}"[..12];
+        var body = JsonNode.Parse(JsonSerializer.Serialize(fields, JsonOptions))!.AsObject();
+        body["code"] = code;
+        body["title"] ??= $"细则{code}";
+        body["color"] ??= "purple";
+        (await Post($"/api/villages/{village.Id}/rules", body, village.Cadre)).ShouldBe(HttpStatusCode.Created);
+        return code;
+    }
+
     public async Task<Guid> NewHousehold(TestVillage village, string? householdNo = null)
     {
         var body = new { householdNo = householdNo ?? $"H{Guid.NewGuid():N}"[..10], headName = "张三明", idNumber = IdNumbers.Valid(), phone = "13800000000" };

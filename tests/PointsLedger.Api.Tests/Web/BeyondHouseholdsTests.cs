@@ -9,31 +9,7 @@ namespace PointsLedger.Api.Tests.Web;
 [Collection(BrowserCollection.Name)]
 public sealed class BeyondHouseholdsTests(BrowserApp app)
 {
-    private const string Password = "Village2026desk";
     private readonly LedgerClient _api = app.Api;
-
-    private async Task<string> StaffAsync(TestVillage village, string role, string displayName)
-    {
-        var login = $"{role}{Guid.NewGuid():N}"[..16];
-        (await _api.Post("/api/staff", new { login, displayName, role, villageId = village.Id, password = Password }, _api.Admin))
-            .ShouldBe(HttpStatusCode.Created);
-        return login;
-    }
-
-    private static async Task SignInAsync(IPage page, string login)
-    {
-        await page.GotoAsync("/app/console");
-        await page.GetByLabel("账号").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "村务台" }).WaitForAsync();
-    }
-
-    private static async Task OpenAsync(IPage page, string section)
-    {
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "村务台" }).GetByRole(AriaRole.Link, new() { Name = section, Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = section, Exact = true }).WaitForAsync();
-    }
 
     private static async Task<string> PhotoFileAsync(int width, int height)
     {
@@ -42,29 +18,20 @@ public sealed class BeyondHouseholdsTests(BrowserApp app)
         return path;
     }
 
-    private async Task<string> RuleAsync(TestVillage village, object rule)
-    {
-        var code = $"R{Guid.NewGuid():N}"[..10];
-        var body = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(rule, LedgerClient.JsonOptions))!.AsObject();
-        body["code"] = code;
-        (await _api.Post($"/api/villages/{village.Id}/rules", body, village.Cadre)).ShouldBe(HttpStatusCode.Created);
-        return code;
-    }
-
     [Fact]
     public async Task A_cadre_registers_a_volunteer_awards_hours_with_a_photo_from_the_camera_and_the_approver_sees_the_photo_before_approving()
     {
         var village = await _api.NewVillage();
-        var rule = await RuleAsync(village, new { color = "orange", title = "志愿服务", unit = "hour", pointsPerUnit = 2, appliesTo = "individual",
+        var rule = await _api.NewRule(village, new { color = "orange", title = "志愿服务", unit = "hour", pointsPerUnit = 2, appliesTo = "individual",
             requiresApproval = true, requiresEvidence = true });
-        var cadre = await StaffAsync(village, Roles.Cadre, "赵主任");
-        var approver = await StaffAsync(village, Roles.Approver, "陈书记");
+        var cadre = await _api.StaffAsync(village, Roles.Cadre, "赵主任");
+        var approver = await _api.StaffAsync(village, Roles.Approver, "陈书记");
         var photo = await PhotoFileAsync(4000, 3000);
         await using var browser = await app.LaunchAsync();
         var phone = await app.PhoneAsync(browser);
 
-        await SignInAsync(phone.Page, cadre);
-        await OpenAsync(phone.Page, "户籍");
+        await ConsoleSteps.SignInAsync(phone.Page, cadre);
+        await ConsoleSteps.OpenAsync(phone.Page, "户籍");
         await phone.Page.GetByRole(AriaRole.Link, new() { Name = "登记个人账户（网格员、志愿者等）" }).ClickAsync();
         await phone.Page.GetByLabel("类别").SelectOptionAsync("volunteer");
         await phone.Page.GetByLabel("姓名").FillAsync("周志愿");
@@ -73,7 +40,7 @@ public sealed class BeyondHouseholdsTests(BrowserApp app)
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "登记" }).ClickAsync();
         await Assertions.Expect(phone.Page.GetByText("V-001")).Not.ToHaveCountAsync(0);
 
-        await OpenAsync(phone.Page, "评分");
+        await ConsoleSteps.OpenAsync(phone.Page, "评分");
         await phone.Page.GetByLabel("搜索").FillAsync("周志愿");
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
         await Assertions.Expect(phone.Page.GetByTestId("chosen-household")).ToContainTextAsync("V-001 号 · 周志愿 · 志愿者");
@@ -89,8 +56,8 @@ public sealed class BeyondHouseholdsTests(BrowserApp app)
         await Assertions.Expect(phone.Page.GetByRole(AriaRole.Region, new() { Name = "评分结果" })).ToContainTextAsync("（3 小时）");
 
         var second = await app.PhoneAsync(browser);
-        await SignInAsync(second.Page, approver);
-        await OpenAsync(second.Page, "审核");
+        await ConsoleSteps.SignInAsync(second.Page, approver);
+        await ConsoleSteps.OpenAsync(second.Page, "审核");
         var item = second.Page.GetByRole(AriaRole.List, new() { Name = "待审批" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "周志愿" });
         await Assertions.Expect(item).ToContainTextAsync("3 小时");
         await Assertions.Expect(item.GetByRole(AriaRole.Img, new() { Name = "证据照片 1" })).ToBeVisibleAsync();
@@ -115,13 +82,13 @@ public sealed class BeyondHouseholdsTests(BrowserApp app)
     public async Task A_resident_claims_points_with_a_photo_a_cadre_accepts_one_and_declines_the_other_and_the_resident_reads_why()
     {
         var village = await _api.NewVillage();
-        var help = await RuleAsync(village, new { color = "orange", title = "照顾孤寡老人", points = 8, requiresEvidence = true });
-        var meeting = await RuleAsync(village, new { color = "red", title = "参加党日活动", points = 3 });
+        var help = await _api.NewRule(village, new { color = "orange", title = "照顾孤寡老人", points = 8, requiresEvidence = true });
+        var meeting = await _api.NewRule(village, new { color = "red", title = "参加党日活动", points = 3 });
         var number = $"139{Random.Shared.Next(10_000_000, 99_999_999)}";
         var household = (await _api.Post($"/api/villages/{village.Id}/households",
             new { householdNo = $"H{Guid.NewGuid():N}"[..10], headName = "孙桂兰", idNumber = IdNumbers.Valid(), phone = number }, village.Cadre))
             .ShouldBe(HttpStatusCode.Created).Guid("householdId");
-        var cadre = await StaffAsync(village, Roles.Cadre, "赵主任");
+        var cadre = await _api.StaffAsync(village, Roles.Cadre, "赵主任");
         var photo = await PhotoFileAsync(1600, 1200);
         await using var browser = await app.LaunchAsync();
         var resident = await app.PhoneAsync(browser);
@@ -147,8 +114,8 @@ public sealed class BeyondHouseholdsTests(BrowserApp app)
         await Assertions.Expect(claimForm.GetByRole(AriaRole.List, new() { Name = "我的申报" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
 
         var desk = await app.PhoneAsync(browser);
-        await SignInAsync(desk.Page, cadre);
-        await OpenAsync(desk.Page, "村民申报");
+        await ConsoleSteps.SignInAsync(desk.Page, cadre);
+        await ConsoleSteps.OpenAsync(desk.Page, "村民申报");
         var queue = desk.Page.GetByRole(AriaRole.List, new() { Name = "待处理的申报" });
         var withPhoto = queue.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "照顾孤寡老人" });
         await Assertions.Expect(withPhoto).ToContainTextAsync("给村东头李奶奶送饭");
@@ -178,18 +145,18 @@ public sealed class BeyondHouseholdsTests(BrowserApp app)
     public async Task The_committee_scores_its_grid_workers_for_the_last_quarter_on_one_sheet()
     {
         var village = await _api.NewVillage();
-        var duty = await RuleAsync(village, new { color = "purple", title = "网格员履职考核", points = 30, appliesTo = "individual" });
+        var duty = await _api.NewRule(village, new { color = "purple", title = "网格员履职考核", points = 30, appliesTo = "individual" });
         foreach (var name in new[] { "李网格", "王网格" })
         {
             (await _api.Post($"/api/villages/{village.Id}/individuals", new { kind = "grid-worker", name, idNumber = IdNumbers.Valid() }, village.Cadre))
                 .ShouldBe(HttpStatusCode.Created);
         }
-        var cadre = await StaffAsync(village, Roles.Cadre, "赵主任");
+        var cadre = await _api.StaffAsync(village, Roles.Cadre, "赵主任");
         await using var browser = await app.LaunchAsync();
         var phone = await app.PhoneAsync(browser);
 
-        await SignInAsync(phone.Page, cadre);
-        await OpenAsync(phone.Page, "季度考核");
+        await ConsoleSteps.SignInAsync(phone.Page, cadre);
+        await ConsoleSteps.OpenAsync(phone.Page, "季度考核");
         await phone.Page.GetByLabel("细则").SelectOptionAsync(duty);
         await phone.Page.GetByLabel("李网格 评分").FillAsync("28");
         await phone.Page.GetByLabel("王网格 评分").FillAsync("31");

@@ -11,37 +11,12 @@ namespace PointsLedger.Api.Tests.Web;
 [Collection(BrowserCollection.Name)]
 public sealed class ConsoleTests(BrowserApp app)
 {
-    private const string Password = "Village2026desk";
     private readonly LedgerClient _api = app.Api;
-
-    private async Task<string> StaffAsync(TestVillage village, string role, string displayName)
-    {
-        var login = $"{role}{Guid.NewGuid():N}"[..16];
-        (await _api.Post("/api/staff", new { login, displayName, role, villageId = village.Id, password = Password }, _api.Admin))
-            .ShouldBe(HttpStatusCode.Created);
-        return login;
-    }
 
     private async Task<Guid> HouseholdAsync(TestVillage village, string headName, string? grid = null) =>
         (await _api.Post($"/api/villages/{village.Id}/households",
             new { householdNo = $"H{Guid.NewGuid():N}"[..10], headName, idNumber = IdNumbers.Valid(), grid }, village.Cadre))
         .ShouldBe(HttpStatusCode.Created).Guid("householdId");
-
-    private static async Task SignInAsync(IPage page, string login)
-    {
-        await page.GotoAsync("/app/console");
-        await page.GetByLabel("账号").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "村务台" }).WaitForAsync();
-    }
-
-    /// <summary>Opens a section from the navigation and waits for its screen: the one it leaves has fields of the same names.</summary>
-    private static async Task OpenAsync(IPage page, string section)
-    {
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "村务台" }).GetByRole(AriaRole.Link, new() { Name = section, Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = section, Exact = true }).WaitForAsync();
-    }
 
     private static ILocator Result(IPage page) => page.GetByRole(AriaRole.Region, new() { Name = "评分结果" });
 
@@ -52,7 +27,7 @@ public sealed class ConsoleTests(BrowserApp app)
         var rule = await _api.NewRule(village, "orange", 5, monthlyCap: 10);
         var household = await HouseholdAsync(village, "李秀英");
         await HouseholdAsync(village, "王建国");
-        var cadre = await StaffAsync(village, Roles.Cadre, "赵主任");
+        var cadre = await _api.StaffAsync(village, Roles.Cadre, "赵主任");
         await using var browser = await app.LaunchAsync();
         var phone = await app.PhoneAsync(browser);
         var posted = 0;
@@ -69,9 +44,9 @@ public sealed class ConsoleTests(BrowserApp app)
 
         await phone.Page.GotoAsync("/app/console");
         await phone.CheckScreenAsync("console sign-in");
-        await SignInAsync(phone.Page, cadre);
+        await ConsoleSteps.SignInAsync(phone.Page, cadre);
         await phone.CheckScreenAsync("console home");
-        await OpenAsync(phone.Page, "评分");
+        await ConsoleSteps.OpenAsync(phone.Page, "评分");
         await phone.Page.GetByLabel("搜索").FillAsync("李秀英");
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
         await Assertions.Expect(phone.Page.GetByTestId("chosen-household")).ToContainTextAsync("李秀英");
@@ -91,7 +66,7 @@ public sealed class ConsoleTests(BrowserApp app)
         Assert.Equal("赵主任", (string?)ledger.Single(e => (string?)e!["kind"] == "award")!["actorName"]);
         await Assertions.Expect(phone.Page.GetByLabel("细则").Locator($"option[value='{rule}']")).ToContainTextAsync("本月还可得 5 分");
 
-        await OpenAsync(phone.Page, "户籍");
+        await ConsoleSteps.OpenAsync(phone.Page, "户籍");
         await phone.Page.GetByLabel("搜索").FillAsync("李秀英");
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
         var found = phone.Page.GetByRole(AriaRole.List, new() { Name = "户列表" }).GetByRole(AriaRole.Link);
@@ -112,11 +87,11 @@ public sealed class ConsoleTests(BrowserApp app)
         var rule = await _api.NewRule(village, "green", 5, monthlyCap: 5);
         var households = new[] { await HouseholdAsync(village, "孙大勇", "G1"), await HouseholdAsync(village, "周小红", "G1"), await HouseholdAsync(village, "吴桂芝", "G1") };
         (await _api.Award(village, households[2], rule)).ShouldBe(HttpStatusCode.Created);
-        var cadre = await StaffAsync(village, Roles.Cadre, "钱网格长");
+        var cadre = await _api.StaffAsync(village, Roles.Cadre, "钱网格长");
         await using var browser = await app.LaunchAsync();
         var phone = await app.PhoneAsync(browser);
 
-        await SignInAsync(phone.Page, cadre);
+        await ConsoleSteps.SignInAsync(phone.Page, cadre);
         await phone.Page.GetByRole(AriaRole.Link, new() { Name = "巡查后给一个网格批量评分" }).ClickAsync();
         await phone.Page.GetByLabel("网格", new() { Exact = true }).SelectOptionAsync("G1");
         await phone.Page.GetByRole(AriaRole.Checkbox, new() { Name = "全选" }).ClickAsync();
@@ -130,7 +105,7 @@ public sealed class ConsoleTests(BrowserApp app)
         await phone.Page.GetByRole(AriaRole.Checkbox, new() { Name = "吴桂芝" }).ClickAsync();
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
         await Assertions.Expect(Result(phone.Page)).ToContainTextAsync("2 户已记入");
-        await OpenAsync(phone.Page, "户籍");
+        await ConsoleSteps.OpenAsync(phone.Page, "户籍");
         await phone.Page.GetByLabel("网格", new() { Exact = true }).SelectOptionAsync("G1");
         await Assertions.Expect(phone.Page.GetByRole(AriaRole.List, new() { Name = "户列表" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(3);
         await phone.CheckScreenAsync("households of a grid");
@@ -156,27 +131,27 @@ public sealed class ConsoleTests(BrowserApp app)
         var village = await _api.NewVillage();
         var rule = await _api.NewRule(village, "red", 8, requiresApproval: true);
         var household = await HouseholdAsync(village, "郑玉兰");
-        var submitter = await StaffAsync(village, Roles.Approver, "冯委员");
-        var approver = await StaffAsync(village, Roles.Approver, "陈书记");
+        var submitter = await _api.StaffAsync(village, Roles.Approver, "冯委员");
+        var approver = await _api.StaffAsync(village, Roles.Approver, "陈书记");
         await using var browser = await app.LaunchAsync();
         var first = await app.PhoneAsync(browser);
 
-        await SignInAsync(first.Page, submitter);
-        await OpenAsync(first.Page, "评分");
+        await ConsoleSteps.SignInAsync(first.Page, submitter);
+        await ConsoleSteps.OpenAsync(first.Page, "评分");
         await first.Page.GetByLabel("搜索").FillAsync("郑玉兰");
         await first.Page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
         await first.Page.GetByLabel("细则").SelectOptionAsync(rule);
         await first.Page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
         await Assertions.Expect(Result(first.Page)).ToContainTextAsync("已提交，等待审批");
-        await OpenAsync(first.Page, "审核");
+        await ConsoleSteps.OpenAsync(first.Page, "审核");
         var own = first.Page.GetByRole(AriaRole.List, new() { Name = "待审批" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "郑玉兰" });
         await Assertions.Expect(own).ToContainTextAsync("提交人 冯委员");
         await Assertions.Expect(own.GetByRole(AriaRole.Button, new() { Name = "通过" })).ToBeDisabledAsync();
         await first.CheckScreenAsync("approvals, own award");
 
         var second = await app.PhoneAsync(browser);
-        await SignInAsync(second.Page, approver);
-        await OpenAsync(second.Page, "审核");
+        await ConsoleSteps.SignInAsync(second.Page, approver);
+        await ConsoleSteps.OpenAsync(second.Page, "审核");
         var item = second.Page.GetByRole(AriaRole.List, new() { Name = "待审批" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "郑玉兰" });
         await item.GetByRole(AriaRole.Button, new() { Name = "通过" }).ClickAsync();
         await Assertions.Expect(item).ToContainTextAsync("已通过");
@@ -194,12 +169,12 @@ public sealed class ConsoleTests(BrowserApp app)
         var village = await _api.NewVillage();
         var household = await HouseholdAsync(village, "何春花");
         await _api.AwardOn(village, household, await _api.NewRule(village, "purple", 7), last.Day(12));
-        var approver = await StaffAsync(village, Roles.Approver, "吕书记");
+        var approver = await _api.StaffAsync(village, Roles.Approver, "吕书记");
         await using var browser = await app.LaunchAsync();
         var phone = await app.PhoneAsync(browser);
 
-        await SignInAsync(phone.Page, approver);
-        await OpenAsync(phone.Page, "公示");
+        await ConsoleSteps.SignInAsync(phone.Page, approver);
+        await ConsoleSteps.OpenAsync(phone.Page, "公示");
         await Assertions.Expect(phone.Page.GetByLabel("月份")).ToHaveValueAsync(last.Text);
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
         var preview = phone.Page.GetByRole(AriaRole.Region, new() { Name = "公示预览" });
@@ -239,7 +214,7 @@ public sealed class ConsoleTests(BrowserApp app)
     {
         var village = await _api.NewVillage();
         (await _api.Post($"/api/villages/{village.Id}/grids", new { code = "G1", name = "一网格" }, village.Cadre)).ShouldBe(HttpStatusCode.Created);
-        var cadre = await StaffAsync(village, Roles.Cadre, "褚文书");
+        var cadre = await _api.StaffAsync(village, Roles.Cadre, "褚文书");
         var (shi, wei) = (IdNumbers.Valid(), IdNumbers.Valid());
         byte[] Roster(string secondGrid) => ImportSteps.Xlsx([
             ["门牌号", "户主", "所属网格", "身份证号码", "联系电话"],
@@ -250,8 +225,8 @@ public sealed class ConsoleTests(BrowserApp app)
         await using var browser = await app.LaunchAsync();
         var phone = await app.PhoneAsync(browser);
 
-        await SignInAsync(phone.Page, cadre);
-        await OpenAsync(phone.Page, "导入");
+        await ConsoleSteps.SignInAsync(phone.Page, cadre);
+        await ConsoleSteps.OpenAsync(phone.Page, "导入");
         await phone.Page.GetByLabel("选择文件").SetInputFilesAsync(new FilePayload { Name = "花名册.xlsx", MimeType = "application/octet-stream", Buffer = first });
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "试导入" }).ClickAsync();
         var result = phone.Page.GetByRole(AriaRole.Region, new() { Name = "导入结果" });
@@ -289,15 +264,15 @@ public sealed class ConsoleTests(BrowserApp app)
             for (var i = 0; i < 3; i++) (await _api.Award(village, await _api.NewHousehold(village), rule)).ShouldBe(HttpStatusCode.Created);
         }
         var login = $"auditor{Guid.NewGuid():N}"[..16];
-        (await _api.Post("/api/staff", new { login, displayName = "孔审计", role = Roles.Auditor, township, password = Password }, _api.Admin)).ShouldBe(HttpStatusCode.Created);
+        (await _api.Post("/api/staff", new { login, displayName = "孔审计", role = Roles.Auditor, township, password = ConsoleSteps.Password }, _api.Admin)).ShouldBe(HttpStatusCode.Created);
         await _api.ProjectionsCaughtUpAsync();
         var report = (await _api.Get($"/api/reports/summary?township={Uri.EscapeDataString(township)}", _api.Admin)).ShouldBe(HttpStatusCode.OK).Json;
         var expected = report["granted"]!.AsArray().GroupBy(g => (string)g!["village"]!).ToDictionary(g => g.Key, g => g.Sum(x => (int)x!["earned"]!["total"]!));
         await using var browser = await app.LaunchAsync();
         var phone = await app.PhoneAsync(browser);
 
-        await SignInAsync(phone.Page, login);
-        await OpenAsync(phone.Page, "统计");
+        await ConsoleSteps.SignInAsync(phone.Page, login);
+        await ConsoleSteps.OpenAsync(phone.Page, "统计");
         var table = phone.Page.GetByRole(AriaRole.Table, new() { Name = "各村积分" });
         await Assertions.Expect(table.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
         var chart = phone.Page.GetByRole(AriaRole.Img, new() { Name = "各村积分图" });
@@ -326,13 +301,13 @@ public sealed class ConsoleTests(BrowserApp app)
     public async Task A_cadre_registers_a_household_then_changes_its_phone_and_reissues_its_lost_card()
     {
         var village = await _api.NewVillage();
-        var cadre = await StaffAsync(village, Roles.Cadre, "蒋文书");
+        var cadre = await _api.StaffAsync(village, Roles.Cadre, "蒋文书");
         var householdNo = $"N{Guid.NewGuid():N}"[..8];
         await using var browser = await app.LaunchAsync();
         var phone = await app.PhoneAsync(browser);
 
-        await SignInAsync(phone.Page, cadre);
-        await OpenAsync(phone.Page, "户籍");
+        await ConsoleSteps.SignInAsync(phone.Page, cadre);
+        await ConsoleSteps.OpenAsync(phone.Page, "户籍");
         await phone.Page.GetByRole(AriaRole.Link, new() { Name = "登记新户" }).ClickAsync();
         await phone.Page.GetByLabel("户号").FillAsync(householdNo);
         await phone.Page.GetByLabel("户主").FillAsync("沈桂香");
@@ -369,12 +344,12 @@ public sealed class ConsoleTests(BrowserApp app)
         (await _api.CloseMonth(village, last.Text)).ShouldBe(HttpStatusCode.Created);
         (await _api.Post($"/api/villages/{village.Id}/notices/{last.Text}/objections", new { entryNo = 1, text = "这条加分日期记错了" },
             _api.Token("resident", householdId: household))).ShouldBe(HttpStatusCode.Created);
-        var approver = await StaffAsync(village, Roles.Approver, "杨主任");
+        var approver = await _api.StaffAsync(village, Roles.Approver, "杨主任");
         await using var browser = await app.LaunchAsync();
         var phone = await app.PhoneAsync(browser);
 
-        await SignInAsync(phone.Page, approver);
-        await OpenAsync(phone.Page, "公示");
+        await ConsoleSteps.SignInAsync(phone.Page, approver);
+        await ConsoleSteps.OpenAsync(phone.Page, "公示");
         await phone.Page.GetByLabel("月份").SelectOptionAsync(last.Text);
         var objection = phone.Page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "这条加分日期记错了" });
         await Assertions.Expect(objection).ToContainTextAsync("待答复");
