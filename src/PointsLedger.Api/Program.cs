@@ -72,8 +72,9 @@ builder.Host.UseWolverine(opts =>
     opts.ApplicationAssembly = typeof(Program).Assembly;
     opts.Policies.AutoApplyTransactions();
     opts.EnableRelayOfUserName = true;
-    // One node in Development: agents such as the nightly schedule start at once instead of waiting for leader election.
-    if (builder.Environment.IsDevelopment()) opts.Durability.Mode = DurabilityMode.Solo;
+    // Several nodes share the nightly jobs and the queues below (deploy/compose.yaml): one node, elected, runs each agent,
+    // and the others take over what a dead node held. One node in Development: its agents start at once, without an election.
+    opts.Durability.Mode = builder.Environment.IsDevelopment() ? DurabilityMode.Solo : DurabilityMode.Balanced;
     // Production loads the handlers `codegen write` generated (deploy/Dockerfile); Wolverine:TypeLoadMode overrides.
     opts.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Wolverine:TypeLoadMode",
         builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic);
@@ -83,7 +84,14 @@ builder.Host.UseWolverine(opts =>
     // An import survives a restart: its message waits in the inbox, and its progress says where to go on.
     opts.PublishMessage<RunImport>().ToLocalQueue("imports");
     opts.LocalQueue("imports").UseDurableInbox().Sequential();
-    opts.Schedules.ScheduleRecurring("daily-expiry", $"0 {expiry.SweepHour} * * *", _ => new RunExpirySweep(null), LedgerClock.Zone);
+    // The nightly jobs, and the households a sweep hands out, wait in the database: whichever node is alive runs them, once.
+    opts.PublishMessage<RunExpirySweep>().ToLocalQueue("nightly");
+    opts.PublishMessage<PurgeStaleRecords>().ToLocalQueue("nightly");
+    opts.LocalQueue("nightly").UseDurableInbox().Sequential();
+    opts.PublishMessage<ExpireHouseholdPoints>().ToLocalQueue("expiry");
+    opts.LocalQueue("expiry").UseDurableInbox();
+    opts.Schedules.ScheduleRecurring("daily-expiry", expiry.Schedule, occurrence => new RunExpirySweep(null, occurrence), LedgerClock.Zone)
+        .UseScheduledMessages();
     opts.Schedules.ScheduleRecurring("daily-housekeeping", "30 3 * * *", _ => new PurgeStaleRecords(), LedgerClock.Zone);
 });
 

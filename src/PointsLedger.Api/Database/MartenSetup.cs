@@ -7,6 +7,7 @@ using Marten.Schema;
 using Npgsql;
 using PointsLedger.Claims;
 using PointsLedger.Evidence;
+using PointsLedger.Expiry;
 using PointsLedger.Households;
 using PointsLedger.Idempotency;
 using PointsLedger.Imports;
@@ -88,6 +89,7 @@ public static class MartenSetup
                 opts.Schema.For<RedemptionRecord>()
                     .Index(x => x.MerchantId)
                     .UniqueIndex(UniqueIndexType.Computed, UniqueIndexes.ReceiptNumber, x => x.ReceiptNo);
+                opts.Schema.For<ExpirySweepRun>();
                 opts.Schema.For<UsedPaymentToken>();
                 opts.Schema.For<IdNumberMisses>().UseOptimisticConcurrency(true);
                 opts.Schema.For<IdNumberClaim>();

@@ -16,8 +16,8 @@ public sealed class ExpirySettings
     public int YearsKept { get; set; } = 1;
     public Dictionary<string, int> Townships { get; set; } = new();
 
-    /// <summary>Hour of the day (Asia/Shanghai) at which the daily sweep runs.</summary>
-    public int SweepHour { get; set; } = 1;
+    /// <summary>When the sweep runs: a cron expression in Asia/Shanghai time, by default every night at 01:00.</summary>
+    public string Schedule { get; set; } = "0 1 * * *";
 
     public ExpiryPolicy For(string township) =>
         new(Townships.TryGetValue(township, out var years) ? years : YearsKept);

@@ -9,15 +9,18 @@ using Wolverine.Http;
 
 namespace PointsLedger.Expiry;
 
-/// <summary>Finds every household holding points past its township's expiry and expires them: as of today unless told.</summary>
-public sealed record RunExpirySweep(DateOnly? AsOf);
+/// <summary>
+/// Finds every household holding points past its township's expiry and expires them: as of today unless
+/// told. <see cref="Occurrence"/> is the nightly firing it answers; none when an admin runs it.
+/// </summary>
+public sealed record RunExpirySweep(DateOnly? AsOf, DateTimeOffset? Occurrence = null);
 
 public sealed record ExpirySweepStarted(DateOnly AsOf, int Households);
 
 public static class RunExpirySweepHandler
 {
     public static async Task<(ExpirySweepStarted, OutgoingMessages)> Handle(
-        RunExpirySweep command, IQuerySession session, IOptions<ExpirySettings> settings, TimeProvider clock, CancellationToken ct)
+        RunExpirySweep command, IDocumentSession session, IOptions<ExpirySettings> settings, TimeProvider clock, CancellationToken ct)
     {
         var asOf = command.AsOf ?? clock.Today();
         var outgoing = new OutgoingMessages();
@@ -31,6 +34,7 @@ public static class RunExpirySweepHandler
                 .ToListAsync(ct);
             outgoing.AddRange(due.Select(id => new ExpireHouseholdPoints(id, asOf, policy.YearsKept)));
         }
+        session.Store(ExpirySweepRun.Of(command, asOf, outgoing.Count, clock));
         return (new ExpirySweepStarted(asOf, outgoing.Count), outgoing);
     }
 }

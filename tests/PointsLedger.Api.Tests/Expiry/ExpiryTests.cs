@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using PointsLedger.Api.Tests.Redemptions;
 using Wolverine.Runtime.Recurring;
 using Wolverine.Tracking;
 
@@ -53,6 +54,26 @@ public sealed class ExpiryTests(LedgerApp app)
         var next = TimeZoneInfo.ConvertTime(nightly.NextOccurrence!.Value, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
         Assert.Equal((1, 0), (next.Hour, next.Minute));
         Assert.False(nightly.Paused);
+    }
+
+    [Fact]
+    public async Task Each_sweep_is_kept_with_its_day_the_node_that_ran_it_and_the_households_it_found_due()
+    {
+        using var _ = app.Clock.Pin(Shanghai(2026, 6, 15));
+        var village = await _api.NewVillage();
+        var household = await _api.NewHousehold(village);
+        (await _api.Award(village, household, await _api.NewRule(village, "orange", 10), occurredOn: "2026-06-01")).ShouldBe(HttpStatusCode.Created);
+        app.Clock.Set(Shanghai(2029, 2, 3));
+
+        await Sweep();
+
+        var runs = (await _api.Get("/api/expiry/runs", _api.Admin)).ShouldBe(HttpStatusCode.OK).Json["runs"]!.AsArray();
+        var run = Assert.Single(runs, r => (string?)r!["asOf"] == "2029-02-03")!;
+        Assert.True((int)run["households"]! >= 1);
+        Assert.Equal($"{Environment.MachineName}:{Environment.ProcessId}", (string?)run["node"]);
+        Assert.Null(run["occurrence"]);
+        Assert.Equal(0, await _api.Available(household));
+        (await _api.Get("/api/expiry/runs", village.Cadre)).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class BackupDrillTests(ITestOutputHelper output)
                 (await api.Post($"/api/villages/{village.Id}/notices", new { month = last.Text }, village.Approver)).ShouldBe(HttpStatusCode.Created);
             }
 
-            var root = RepositoryRoot();
+            var root = Repository.Root();
             var drill = new ProcessStartInfo("bash", [Path.Combine(root, "deploy", "backup-drill.sh"), Url(cluster.ConnectionString)])
             {
                 WorkingDirectory = root,
@@ -64,14 +64,5 @@ public sealed class BackupDrillTests(ITestOutputHelper output)
     {
         var parts = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         return $"postgresql://{parts.Username}@{parts.Host}:{parts.Port}/{parts.Database}";
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "PointsLedger.sln"))) return folder.FullName;
-        }
-        throw new InvalidOperationException("not inside the repository");
     }
 }

@@ -444,6 +444,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/expiry/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 清零记录：最近的到期积分清理（每夜一次及管理员手动运行），最新的在前。Admins only. */
+        get: operations["GET_api_expiry_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/expiry/run": {
         parameters: {
             query?: never;
@@ -1963,6 +1980,26 @@ export interface components {
              * @description What is kept: the re-encoded JPEG's size.
              */
             bytes: number;
+        };
+        /**
+         * @description One run of the sweep, kept so an admin can see that last night's ran, once, and where: the node is
+         *     the host and process that ran it, since any of several API nodes may.
+         */
+        "Expiry.ExpirySweepRun": {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            asOf: string;
+            /** Format: date-time */
+            occurrence?: string | null;
+            /** Format: date-time */
+            ranAt: string;
+            node: string;
+            /** Format: int32 */
+            households: number;
+        };
+        "Expiry.ExpirySweepRuns": {
+            runs: components["schemas"]["Expiry.ExpirySweepRun"][];
         };
         "Expiry.ExpirySweepStarted": {
             /** Format: date */
@@ -4943,6 +4980,53 @@ export interface operations {
                 headers: {
                     /** @description true when this is the stored answer to an earlier request with the same key */
                     "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_api_expiry_runs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Expiry.ExpirySweepRuns"];
+                };
+            };
+            /** @description 请求格式或字段有误 · malformed request or failing fields (`errors`). Codes: `malformed-request`, `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已过期 · no valid bearer token. Codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden` */
+            403: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
