@@ -5,15 +5,20 @@ using System.Text.Json.Nodes;
 
 namespace PointsLedger.DemoSeed;
 
-/// <summary>The public HTTP API, signed in with a development token.</summary>
-public sealed class LedgerApi(HttpClient http, string? token = null)
+/// <summary>
+/// The public HTTP API, signed in with a development token, or with one <paramref name="signIn"/> gives
+/// (the capacity benchmark's, whose app runs outside Development).
+/// </summary>
+public sealed class LedgerApi(HttpClient http, string? token = null, Func<string, Guid?, string>? signIn = null)
 {
-    public LedgerApi(Uri address) : this(new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) })
+    public LedgerApi(Uri address, Func<string, Guid?, string>? signIn = null)
+        : this(new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) }, null, signIn)
     {
     }
 
     public async Task<LedgerApi> As(string role, Guid? villageId = null) =>
-        new(http, (string)(await Send(HttpMethod.Post, "/api/auth/dev-token", new { role, villageId, userId = $"demo-{role}-{villageId:N}" }))!["accessToken"]!);
+        new(http, signIn?.Invoke(role, villageId)
+            ?? (string)(await Send(HttpMethod.Post, "/api/auth/dev-token", new { role, villageId, userId = $"demo-{role}-{villageId:N}" }))!["accessToken"]!, signIn);
 
     public Task<JsonNode?> Post(string url, object body, string? idempotencyKey = null) => Send(HttpMethod.Post, url, body, idempotencyKey);
 

@@ -11,7 +11,7 @@ public static class Benchmark
         var duration = TimeSpan.FromSeconds(args.Length > 0 ? double.Parse(args[0]) : 15);
 
         await using var host = await BenchmarkHost.StartAsync();
-        // `-- 15 ceiling`, `-- 15 reports`, `-- 15 photos` or `-- 15 pages`: those rows alone.
+        // `-- 15 ceiling`, `-- 15 reports`, `-- 15 photos` or `-- 15 pages`: those rows alone; `-- 1800 soak`: the soak (SoakScenario); `-- 0 capacity 10`: deploy/CAPACITY.md's figures.
         if (args.Length > 1 && args[1] == "reports")
         {
             PrintTable(duration, await new ReportScenarios(host).MeasureAsync());
@@ -25,6 +25,24 @@ public static class Benchmark
         if (args.Length > 1 && args[1] == "photos")
         {
             PrintTable(duration, await new PhotoScenarios(host).MeasureAsync());
+            return;
+        }
+        if (args.Length > 1 && args[1] == "soak")
+        {
+            var soak = await new SoakScenario(host, duration).RunAsync();
+            Console.WriteLine();
+            Console.WriteLine($"PointsLedger soak — {Environment.ProcessorCount} cores, PostgreSQL alongside, durable commits, {duration.TotalMinutes:0.#} min");
+            Console.WriteLine();
+            Console.WriteLine(SoakScenario.Header);
+            Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var row in soak) Console.WriteLine(row);
+            return;
+        }
+        if (args.Length > 1 && args[1] == "capacity")
+        {
+            var townships = args.Length > 2 ? int.Parse(args[2]) : 10;
+            Console.WriteLine();
+            foreach (var row in await new CapacityScenarios(host, townships).MeasureAsync()) Console.WriteLine(row);
             return;
         }
         if (args.Length > 1 && args[1] == "pages")

@@ -207,15 +207,15 @@ public sealed class Scenarios(BenchmarkHost host, TimeSpan duration)
         return rows;
     }
 
-    private static byte[] Roster(int households) => PointsLedger.Imports.WorkbookWriter.Write("花名册",
+    internal static byte[] Roster(int households) => PointsLedger.Imports.WorkbookWriter.Write("花名册",
         Enumerable.Range(1, households).Select(n => (IReadOnlyList<string?>)[$"{n:D5}", NameFor(n), IdNumbers.For(n), $"137{n:D8}"])
             .Prepend(["户号", "户主姓名", "身份证号", "手机号"]), [0, 2, 3]);
 
-    private static byte[] Ledger(int awards) => PointsLedger.Imports.WorkbookWriter.Write("积分台账",
+    internal static byte[] Ledger(int awards) => PointsLedger.Imports.WorkbookWriter.Write("积分台账",
         Enumerable.Range(1, awards).Select(n => (IReadOnlyList<string?>)[$"{n % 3_000 + 1:D5}", "PAPER", Today(), null, $"第{n / 25 + 1}页第{n % 25 + 1}行"])
             .Prepend(["户号", "细则编码", "日期", "备注", "纸质台账页行"]), [0]);
 
-    private static async Task<JsonNode> ImportAsync(LedgerHttp cadre, Guid villageId, string kind, byte[] file, bool dryRun)
+    internal static async Task<JsonNode> ImportAsync(LedgerHttp cadre, Guid villageId, string kind, byte[] file, bool dryRun)
     {
         var importId = (Guid)(await cadre.PostFileAsync($"/api/villages/{villageId}/imports?kind={kind}&dryRun={dryRun}", file, $"{kind}.xlsx"))["importId"]!;
         JsonNode state;
@@ -250,5 +250,5 @@ public sealed class Scenarios(BenchmarkHost host, TimeSpan duration)
     private static string Row(string name, Latencies t) =>
         $"| {name} | {t.Count:N0} | {t.PerSecond:N0} | {t.Percentile(50):0.0} | {t.Percentile(99):0.0} |";
 
-    private static string Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
+    internal static string Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
 }

@@ -18,6 +18,7 @@ namespace PointsLedger.Api.Tests.Platform;
 /// acknowledged award is lost, none is applied twice, the app answers 503 while the database is down and
 /// serves again by itself, without a restart. A durable cluster of its own, since it is killed.
 /// </summary>
+[Collection(FaultCollection.Name)]
 public sealed class DatabaseCrashTests(ITestOutputHelper output)
 {
     private sealed record Sent(string Key, string Body, HttpStatusCode? Status, string? Code, string Answer, DateTimeOffset At);

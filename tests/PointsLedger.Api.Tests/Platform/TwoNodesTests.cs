@@ -20,6 +20,7 @@ namespace PointsLedger.Api.Tests.Platform;
 /// never overspends; and a node killed under eight clients of awards loses no acknowledged award while the
 /// other serves on and takes over the sweep.
 /// </summary>
+[Collection(FaultCollection.Name)]
 public sealed class TwoNodesTests(ITestOutputHelper output)
 {
     private sealed record Sent(string Key, string Body, HttpStatusCode? Status, string Answer, DateTimeOffset At);
@@ -41,7 +42,7 @@ public sealed class TwoNodesTests(ITestOutputHelper output)
             nodes.Add(await ApiNode.StartAsync(folder, environment));
             nginx = await Nginx.StartAsync(folder, Repository.Root(), nodes.Select(node => node.Address));
             var tokens = new ServiceCollection().AddSingleton(new TokenIssuer(new SymmetricSecurityKey(signingKey), TimeProvider.System)).BuildServiceProvider();
-            LedgerClient Through(Uri address) => new(new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) }, tokens, TimeProvider.System);
+            LedgerClient Through(Uri address) => new(new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) }, tokens, TimeProvider.System);
             var api = Through(nginx.Address);
 
             var village = await api.NewVillage();
