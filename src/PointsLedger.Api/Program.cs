@@ -37,7 +37,7 @@ builder.Services.AddSingleton<IMiniAppIdentity, NoMiniApp>();
 builder.Services.AddSingleton(new CodeSeal(LocalSecrets.Resolve(builder.Configuration, "Auth:SigningKey", "jwt-signing-key", builder.Environment)));
 builder.Services.AddSingleton(new PaymentCodeKey(LocalSecrets.Resolve(builder.Configuration, "PaymentCodes:SigningKey", "payment-code-key", builder.Environment)));
 builder.Services.AddSingleton(new IdNumberHasher(LocalSecrets.Resolve(builder.Configuration, "PersonalData:IdNumberKey", "id-number-key", builder.Environment)));
-var expiry = builder.Configuration.GetSection("Expiry").Get<ExpirySettings>() ?? new ExpirySettings();
+var expiry = ExpirySettings.From(builder.Configuration);
 builder.Services.AddSingleton(Options.Create(expiry));
 builder.Services.AddSingleton(Options.Create(builder.Configuration.GetSection("Redemptions").Get<RedemptionSettings>() ?? new RedemptionSettings()));
 builder.Services.AddSingleton<HouseholdIdentifier>();
@@ -90,6 +90,7 @@ builder.Host.UseWolverine(opts =>
     opts.LocalQueue("nightly").UseDurableInbox().Sequential();
     opts.PublishMessage<ExpireHouseholdPoints>().ToLocalQueue("expiry");
     opts.LocalQueue("expiry").UseDurableInbox();
+    // The scheduled-message path whatever the cadence: a schedule set to fire every few seconds (Platform/TwoNodesTests) runs as the nightly one does.
     opts.Schedules.ScheduleRecurring("daily-expiry", expiry.Schedule, occurrence => new RunExpirySweep(null, occurrence), LedgerClock.Zone)
         .UseScheduledMessages();
     opts.Schedules.ScheduleRecurring("daily-housekeeping", "30 3 * * *", _ => new PurgeStaleRecords(), LedgerClock.Zone);

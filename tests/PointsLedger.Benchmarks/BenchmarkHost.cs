@@ -81,9 +81,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
     public int ApiProcessId => _api.Id;
 
     /// <summary>The postmaster of the benchmark's own cluster (none with POINTSLEDGER_BENCH_PG).</summary>
-    public int PostgresProcessId => _folder is null
-        ? throw new InvalidOperationException("PostgreSQL's CPU is read from the benchmark's own cluster; unset POINTSLEDGER_BENCH_PG")
-        : int.Parse(File.ReadLines(Path.Combine(_folder, "postmaster.pid")).First());
+    public int? PostgresProcessId => _folder is null ? null : int.Parse(File.ReadLines(Path.Combine(_folder, "postmaster.pid")).First());
 
     /// <summary>The API process's resident memory (VmRSS), as the operating system counts it.</summary>
     public long ApiResidentBytes()

@@ -27,6 +27,7 @@ public sealed class CapacityScenarios(BenchmarkHost host, int townships)
 
     public async Task<IReadOnlyList<string>> MeasureAsync()
     {
+        if (host.PostgresProcessId is null) throw new InvalidOperationException("the capacity figures need the benchmark's own cluster: unset POINTSLEDGER_BENCH_PG");
         var rows = new List<string>();
         var before = await Resources.ReadAsync(host);
         var seeder = new Seeder(new LedgerApi(host.Address, SignIn), HouseholdsPerVillage, new Random(2026));
@@ -48,7 +49,7 @@ public sealed class CapacityScenarios(BenchmarkHost host, int townships)
         rows.Add($"month-end evening, {townships} townships ({registered.Count} villages, {townships * VillagesPerTownship * HouseholdsPerVillage:N0} households) at once: "
             + $"{entered:N0} paper records entered in {afterEntry.Elapsed(evening).TotalSeconds:N0} s ({entered / afterEntry.Elapsed(evening).TotalSeconds:N0}/s, {Cadres} cadres), "
             + $"{registered.Count} closes in {end.Elapsed(afterEntry).TotalSeconds:N0} s (p50 {closes.Percentile(50) / 1000:0.0} s, p99 {closes.Percentile(99) / 1000:0.0} s)");
-        var per = (Api: total.ApiCpuSeconds / townships, Postgres: total.PostgresCpuSeconds / townships, Wal: total.WalBytes / 1e6 / townships, Events: total.Events / townships);
+        var per = (Api: total.ApiCpuSeconds / townships, Postgres: total.PostgresCpuSeconds!.Value / townships, Wal: total.WalBytes / 1e6 / townships, Events: total.Events / townships);
         rows.Add($"per township: {per.Events:N0} events, WAL {per.Wal:N0} MB, API CPU {per.Api:N1} s, PostgreSQL CPU {per.Postgres:N1} s "
             + $"(plan: {Plan.Events:N0}, {Plan.WalMegabytes:N0} MB, {Plan.ApiCpuSeconds:N0} s, {Plan.PostgresCpuSeconds:N0} s)");
         var within = per.Api <= Plan.ApiCpuSeconds && per.Postgres <= Plan.PostgresCpuSeconds && per.Wal <= Plan.WalMegabytes && per.Events <= Plan.Events;

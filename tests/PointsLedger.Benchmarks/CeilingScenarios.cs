@@ -34,14 +34,35 @@ public sealed partial class CeilingScenarios(BenchmarkHost host, TimeSpan durati
         }
 
         var pgbench = await PgbenchAsync();
-        var minimal = await MinimalEndpointAsync();
-        var awards = await AwardsAsync();
+        var (minimal, minimalCost) = await MinimalEndpointAsync();
+        var (awards, awardCost) = await AwardsAsync();
         return
         [
             $"| ceiling: pgbench, one event-sized row per transaction, {Clients} clients | {pgbench.Count:N0} | {pgbench.PerSecond:N0} | | |",
-            Row($"ceiling: a minimal ASP.NET Core + Npgsql endpoint doing that append, {Clients} clients ({minimal.PerSecond / pgbench.PerSecond:P0} of pgbench)", minimal),
-            Row($"POST /api/awards, {Clients} clients, beside them ({awards.PerSecond / minimal.PerSecond:P0} of the minimal endpoint, {awards.PerSecond / pgbench.PerSecond:P0} of pgbench)", awards),
+            Row($"ceiling: a minimal ASP.NET Core + Npgsql endpoint doing that append, {Clients} clients ({minimal.PerSecond / pgbench.PerSecond:P0} of pgbench; "
+                + $"{Each(minimalCost, minimal, withApi: false)})", minimal),
+            Row($"POST /api/awards, {Clients} clients, beside them ({awards.PerSecond / minimal.PerSecond:P0} of the minimal endpoint, {awards.PerSecond / pgbench.PerSecond:P0} of pgbench; "
+                + $"{Each(awardCost, awards, withApi: true)})", awards),
         ];
+    }
+
+    /// <summary>The measured run, and what it cost the database (and the API process) in all, read around it.</summary>
+    private async Task<(Latencies Timings, Resources Cost)> MeasuredRunAsync(Func<Task> call)
+    {
+        var before = await Resources.ReadAsync(host);
+        var timings = new Latencies();
+        await RunAsync(timings, call);
+        return (timings, (await Resources.ReadAsync(host)).Since(before));
+    }
+
+    /// <summary>Per request: PostgreSQL's CPU and the WAL written, and the API's CPU where it runs apart from the load generator.</summary>
+    private static string Each(Resources cost, Latencies timings, bool withApi)
+    {
+        var parts = new List<string>();
+        if (cost.PostgresCpuSeconds is { } postgres) parts.Add($"{postgres * 1e6 / timings.Count:N0} µs PostgreSQL CPU");
+        parts.Add($"{(double)cost.WalBytes / timings.Count / 1024:N1} KB WAL");
+        if (withApi) parts.Add($"{cost.ApiCpuSeconds * 1e6 / timings.Count:N0} µs API CPU");
+        return "per request " + string.Join(", ", parts);
     }
 
     private async Task<(long Count, double PerSecond)> PgbenchAsync()
@@ -66,7 +87,7 @@ public sealed partial class CeilingScenarios(BenchmarkHost host, TimeSpan durati
         return (long.Parse(count.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(tps.Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
-    private async Task<Latencies> MinimalEndpointAsync()
+    private async Task<(Latencies, Resources)> MinimalEndpointAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -82,13 +103,12 @@ public sealed partial class CeilingScenarios(BenchmarkHost host, TimeSpan durati
         });
         await app.StartAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(address) };
-        var timings = new Latencies();
-        await RunAsync(timings, async () => (await http.PostAsync("/append", null)).EnsureSuccessStatusCode().Dispose());
+        var measured = await MeasuredRunAsync(async () => (await http.PostAsync("/append", null)).EnsureSuccessStatusCode().Dispose());
         await app.StopAsync();
-        return timings;
+        return measured;
     }
 
-    private async Task<Latencies> AwardsAsync()
+    private async Task<(Latencies, Resources)> AwardsAsync()
     {
         var admin = new LedgerHttp(host.Address, host.Tokens);
         admin.SignIn("admin");
@@ -106,9 +126,7 @@ public sealed partial class CeilingScenarios(BenchmarkHost host, TimeSpan durati
         Task Award() => cadre.PostAsync("/api/awards",
             new { householdId = households[Random.Shared.Next(households.Length)], ruleCode = "C1", occurredOn = today }, Guid.NewGuid().ToString());
         await RunAsync(new Latencies(), Award, TimeSpan.FromSeconds(3));
-        var timings = new Latencies();
-        await RunAsync(timings, Award);
-        return timings;
+        return await MeasuredRunAsync(Award);
     }
 
     private async Task RunAsync(Latencies timings, Func<Task> call, TimeSpan? length = null)

@@ -7,7 +7,8 @@ namespace PointsLedger.Benchmarks;
 /// and of PostgreSQL (the postmaster, its live backends and those it has reaped), WAL written, and the
 /// growth of the events and of the database.
 /// </summary>
-public sealed record Resources(DateTimeOffset At, double ApiCpuSeconds, double PostgresCpuSeconds, long WalBytes, long Events, long DatabaseBytes)
+/// <remarks>PostgreSQL's CPU is known only for the benchmark's own cluster (none with POINTSLEDGER_BENCH_PG).</remarks>
+public sealed record Resources(DateTimeOffset At, double ApiCpuSeconds, double? PostgresCpuSeconds, long WalBytes, long Events, long DatabaseBytes)
 {
     public static async Task<Resources> ReadAsync(BenchmarkHost host)
     {
@@ -17,7 +18,8 @@ public sealed record Resources(DateTimeOffset At, double ApiCpuSeconds, double P
             "select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint, (select count(*) from ledger.mt_events), pg_database_size(current_database())", connection);
         await using var row = await query.ExecuteReaderAsync();
         await row.ReadAsync();
-        return new Resources(DateTimeOffset.UtcNow, CpuSeconds(host.ApiProcessId, withReaped: false), PostgresCpu(host.PostgresProcessId),
+        return new Resources(DateTimeOffset.UtcNow, CpuSeconds(host.ApiProcessId, withReaped: false),
+            host.PostgresProcessId is { } postmaster ? PostgresCpu(postmaster) : null,
             row.GetInt64(0), row.GetInt64(1), row.GetInt64(2));
     }
 

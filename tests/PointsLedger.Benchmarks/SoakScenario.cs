@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace PointsLedger.Benchmarks;
 
 /// <summary>
-/// `-- 1800 soak`: half the measured peak of mixed load for the whole duration — single awards, reads of
+/// `-- 1800 soak`: mixed load at half the peak rate of single awards, for the whole duration — single awards, reads of
 /// balances, ledgers and the household list, redemptions by card, a batch every minute, and once each an
 /// import (a roster and a paper ledger) and a month close — then, per sixth of the run, requests, errors,
 /// p50/p99 and the API process's resident memory, and whether the run held: no error, the last sixth's
@@ -80,20 +80,23 @@ public sealed class SoakScenario(BenchmarkHost host, TimeSpan duration)
         return timings.PerSecond;
     }
 
-    /// <summary>One worker's share of the rate: a request on each tick, whatever the last one took, so a slow spell shows as latency.</summary>
+    /// <summary>
+    /// One worker's share of the rate, a request per tick. Each is timed from its tick, not from when it
+    /// went out: a request held up behind a slow one counts its wait, so a slow spell shows in p99.
+    /// </summary>
     private async Task PacedAsync(double perSecond, int worker, CancellationToken stop)
     {
         var interval = TimeSpan.FromSeconds(1 / perSecond);
-        var next = TimeSpan.FromSeconds(worker * interval.TotalSeconds / Workers);
+        var tick = TimeSpan.FromSeconds(worker * interval.TotalSeconds / Workers);
         while (!stop.IsCancellationRequested)
         {
-            var wait = next - _clock.Elapsed;
+            var wait = tick - _clock.Elapsed;
             if (wait > TimeSpan.Zero)
             {
                 try { await Task.Delay(wait, stop); } catch (TaskCanceledException) { return; }
             }
-            next += interval;
-            await TimeAsync(MixedRequest);
+            await TimeAsync(MixedRequest, tick);
+            tick += interval;
         }
     }
 
@@ -167,10 +170,10 @@ public sealed class SoakScenario(BenchmarkHost host, TimeSpan duration)
         }
     }
 
-    private async Task TimeAsync(Func<Task> request)
+    /// <summary>Times a request from <paramref name="due"/>, when it should have gone out (now unless given).</summary>
+    private async Task TimeAsync(Func<Task> request, TimeSpan? due = null)
     {
-        var start = Stopwatch.GetTimestamp();
-        var at = _clock.Elapsed;
+        var at = due ?? _clock.Elapsed;
         string? failure = null;
         try
         {
@@ -180,7 +183,7 @@ public sealed class SoakScenario(BenchmarkHost host, TimeSpan duration)
         {
             failure = e.Message;
         }
-        lock (_requests) _requests.Add((at, Stopwatch.GetElapsedTime(start).TotalMilliseconds, failure));
+        lock (_requests) _requests.Add((at, (_clock.Elapsed - at).TotalMilliseconds, failure));
     }
 
     private IReadOnlyList<string> Report(double rate)
@@ -189,7 +192,7 @@ public sealed class SoakScenario(BenchmarkHost host, TimeSpan duration)
         var windows = Enumerable.Range(0, 6).Select(i =>
         {
             var requests = _requests.Where(r => r.At >= sixth * i && r.At < sixth * (i + 1)).ToList();
-            var memory = _memory.Where(m => m.At >= sixth * i && m.At < sixth * (i + 1)).Select(m => m.Bytes).DefaultIfEmpty(0).Average();
+            var memory = _memory.Where(m => m.At >= sixth * i && m.At < sixth * (i + 1)).Select(m => (double)m.Bytes).DefaultIfEmpty(double.NaN).Average();
             var sorted = requests.Select(r => r.Milliseconds).Order().ToArray();
             double P(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
             return (From: sixth * i, Count: requests.Count, Errors: requests.Count(r => r.Failure is not null), P50: P(50), P99: P(99), Memory: memory);

@@ -19,6 +19,12 @@ public sealed class ExpirySettings
     /// <summary>When the sweep runs: a cron expression in Asia/Shanghai time, by default every night at 01:00.</summary>
     public string Schedule { get; set; } = "0 1 * * *";
 
+    public static ExpirySettings From(IConfiguration configuration) =>
+        configuration["Expiry:SweepHour"] is { } hour
+            ? throw new InvalidOperationException(
+                $"Expiry:SweepHour is now Expiry:Schedule, a cron expression: \"0 {hour} * * *\" runs the sweep at {hour}:00 (deploy/README.md).")
+            : configuration.GetSection("Expiry").Get<ExpirySettings>() ?? new ExpirySettings();
+
     public ExpiryPolicy For(string township) =>
         new(Townships.TryGetValue(township, out var years) ? years : YearsKept);
 }

@@ -34,7 +34,7 @@ public static class RunExpirySweepHandler
                 .ToListAsync(ct);
             outgoing.AddRange(due.Select(id => new ExpireHouseholdPoints(id, asOf, policy.YearsKept)));
         }
-        session.Store(ExpirySweepRun.Of(command, asOf, outgoing.Count, clock));
+        session.Insert(ExpirySweepRun.Of(command, asOf, outgoing.Count, clock));
         return (new ExpirySweepStarted(asOf, outgoing.Count), outgoing);
     }
 }

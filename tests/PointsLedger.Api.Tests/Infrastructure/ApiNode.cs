@@ -36,8 +36,16 @@ public sealed class ApiNode : IAsyncDisposable
         };
         foreach (var (name, value) in environment) start.Environment[name] = value;
         var node = new ApiNode(Process.Start(start)!, log, new Uri($"http://127.0.0.1:{port}"));
-        await node.ReadyAsync();
-        return node;
+        try
+        {
+            await node.ReadyAsync();
+            return node;
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
     }
 
     private async Task ReadyAsync()

@@ -50,13 +50,27 @@ public sealed class Nginx : IAsyncDisposable
             UseShellExecute = false,
         })!;
         var nginx = new Nginx(process, new Uri($"http://127.0.0.1:{port}"));
+        try
+        {
+            await nginx.ReadyAsync();
+            return nginx;
+        }
+        catch
+        {
+            await nginx.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task ReadyAsync()
+    {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         for (var tries = 0; tries < 40; tries++)
         {
-            if (process.HasExited) throw new InvalidOperationException($"nginx stopped: {await process.StandardError.ReadToEndAsync()}");
+            if (_process.HasExited) throw new InvalidOperationException($"nginx stopped: {await _process.StandardError.ReadToEndAsync()}");
             try
             {
-                if ((await http.GetAsync(new Uri(nginx.Address, "/health/live"))).IsSuccessStatusCode) return nginx;
+                if ((await http.GetAsync(new Uri(Address, "/health/live"))).IsSuccessStatusCode) return;
             }
             catch (HttpRequestException) { }
             await Task.Delay(250);

@@ -92,7 +92,7 @@ public sealed class ScopeMatrixTests(LedgerApp app)
         new("POST", "/api/claims/{claimId}/accept", w => $"/api/claims/{w.ClaimId}/accept", _ => new { }, Village),
         new("POST", "/api/claims/{claimId}/decline", w => $"/api/claims/{w.SecondClaimId}/decline", _ => new { reason = "矩阵" }, Village),
         new("POST", "/api/expiry/run", _ => "/api/expiry/run", _ => new { }, [Caller.Admin, Caller.AdminOwnTownship, Caller.AdminOtherTownship]),
-        new("GET", "/api/expiry/runs", _ => "/api/expiry/runs", _ => null, [Caller.Admin, Caller.AdminOwnTownship, Caller.AdminOtherTownship]),
+        new("GET", "/api/expiry/runs", _ => "/api/expiry/runs", _ => null, [Caller.Admin]),
         new("POST", "/api/staff", _ => "/api/staff",
             _ => new { login = $"m{Guid.NewGuid():N}"[..12], displayName = "员", role = "auditor", password = "Matrix2026pw" },
             [Caller.Admin, Caller.AdminOwnTownship, Caller.AdminOtherTownship]),
