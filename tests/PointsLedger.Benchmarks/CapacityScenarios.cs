@@ -19,9 +19,9 @@ public sealed class CapacityScenarios(BenchmarkHost host, int townships)
     /// <summary>deploy/CAPACITY.md's month-end figures for one township, which the simulation must stay within.</summary>
     public static class Plan
     {
-        public const double ApiCpuSeconds = 60;
-        public const double PostgresCpuSeconds = 40;
-        public const double WalMegabytes = 120;
+        public const double ApiCpuSeconds = 6;
+        public const double PostgresCpuSeconds = 10;
+        public const double WalMegabytes = 60;
         public const int Events = 9_000;
     }
 
