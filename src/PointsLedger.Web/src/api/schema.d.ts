@@ -451,7 +451,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 清零记录：最近的到期积分清理（每夜一次及管理员手动运行），最新的在前。Admins only. */
+        /** 清零记录：最近的到期积分清理（每夜一次及管理员手动运行），最新的在前。Admins of every township only. */
         get: operations["GET_api_expiry_runs"];
         put?: never;
         post?: never;
@@ -1983,7 +1983,9 @@ export interface components {
         };
         /**
          * @description One run of the sweep, kept so an admin can see that last night's ran, once, and where: the node is
-         *     the host and process that ran it, since any of several API nodes may.
+         *     the host and process that ran it, since any of several API nodes may. A nightly firing's run has an
+         *     id of its own firing, so a firing delivered twice (a failover) fails to insert its second run and rolls
+         *     back with the households it would have handed out.
          */
         "Expiry.ExpirySweepRun": {
             /** Format: uuid */
@@ -5024,7 +5026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden` */
+            /** @description 无权执行 · the caller's role or scope does not allow it. Codes: `forbidden`, `out-of-scope` */
             403: {
                 headers: {
                     [name: string]: unknown;
