@@ -21,8 +21,6 @@ namespace PointsLedger.Api.Tests.Platform;
 [Collection(FaultCollection.Name)]
 public sealed class DatabaseCrashTests(ITestOutputHelper output)
 {
-    private sealed record Sent(string Key, string Body, HttpStatusCode? Status, string? Code, string Answer, DateTimeOffset At);
-
     [Fact]
     public async Task Killing_the_database_under_load_loses_no_acknowledged_award_answers_503_and_recovers_by_itself()
     {
@@ -46,7 +44,7 @@ public sealed class DatabaseCrashTests(ITestOutputHelper output)
             var households = new List<Guid>();
             for (var i = 0; i < 8; i++) households.Add(await api.NewHousehold(village));
 
-            var sent = new ConcurrentBag<Sent>();
+            var sent = new ConcurrentBag<KeyedAwards.Sent>();
             using var stop = new CancellationTokenSource();
             var clients = households.Select(household => Task.Run(async () =>
             {
@@ -54,7 +52,7 @@ public sealed class DatabaseCrashTests(ITestOutputHelper output)
                 {
                     var key = $"crash-{Guid.NewGuid():N}";
                     var body = System.Text.Json.JsonSerializer.Serialize(new { householdId = household, ruleCode = rule, occurredOn = api.Today() });
-                    sent.Add(await SendAsync(api, village.Cadre, key, body));
+                    sent.Add(await KeyedAwards.SendAsync(api, village.Cadre, key, body));
                 }
             })).ToList();
 
@@ -71,24 +69,14 @@ public sealed class DatabaseCrashTests(ITestOutputHelper output)
             var answers = sent.ToList();
             var duringOutage = answers.Where(a => a.At > killedAt.AddMilliseconds(200) && a.At < restartedAt).ToList();
             var firstAfter = answers.Where(a => a.At > restartedAt && a.Status == HttpStatusCode.Created).Select(a => a.At).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
-            var retried = new List<Sent>();
-            foreach (var unanswered in answers.Where(a => a.Status != HttpStatusCode.Created))
-            {
-                var again = await SendAsync(api, village.Cadre, unanswered.Key, unanswered.Body);
-                for (var tries = 0; again.Status != HttpStatusCode.Created && tries < 10; tries++)
-                {
-                    await Task.Delay(500);
-                    again = await SendAsync(api, village.Cadre, unanswered.Key, unanswered.Body);
-                }
-                retried.Add(again);
-            }
+            var retried = await KeyedAwards.RetryUnacknowledgedAsync(api, village.Cadre, answers);
             var acknowledged = answers.Where(a => a.Status == HttpStatusCode.Created).Concat(retried.Where(a => a.Status == HttpStatusCode.Created)).ToList();
             var awardIds = acknowledged.Select(a => Guid.Parse((string)System.Text.Json.Nodes.JsonNode.Parse(a.Answer)!["awardId"]!)).ToHashSet();
             await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
             var ids = households.ToArray();
             var inLedger = (await session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(ids) && e.EventTypesAre(typeof(PointsAwarded))).Select(e => e.Id)
                 .ToListAsync()).ToHashSet();
-            var replays = await Task.WhenAll(acknowledged.Take(20).Select(a => SendAsync(api, village.Cadre, a.Key, a.Body)));
+            var replays = await Task.WhenAll(acknowledged.Take(20).Select(a => KeyedAwards.SendAsync(api, village.Cadre, a.Key, a.Body)));
 
             output.WriteLine($"{answers.Count} requests by 8 clients; {answers.Count(a => a.Status == HttpStatusCode.Created)} acknowledged at once, "
                 + $"{answers.Count(a => a.Status == HttpStatusCode.ServiceUnavailable)} answered 503 while the database was down ({duringOutage.Count} sent in the outage), "
@@ -108,20 +96,6 @@ public sealed class DatabaseCrashTests(ITestOutputHelper output)
         {
             await cluster.DisposeAsync();
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
-    }
-
-    private static async Task<Sent> SendAsync(LedgerClient api, string token, string key, string body)
-    {
-        try
-        {
-            var answer = await api.Send(HttpMethod.Post, "/api/awards", token, body, key);
-            var code = answer.Body.StartsWith('{') ? (string?)System.Text.Json.Nodes.JsonNode.Parse(answer.Body)!["code"] : null;
-            return new Sent(key, body, answer.Status, code, answer.Body, DateTimeOffset.UtcNow);
-        }
-        catch (TaskCanceledException)
-        {
-            return new Sent(key, body, null, null, "", DateTimeOffset.UtcNow);
         }
     }
 

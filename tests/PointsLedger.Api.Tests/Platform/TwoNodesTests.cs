@@ -23,8 +23,6 @@ namespace PointsLedger.Api.Tests.Platform;
 [Collection(FaultCollection.Name)]
 public sealed class TwoNodesTests(ITestOutputHelper output)
 {
-    private sealed record Sent(string Key, string Body, HttpStatusCode? Status, string Answer, DateTimeOffset At);
-
     [Fact]
     public async Task Two_nodes_run_the_sweep_once_never_overspend_and_lose_nothing_when_one_dies()
     {
@@ -60,14 +58,14 @@ public sealed class TwoNodesTests(ITestOutputHelper output)
             var rule = await api.NewRule(village, "green", 1);
             var households = new List<Guid>();
             for (var i = 0; i < 8; i++) households.Add(await api.NewHousehold(village));
-            var sent = new ConcurrentBag<Sent>();
+            var sent = new ConcurrentBag<KeyedAwards.Sent>();
             using var stop = new CancellationTokenSource();
             var clients = households.Select(id => Task.Run(async () =>
             {
                 while (!stop.IsCancellationRequested)
                 {
                     var body = JsonSerializer.Serialize(new { householdId = id, ruleCode = rule, occurredOn = api.Today() });
-                    sent.Add(await SendAsync(api, village.Cadre, $"node-{Guid.NewGuid():N}", body));
+                    sent.Add(await KeyedAwards.SendAsync(api, village.Cadre, $"node-{Guid.NewGuid():N}", body));
                 }
             })).ToList();
             await Task.Delay(TimeSpan.FromSeconds(3));
@@ -80,17 +78,7 @@ public sealed class TwoNodesTests(ITestOutputHelper output)
             await Task.WhenAll(clients);
 
             var answers = sent.ToList();
-            var retried = new List<Sent>();
-            foreach (var unanswered in answers.Where(a => a.Status != HttpStatusCode.Created))
-            {
-                var again = await SendAsync(api, village.Cadre, unanswered.Key, unanswered.Body);
-                for (var tries = 0; again.Status != HttpStatusCode.Created && tries < 10; tries++)
-                {
-                    await Task.Delay(500);
-                    again = await SendAsync(api, village.Cadre, unanswered.Key, unanswered.Body);
-                }
-                retried.Add(again);
-            }
+            var retried = await KeyedAwards.RetryUnacknowledgedAsync(api, village.Cadre, answers);
             var acknowledged = answers.Where(a => a.Status == HttpStatusCode.Created).Concat(retried.Where(a => a.Status == HttpStatusCode.Created))
                 .Select(a => Guid.Parse((string)JsonNode.Parse(a.Answer)!["awardId"]!)).ToHashSet();
             var inLedger = new HashSet<Guid>();
@@ -183,19 +171,6 @@ public sealed class TwoNodesTests(ITestOutputHelper output)
             if (earned == points) return DateTimeOffset.UtcNow;
             if (waited.Elapsed > patience) throw new TimeoutException($"the report counted {earned} points after {patience}, not {points}");
             await Task.Delay(500);
-        }
-    }
-
-    private static async Task<Sent> SendAsync(LedgerClient api, string token, string key, string body)
-    {
-        try
-        {
-            var answer = await api.Send(HttpMethod.Post, "/api/awards", token, body, key);
-            return new Sent(key, body, answer.Status, answer.Body, DateTimeOffset.UtcNow);
-        }
-        catch (Exception failure) when (failure is TaskCanceledException or HttpRequestException)
-        {
-            return new Sent(key, body, null, "", DateTimeOffset.UtcNow);
         }
     }
 
